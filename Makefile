@@ -1,0 +1,91 @@
+# budgetlint - plain GNU make; outputs only under build/.
+#   make                 build build/budgetlint (release)
+#   make check           every test; ends with "N passed, N failed"
+#   make demo            install what is missing, build, check the sample reports
+#   make BUILD=asan ...  AddressSanitizer + UBSan build in build/asan
+#   make fixtures        regenerate fixture PDFs (needs LibreOffice, CJK fonts, qpdf)
+BUILD ?= release
+OUT := build/$(BUILD)
+PKGS := poppler-glib glib-2.0 libpcre2-8 libcjson
+
+CC ?= cc
+WARN := -std=c11 -Wall -Wextra -Werror -pedantic -Wstrict-prototypes -Wshadow \
+        -Wwrite-strings -Wvla -Wmissing-prototypes
+ifeq ($(BUILD),release)
+  OPT := -O2 -g
+else ifeq ($(BUILD),debug)
+  OPT := -O0 -g
+else ifeq ($(BUILD),asan)
+  OPT := -O1 -g -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
+else
+  $(error unknown BUILD '$(BUILD)': use release, debug or asan)
+endif
+
+# `make check` and `make demo` install missing packages first (tools/deps.sh);
+# plain builds only say what is missing.
+ifeq ($(filter deps demo check test clean,$(MAKECMDGOALS)),)
+ifneq ($(shell pkg-config --exists $(PKGS) 2>/dev/null && echo yes),yes)
+  $(error missing libraries: run 'make deps' (Debian: libpoppler-glib-dev libpcre2-dev libcjson-dev pkg-config))
+endif
+endif
+# library headers as system headers: their warnings are not ours
+PKG_CFLAGS := $(patsubst -I%,-isystem %,$(shell pkg-config --cflags $(PKGS) 2>/dev/null))
+PKG_LIBS := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
+CFLAGS := $(WARN) $(OPT) -D_POSIX_C_SOURCE=200809L -I$(OUT)/gen $(PKG_CFLAGS)
+LDFLAGS := $(OPT)
+
+LIB_SRCS := core/core.c core/doc.c extract/extract.c normalize/normalize.c normalize/numerals.c \
+            parse/parse.c validate/validate.c emit/emit.c
+LIB_OBJS := $(LIB_SRCS:%.c=$(OUT)/%.o)
+RULE_DOCS := $(sort $(wildcard validate/rules/*.txt))
+UNIT_SRCS := $(sort $(wildcard tests/unit/*.c))
+
+.PHONY: all check test demo deps fixtures clean unit asan-check
+all: $(OUT)/budgetlint build/budgetlint
+
+build/budgetlint: $(OUT)/budgetlint
+	@if [ "$(BUILD)" = release ]; then cp $< $@; fi
+
+$(OUT)/gen/rules_doc.inc: $(RULE_DOCS) tools/gen_rules_doc.sh
+	@mkdir -p $(@D)
+	sh tools/gen_rules_doc.sh $(RULE_DOCS) > $@.tmp && mv $@.tmp $@
+
+$(OUT)/validate/validate.o: $(OUT)/gen/rules_doc.inc
+
+$(OUT)/%.o: %.c
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS) -MMD -MP -c $< -o $@
+
+$(OUT)/libbudgetlint.a: $(LIB_OBJS)
+	rm -f $@
+	ar rcs $@ $^
+
+$(OUT)/budgetlint: $(OUT)/cli/main.o $(OUT)/libbudgetlint.a
+	$(CC) $(LDFLAGS) -o $@ $^ $(PKG_LIBS)
+
+$(OUT)/unit_tests: $(UNIT_SRCS:%.c=$(OUT)/%.o) $(OUT)/libbudgetlint.a
+	$(CC) $(LDFLAGS) -o $@ $^ $(PKG_LIBS)
+
+unit: $(OUT)/unit_tests
+
+# The whole suite: unit tests, fixture goldens, CLI behaviour and rule examples
+# on the release build, then the unit tests and fixtures again under ASan/UBSan.
+check test: deps
+	$(MAKE) --no-print-directory all unit
+	$(MAKE) --no-print-directory BUILD=asan build/asan/budgetlint build/asan/unit_tests
+	sh tests/run.sh build/release build/asan
+
+demo: deps
+	$(MAKE) --no-print-directory all
+	sh tools/demo.sh build/budgetlint
+
+deps:
+	sh tools/deps.sh
+
+fixtures: all
+	sh tools/make_fixtures.sh
+
+clean:
+	rm -rf build
+
+-include $(shell find build -name '*.d' 2>/dev/null)

@@ -1,0 +1,127 @@
+/*
+ * doc.h - the document model that flows forward through the stages:
+ *
+ *   extract  fills  path, pages, raw, lines            (or err)
+ *   normalize fills text, src                          (offset map)
+ *   parse    fills  facts
+ *   validate fills  findings (and derived facts)
+ *   emit     reads  everything
+ *
+ * Everything hangs off doc->arena; bl_doc_free() releases it all.
+ */
+#ifndef BL_DOC_H
+#define BL_DOC_H
+
+#include "core.h"
+
+/* One extracted line: text is raw[off .. off+len), no newline. */
+typedef struct {
+    int page, line; /* 1-based, as extracted */
+    size_t off, len;
+} bl_line;
+
+/* Error classes map one-to-one to JSON error codes and exit status 2. */
+typedef enum {
+    BL_OK = 0,
+    BL_ERR_IO,          /* missing or unreadable file */
+    BL_ERR_FORMAT,      /* not a PDF, damaged, empty, binary */
+    BL_ERR_UNSUPPORTED, /* encrypted without password, no text layer */
+    BL_ERR_LIMIT,       /* a resource cap was hit */
+    BL_ERR_INTERNAL
+} bl_errclass;
+
+typedef struct {
+    bl_errclass cls;
+    const char *code;    /* "not-found", "not-pdf", "damaged", "encrypted", ... */
+    const char *message; /* one line, no file name, no full stop */
+} bl_error;
+
+typedef enum { BL_KIND_BUDGET, BL_KIND_EXECUTED, BL_KIND_RATE, BL_KIND_SCORE, BL_KIND_GRADE } bl_kind;
+typedef enum { BL_UNIT_NONE, BL_UNIT_YUAN, BL_UNIT_WAN, BL_UNIT_YI, BL_UNIT_PERCENT, BL_UNIT_POINT } bl_unit;
+typedef enum { BL_BASIS_NONE, BL_BASIS_INITIAL, BL_BASIS_ADJUSTED } bl_basis;
+typedef enum { BL_GRADE_NONE = -1, BL_GRADE_EXCELLENT, BL_GRADE_GOOD, BL_GRADE_FAIR, BL_GRADE_POOR } bl_grade;
+
+typedef struct {
+    int id;            /* 1-based; printed as "F<id>" */
+    bl_kind kind;
+    const char *scope; /* "total", "basic", "project" or "project:<名称>" */
+    bl_dec value;      /* exact, as stated (grade facts: unused) */
+    bl_unit unit;
+    bl_basis basis;    /* budgets and rates: which budget */
+    bl_grade grade;    /* grade facts */
+    const char *label; /* the wording that named it: "全年预算数", "完成预算数的" */
+    size_t start, end; /* span of the whole statement in doc->text */
+    size_t num_at;     /* offset in doc->text where the figure itself starts */
+    int page, line;    /* where the figure starts */
+    const char *text;  /* the statement as normalized */
+    bool derived;      /* computed by a reviewer's derivation, not stated */
+    int from[2];       /* ids of the facts a derived value came from */
+    bl_range range;    /* the interval the printed value stands for (money in 元) */
+} bl_fact;
+
+typedef enum { BL_SEV_INFO, BL_SEV_WARNING, BL_SEV_ERROR } bl_severity;
+
+#define BL_MAX_FINDING_FACTS 6
+typedef struct {
+    const char *rule;
+    bl_severity severity;
+    int page, line;
+    const char *message;  /* Chinese, names stated and recomputed values */
+    int facts[BL_MAX_FINDING_FACTS];
+    int nfacts;
+    const char *stated;   /* may be NULL */
+    const char *expected; /* may be NULL */
+    const char *expected_low, *expected_high; /* may be NULL */
+    const char *basis;    /* may be NULL */
+} bl_finding;
+
+typedef struct {
+    int rates_total, rates_checked; /* coverage of the rate check */
+} bl_coverage;
+
+typedef struct bl_doc {
+    bl_arena *arena;
+    const char *path; /* as given on the command line; "-" is stdin */
+    bl_error err;
+    int npages;
+    bool is_pdf;
+    size_t bad_utf8;  /* invalid sequences replaced by U+FFFD */
+    /* extract */
+    char *raw;
+    size_t raw_len;
+    bl_line *lines;
+    size_t nlines;
+    /* normalize */
+    char *text;
+    size_t text_len;
+    uint32_t *src; /* src[i]: offset in raw of the character text[i] came from */
+    /* parse, validate */
+    bl_fact *facts;
+    size_t nfacts, facts_cap;
+    bl_finding *findings;
+    size_t nfindings, findings_cap;
+    bl_coverage coverage;
+} bl_doc;
+
+/** A new empty document for `path` (copied). Caller frees with bl_doc_free(). */
+bl_doc *bl_doc_new(const char *path);
+void bl_doc_free(bl_doc *d);
+/** Record an error on the document (the first one wins). Returns -1. */
+int bl_doc_fail(bl_doc *d, bl_errclass cls, const char *code, const char *fmt, ...) BL_PRINTF(4, 5);
+/** Map an offset in doc->text to the 1-based page and line it was extracted from. */
+void bl_doc_locate(const bl_doc *d, size_t text_off, int *page, int *line);
+/** Append a fact (copied); returns a pointer valid until the next append. */
+bl_fact *bl_doc_add_fact(bl_doc *d, const bl_fact *f);
+bl_finding *bl_doc_add_finding(bl_doc *d, const bl_finding *f);
+/** Lookup by id (borrowed), NULL when absent. */
+const bl_fact *bl_doc_fact(const bl_doc *d, int id);
+
+const char *bl_kind_name(bl_kind k);
+const char *bl_unit_name(bl_unit u);
+const char *bl_basis_name(bl_basis b);
+const char *bl_grade_name(bl_grade g);
+const char *bl_severity_name(bl_severity s);
+/** Powers of ten that bring a unit to 元 (万元 -> 4); 0 for non-money units. */
+int bl_unit_pow10(bl_unit u);
+
+#endif

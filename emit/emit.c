@@ -1,0 +1,144 @@
+/* emit.c - JSON (cJSON), text and normalized-text output. */
+#include "emit.h"
+
+#include <cjson/cJSON.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../core/banned.h"
+
+bl_counts bl_count_findings(const bl_doc *doc)
+{
+    bl_counts c = {0, 0, 0};
+    for (size_t i = 0; i < doc->nfindings; i++) {
+        switch (doc->findings[i].severity) {
+        case BL_SEV_ERROR: c.errors++; break;
+        case BL_SEV_WARNING: c.warnings++; break;
+        default: c.infos++; break;
+        }
+    }
+    return c;
+}
+
+static cJSON *fact_json(const bl_fact *f)
+{
+    cJSON *o = cJSON_CreateObject();
+    char id[16], v[64];
+    snprintf(id, sizeof id, "F%d", f->id);
+    cJSON_AddStringToObject(o, "id", id);
+    cJSON_AddStringToObject(o, "kind", bl_kind_name(f->kind));
+    cJSON_AddStringToObject(o, "scope", f->scope);
+    if (f->kind == BL_KIND_GRADE)
+        cJSON_AddStringToObject(o, "value", bl_grade_name(f->grade));
+    else
+        cJSON_AddStringToObject(o, "value", bl_dec_format(f->value, v, sizeof v));
+    cJSON_AddStringToObject(o, "unit", bl_unit_name(f->unit));
+    if (f->basis != BL_BASIS_NONE)
+        cJSON_AddStringToObject(o, "basis", bl_basis_name(f->basis));
+    cJSON_AddNumberToObject(o, "page", f->page);
+    cJSON_AddNumberToObject(o, "line", f->line);
+    cJSON_AddStringToObject(o, "text", f->text);
+    if (f->derived) {
+        cJSON_AddBoolToObject(o, "derived", 1);
+        cJSON *from = cJSON_AddArrayToObject(o, "from");
+        for (int i = 0; i < 2; i++) {
+            snprintf(id, sizeof id, "F%d", f->from[i]);
+            cJSON_AddItemToArray(from, cJSON_CreateString(id));
+        }
+    }
+    return o;
+}
+
+static cJSON *finding_json(const bl_finding *f)
+{
+    cJSON *o = cJSON_CreateObject();
+    cJSON_AddStringToObject(o, "rule", f->rule);
+    cJSON_AddStringToObject(o, "severity", bl_severity_name(f->severity));
+    cJSON_AddNumberToObject(o, "page", f->page);
+    cJSON_AddNumberToObject(o, "line", f->line);
+    cJSON_AddStringToObject(o, "message", f->message);
+    cJSON *ids = cJSON_AddArrayToObject(o, "facts");
+    for (int i = 0; i < f->nfacts; i++) {
+        char id[16];
+        snprintf(id, sizeof id, "F%d", f->facts[i]);
+        cJSON_AddItemToArray(ids, cJSON_CreateString(id));
+    }
+    if (f->stated)
+        cJSON_AddStringToObject(o, "stated", f->stated);
+    if (f->expected)
+        cJSON_AddStringToObject(o, "expected", f->expected);
+    if (f->expected_low)
+        cJSON_AddStringToObject(o, "expected_low", f->expected_low);
+    if (f->expected_high)
+        cJSON_AddStringToObject(o, "expected_high", f->expected_high);
+    if (f->basis)
+        cJSON_AddStringToObject(o, "basis", f->basis);
+    return o;
+}
+
+int bl_emit_json(const bl_doc *doc, FILE *out, bool pretty)
+{
+    cJSON *o = cJSON_CreateObject();
+    cJSON_AddStringToObject(o, "schema", BL_SCHEMA);
+    cJSON_AddStringToObject(o, "file", doc->path);
+    bool ok = doc->err.cls == BL_OK;
+    cJSON_AddStringToObject(o, "status", ok ? "ok" : "error");
+    if (!ok) {
+        cJSON *e = cJSON_AddObjectToObject(o, "error");
+        cJSON_AddStringToObject(e, "code", doc->err.code);
+        cJSON_AddStringToObject(e, "message", doc->err.message);
+    }
+    cJSON_AddNumberToObject(o, "pages", doc->npages);
+    cJSON *facts = cJSON_AddArrayToObject(o, "facts");
+    for (size_t i = 0; i < doc->nfacts; i++)
+        cJSON_AddItemToArray(facts, fact_json(&doc->facts[i]));
+    cJSON *fs = cJSON_AddArrayToObject(o, "findings");
+    for (size_t i = 0; i < doc->nfindings; i++)
+        cJSON_AddItemToArray(fs, finding_json(&doc->findings[i]));
+    bl_counts c = bl_count_findings(doc);
+    cJSON *s = cJSON_AddObjectToObject(o, "summary");
+    cJSON_AddNumberToObject(s, "errors", c.errors);
+    cJSON_AddNumberToObject(s, "warnings", c.warnings);
+    cJSON_AddNumberToObject(s, "infos", c.infos);
+    cJSON_AddNumberToObject(s, "rates", doc->coverage.rates_total);
+    cJSON_AddNumberToObject(s, "rates_checked", doc->coverage.rates_checked);
+    char *txt = pretty ? cJSON_Print(o) : cJSON_PrintUnformatted(o);
+    cJSON_Delete(o);
+    if (!txt) {
+        fputs("budgetlint: error: out of memory\n", stderr);
+        abort();
+    }
+    int r = fputs(txt, out) < 0 || fputc('\n', out) == EOF ? -1 : 0;
+    cJSON_free(txt);
+    return r;
+}
+
+int bl_emit_text(const bl_doc *doc, FILE *out)
+{
+    for (size_t i = 0; i < doc->nfindings; i++) {
+        const bl_finding *f = &doc->findings[i];
+        fprintf(out, "%s:%d:%d: %s: %s [%s]\n", doc->path, f->page, f->line,
+                bl_severity_name(f->severity), f->message, f->rule);
+        for (int k = 0; k < f->nfacts; k++) {
+            const bl_fact *x = bl_doc_fact(doc, f->facts[k]);
+            if (x)
+                fprintf(out, "    F%d %d:%d %s%s\n", x->id, x->page, x->line, x->text,
+                        x->derived ? " (derived)" : "");
+        }
+    }
+    return ferror(out) ? -1 : 0;
+}
+
+int bl_emit_normalized(const bl_doc *doc, FILE *out)
+{
+    size_t i = 0;
+    while (i < doc->text_len) {
+        const char *nl = memchr(doc->text + i, '\n', doc->text_len - i);
+        size_t e = nl ? (size_t)(nl - doc->text) : doc->text_len;
+        int page, line;
+        bl_doc_locate(doc, i, &page, &line);
+        fprintf(out, "%d:%d: %.*s\n", page, line, (int)(e - i), doc->text + i);
+        i = e + 1;
+    }
+    return ferror(out) ? -1 : 0;
+}

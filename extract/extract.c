@@ -1,0 +1,266 @@
+/* extract.c - PDF (Poppler GLib) and text (UTF-8, GB18030 via iconv) to lines. */
+#include "extract.h"
+
+#include <errno.h>
+#include <iconv.h>
+#include <poppler.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "../core/banned.h"
+
+#define DEFAULT_MAX_BYTES ((size_t)256 << 20)
+#define DEFAULT_MAX_PAGES 5000
+
+/* Append one page's text (already UTF-8 sanitized) as lines. */
+static void add_page_lines(bl_doc *doc, bl_buf *raw, const char *s, size_t n, int page,
+                           size_t *cap)
+{
+    int line = 0;
+    size_t i = 0;
+    while (i < n) {
+        size_t j = i;
+        while (j < n && s[j] != '\n')
+            j++;
+        size_t len = j - i;
+        if (len && s[j - 1] == '\r')
+            len--;
+        line++;
+        if (doc->nlines == *cap) {
+            size_t nc = *cap ? *cap * 2 : 256;
+            doc->lines = bl_grow(doc->arena, doc->lines, sizeof *doc->lines, doc->nlines, nc);
+            *cap = nc;
+        }
+        bl_line *l = &doc->lines[doc->nlines++];
+        l->page = page;
+        l->line = line;
+        l->off = raw->len;
+        l->len = len;
+        bl_buf_add(raw, s + i, len);
+        bl_buf_addc(raw, '\n');
+        i = j + 1;
+    }
+}
+
+static void finish_raw(bl_doc *doc, bl_buf *raw)
+{
+    doc->raw = bl_strndup(doc->arena, raw->data ? raw->data : "", raw->len);
+    doc->raw_len = raw->len;
+    bl_buf_release(raw);
+}
+
+/* ---- text ------------------------------------------------------------------ */
+
+static int to_utf8(bl_doc *doc, const char *enc, const char *data, size_t len, bl_buf *out)
+{
+    iconv_t cd = iconv_open("UTF-8", enc);
+    if (cd == (iconv_t)-1)
+        return bl_doc_fail(doc, BL_ERR_FORMAT, "bad-encoding", "unknown encoding '%s'", enc);
+    char *in = (char *)data;
+    size_t inleft = len;
+    char chunk[4096];
+    while (inleft > 0) {
+        char *o = chunk;
+        size_t oleft = sizeof chunk;
+        size_t r = iconv(cd, &in, &inleft, &o, &oleft);
+        bl_buf_add(out, chunk, sizeof chunk - oleft);
+        if (r == (size_t)-1) {
+            if (errno == E2BIG)
+                continue;
+            size_t at = len - inleft;
+            iconv_close(cd);
+            return bl_doc_fail(doc, BL_ERR_FORMAT, "bad-encoding",
+                               "invalid %s byte sequence at byte %zu", enc, at);
+        }
+    }
+    iconv_close(cd);
+    return 0;
+}
+
+static int extract_text(bl_doc *doc, const char *data, size_t len, const bl_extract_opts *o)
+{
+    bl_buf utf = BL_BUF_INIT;
+    if (o && o->encoding) {
+        if (to_utf8(doc, o->encoding, data, len, &utf) < 0) {
+            bl_buf_release(&utf);
+            return -1;
+        }
+    } else if (bl_utf8_valid(data, len)) {
+        bl_buf_add(&utf, data, len);
+    } else if (to_utf8(doc, "GB18030", data, len, &utf) < 0) {
+        /* neither UTF-8 nor GB18030: keep the UTF-8 reading with U+FFFD */
+        doc->err.cls = BL_OK;
+        bl_buf_release(&utf);
+        bl_buf_add(&utf, data, len);
+    }
+    const char *s = utf.data ? utf.data : "";
+    size_t n = utf.len;
+    if (n >= 3 && memcmp(s, "\xEF\xBB\xBF", 3) == 0)
+        s += 3, n -= 3;
+    bl_buf clean = BL_BUF_INIT, raw = BL_BUF_INIT;
+    doc->bad_utf8 = bl_utf8_sanitize(&clean, s, n);
+    bl_buf_release(&utf);
+    size_t cap = 0;
+    int page = 1;
+    const char *p = clean.data ? clean.data : "";
+    size_t left = clean.len;
+    while (1) {
+        const char *ff = memchr(p, '\f', left);
+        size_t seg = ff ? (size_t)(ff - p) : left;
+        if (seg || !ff)
+            add_page_lines(doc, &raw, p, seg, page, &cap);
+        if (!ff)
+            break;
+        p += seg + 1;
+        left -= seg + 1;
+        if (left == 0)
+            break;
+        page++;
+    }
+    doc->npages = page;
+    bl_buf_release(&clean);
+    finish_raw(doc, &raw);
+    return 0;
+}
+
+/* ---- PDF --------------------------------------------------------------------- */
+
+/* Poppler reports syntax problems through GLib logging; keep them off stderr. */
+static void quiet_log(const gchar *domain, GLogLevelFlags level, const gchar *msg, gpointer data)
+{
+    (void)domain, (void)level, (void)msg, (void)data;
+}
+
+static int extract_pdf(bl_doc *doc, const char *data, size_t len, const bl_extract_opts *o)
+{
+    static bool log_set;
+    if (!log_set) {
+        g_log_set_handler("Poppler", G_LOG_LEVEL_MASK, quiet_log, NULL);
+        log_set = true;
+    }
+    GBytes *bytes = g_bytes_new(data, len);
+    GError *gerr = NULL;
+    PopplerDocument *pd = poppler_document_new_from_bytes(bytes, o ? o->password : NULL, &gerr);
+    g_bytes_unref(bytes);
+    if (!pd) {
+        int r;
+        if (gerr && gerr->domain == POPPLER_ERROR && gerr->code == POPPLER_ERROR_ENCRYPTED)
+            r = (o && o->password)
+                    ? bl_doc_fail(doc, BL_ERR_UNSUPPORTED, "bad-password",
+                                  "PDF is encrypted and the password does not open it")
+                    : bl_doc_fail(doc, BL_ERR_UNSUPPORTED, "encrypted",
+                                  "PDF is encrypted (give --password)");
+        else
+            r = bl_doc_fail(doc, BL_ERR_FORMAT, "damaged", "damaged PDF: %s",
+                            gerr ? gerr->message : "cannot be parsed");
+        if (gerr)
+            g_error_free(gerr);
+        return r;
+    }
+    int npages = poppler_document_get_n_pages(pd);
+    int max_pages = (o && o->max_pages) ? o->max_pages : DEFAULT_MAX_PAGES;
+    if (npages > max_pages) {
+        g_object_unref(pd);
+        return bl_doc_fail(doc, BL_ERR_LIMIT, "too-large", "PDF has %d pages, more than the limit %d",
+                           npages, max_pages);
+    }
+    bl_buf raw = BL_BUF_INIT, clean = BL_BUF_INIT;
+    size_t cap = 0, visible = 0;
+    for (int i = 0; i < npages; i++) {
+        PopplerPage *pg = poppler_document_get_page(pd, i);
+        char *t = pg ? poppler_page_get_text(pg) : NULL;
+        size_t tl = t ? strlen(t) : 0;
+        clean.len = 0;
+        doc->bad_utf8 += bl_utf8_sanitize(&clean, t ? t : "", tl);
+        for (size_t k = 0; k < tl; k++)
+            if (!(t[k] == ' ' || t[k] == '\n' || t[k] == '\r' || t[k] == '\t' || t[k] == '\f'))
+                visible++;
+        add_page_lines(doc, &raw, clean.data ? clean.data : "", clean.len, i + 1, &cap);
+        g_free(t);
+        if (pg)
+            g_object_unref(pg);
+    }
+    g_object_unref(pd);
+    bl_buf_release(&clean);
+    doc->npages = npages;
+    finish_raw(doc, &raw);
+    if (npages == 0)
+        return bl_doc_fail(doc, BL_ERR_FORMAT, "damaged", "PDF has no pages");
+    if (visible == 0)
+        return bl_doc_fail(doc, BL_ERR_UNSUPPORTED, "no-text-layer",
+                           "PDF has no text layer (scanned or image-only; run OCR first)");
+    return 0;
+}
+
+/* ---- entry points ---------------------------------------------------------------- */
+
+static bool has_pdf_magic(const char *data, size_t len)
+{
+    size_t lim = len < 1024 ? len : 1024;
+    for (size_t i = 0; i + 5 <= lim; i++)
+        if (memcmp(data + i, "%PDF-", 5) == 0)
+            return true;
+    return false;
+}
+
+int bl_extract_bytes(bl_doc *doc, const char *data, size_t len, bool hint_pdf,
+                     const bl_extract_opts *o)
+{
+    doc->npages = 0;
+    if (len == 0)
+        return bl_doc_fail(doc, BL_ERR_FORMAT, "empty", "file is empty");
+    if (has_pdf_magic(data, len)) {
+        doc->is_pdf = true;
+        return extract_pdf(doc, data, len, o);
+    }
+    if (hint_pdf)
+        return bl_doc_fail(doc, BL_ERR_FORMAT, "not-pdf", "not a PDF file (no %%PDF- header)");
+    size_t lim = len < 8192 ? len : 8192;
+    if (!(o && o->encoding) && memchr(data, '\0', lim))
+        return bl_doc_fail(doc, BL_ERR_FORMAT, "binary", "neither a PDF nor a text file");
+    return extract_text(doc, data, len, o);
+}
+
+static bool ends_with_pdf(const char *p)
+{
+    size_t n = strlen(p);
+    return n >= 4 && (p[n - 4] == '.') && (p[n - 3] | 32) == 'p' && (p[n - 2] | 32) == 'd' &&
+           (p[n - 1] | 32) == 'f';
+}
+
+int bl_extract(bl_doc *doc, const bl_extract_opts *o)
+{
+    size_t max = (o && o->max_bytes) ? o->max_bytes : DEFAULT_MAX_BYTES;
+    bool is_stdin = strcmp(doc->path, "-") == 0;
+    FILE *f = is_stdin ? stdin : fopen(doc->path, "rb");
+    if (!f) {
+        int e = errno;
+        return bl_doc_fail(doc, BL_ERR_IO, e == ENOENT ? "not-found" : "unreadable",
+                           "cannot open: %s", strerror(e));
+    }
+    bl_buf b = BL_BUF_INIT;
+    char chunk[65536];
+    size_t n;
+    bool too_big = false;
+    while ((n = fread(chunk, 1, sizeof chunk, f)) > 0) {
+        if (b.len + n > max) {
+            too_big = true;
+            break;
+        }
+        bl_buf_add(&b, chunk, n);
+    }
+    bool rerr = ferror(f);
+    int e = errno;
+    if (!is_stdin)
+        fclose(f);
+    int r;
+    if (too_big)
+        r = bl_doc_fail(doc, BL_ERR_LIMIT, "too-large", "file is larger than the limit of %zu bytes",
+                        max);
+    else if (rerr)
+        r = bl_doc_fail(doc, BL_ERR_IO, "unreadable", "cannot read: %s", strerror(e));
+    else
+        r = bl_extract_bytes(doc, b.data ? b.data : "", b.len, ends_with_pdf(doc->path), o);
+    bl_buf_release(&b);
+    return r;
+}

@@ -1,0 +1,396 @@
+/* normalize.c - from extracted lines to paragraphs of clean text with an offset map. */
+#include "normalize.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "../core/banned.h"
+
+typedef struct {
+    uint32_t cp;
+    uint32_t src; /* offset in doc->raw */
+} ch;
+
+typedef struct {
+    ch *v;
+    size_t n, cap;
+} chvec;
+
+static void push(chvec *c, uint32_t cp, uint32_t src)
+{
+    if (c->n == c->cap) {
+        c->cap = c->cap ? c->cap * 2 : 1024;
+        c->v = bl_xrealloc(c->v, c->cap * sizeof *c->v);
+    }
+    c->v[c->n].cp = cp;
+    c->v[c->n].src = src;
+    c->n++;
+}
+
+static bool is_digit(uint32_t c) { return c >= '0' && c <= '9'; }
+static bool is_fw_digit(uint32_t c) { return c >= 0xFF10 && c <= 0xFF19; }
+static bool is_alnum(uint32_t c)
+{
+    return is_digit(c) || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+static bool is_space(uint32_t c) { return c == ' ' || c == '\t' || c == 0x3000 || c == 0xA0; }
+
+/* Characters between which a space is layout, not text. */
+static bool is_cjk(uint32_t c)
+{
+    return (c >= 0x2E80 && c <= 0x9FFF) || (c >= 0xF900 && c <= 0xFAFF) ||
+           (c >= 0xFE30 && c <= 0xFE4F) || (c >= 0xFF00 && c <= 0xFFEF) ||
+           (c >= 0x2018 && c <= 0x201F) || c == 0x2014 || c == 0x2026 || c == 0x00B7 ||
+           (c >= 0x20000 && c <= 0x3FFFF);
+}
+
+static bool is_dash(uint32_t c)
+{
+    return c == '-' || c == 0x2014 || c == 0x2013 || c == 0x2012 || c == 0xFF0D || c == 0x2500 ||
+           c == 0x2015 || c == 0x2212;
+}
+
+static int width(uint32_t c) { return c < 0x1100 ? 1 : 2; }
+
+/* ---- one line -------------------------------------------------------------- */
+
+typedef struct {
+    size_t start, end; /* range in the chvec */
+    int page, width;
+    bool footer;
+} line_info;
+
+/*
+ * Per-character mapping. Full-width comma and full stop become ASCII only
+ * between full-width digits (３，３９２．１５); elsewhere they are Chinese
+ * punctuation and stay.
+ */
+static void map_line(chvec *out, const char *s, size_t n, uint32_t base)
+{
+    size_t i = 0;
+    size_t first = out->n;
+    while (i < n) {
+        uint32_t cp;
+        int k = bl_utf8_decode((const unsigned char *)s + i, n - i, &cp);
+        if (k < 0)
+            k = 1; /* cannot happen after extract's sanitizing */
+        uint32_t at = base + (uint32_t)i;
+        i += (size_t)k;
+        if (cp == 0x3000 || cp == '\t' || cp == 0xA0 || cp == '\r')
+            cp = ' ';
+        else if (is_fw_digit(cp) || (cp >= 0xFF21 && cp <= 0xFF3A) || (cp >= 0xFF41 && cp <= 0xFF5A) ||
+                 cp == 0xFF05 || cp == 0xFF0B)
+            cp -= 0xFEE0;
+        else if (cp == 0xFF0C || cp == 0xFF0E) {
+            /* peek at the next character */
+            uint32_t nx = 0;
+            if (i < n)
+                bl_utf8_decode((const unsigned char *)s + i, n - i, &nx);
+            bool prev_digit = out->n > first && is_digit(out->v[out->n - 1].cp);
+            if (prev_digit && (is_fw_digit(nx) || is_digit(nx)))
+                cp = cp == 0xFF0C ? ',' : '.';
+        }
+        push(out, cp, at);
+    }
+}
+
+/* "— 2 —", "-2-", "第 2 页", "第2页 共5页"; a lone number only at a page's edge. */
+static bool footer_like(const ch *v, size_t n, bool at_edge)
+{
+    size_t i = 0;
+    while (i < n && is_space(v[i].cp))
+        i++;
+    while (n > i && is_space(v[n - 1].cp))
+        n--;
+    if (i >= n)
+        return false;
+    if (v[i].cp == 0x7B2C /* 第 */) {
+        size_t j = i + 1, digits = 0;
+        while (j < n && (is_digit(v[j].cp) || is_space(v[j].cp)))
+            digits += is_digit(v[j].cp), j++;
+        if (digits && j < n && v[j].cp == 0x9875 /* 页 */) {
+            j++;
+            while (j < n && v[j].cp != 0x5171 /* 共 */ && is_space(v[j].cp))
+                j++;
+            if (j == n)
+                return true;
+            if (v[j].cp == 0x5171) {
+                j++;
+                while (j < n && (is_digit(v[j].cp) || is_space(v[j].cp)))
+                    j++;
+                return j + 1 == n && v[j].cp == 0x9875;
+            }
+        }
+        return false;
+    }
+    size_t dashes = 0, digits = 0, j = i;
+    while (j < n && (is_dash(v[j].cp) || is_space(v[j].cp)))
+        dashes += is_dash(v[j].cp), j++;
+    while (j < n && is_digit(v[j].cp))
+        digits++, j++;
+    while (j < n && (is_dash(v[j].cp) || is_space(v[j].cp)))
+        dashes += is_dash(v[j].cp), j++;
+    if (j != n || digits == 0 || digits > 4)
+        return false;
+    return dashes > 0 || at_edge;
+}
+
+/* Remove spaces between two CJK characters, before % and between a number and 万元. */
+static void squeeze_spaces(chvec *c, size_t start, size_t *end)
+{
+    size_t w = start;
+    for (size_t r = start; r < *end; r++) {
+        if (is_space(c->v[r].cp)) {
+            size_t e = r;
+            while (e < *end && is_space(c->v[e].cp))
+                e++;
+            uint32_t prev = w > start ? c->v[w - 1].cp : 0;
+            uint32_t next = e < *end ? c->v[e].cp : 0;
+            bool drop = w == start || e == *end || (is_cjk(prev) && is_cjk(next)) || next == '%' ||
+                        next == 0x2030;
+            if (!drop)
+                c->v[w++] = c->v[r]; /* keep one space */
+            r = e - 1;
+            continue;
+        }
+        c->v[w++] = c->v[r];
+    }
+    *end = w;
+}
+
+/* ---- numerals ------------------------------------------------------------------ */
+
+static bool is_numeral(uint32_t c)
+{
+    return bl_numeral_digit(c) >= 0 || bl_numeral_unit(c) > 0;
+}
+
+/* A run of numeral characters, with 点 inside it, starting at i. */
+static size_t numeral_run(const ch *v, size_t n, size_t i)
+{
+    size_t j = i;
+    while (j < n) {
+        if (is_numeral(v[j].cp)) {
+            j++;
+        } else if (v[j].cp == 0x70B9 /* 点 */ && j > i && j + 1 < n &&
+                   bl_numeral_digit(v[j + 1].cp) >= 0) {
+            j++;
+        } else {
+            break;
+        }
+    }
+    return j;
+}
+
+static void emit_ascii(chvec *out, const char *s, uint32_t src)
+{
+    for (; *s; s++)
+        push(out, (unsigned char)*s, src);
+}
+
+static bool at(const ch *v, size_t n, size_t i, uint32_t c) { return i < n && v[i].cp == c; }
+
+/*
+ * Rewrite figure numerals; everything else is copied. Conservative on
+ * purpose: a numeral becomes a figure only with a unit or a percent prefix
+ * that makes it one (a misread count is a false alarm later).
+ */
+static void convert_numerals(const chvec *in, chvec *out)
+{
+    const ch *v = in->v;
+    size_t n = in->n;
+    char buf[64];
+    for (size_t i = 0; i < n;) {
+        uint32_t c = v[i].cp;
+        /* 百分之X / 千分之X */
+        if ((c == 0x767E || c == 0x5343) && at(v, n, i + 1, 0x5206) && at(v, n, i + 2, 0x4E4B)) {
+            size_t s = i + 3, e = numeral_run(v, n, s);
+            bl_dec d;
+            if (e > s) {
+                uint32_t tmp[64];
+                size_t k = e - s < 64 ? e - s : 64;
+                for (size_t t = 0; t < k; t++)
+                    tmp[t] = v[s + t].cp;
+                if (!bl_numeral_parse(tmp, k, &d)) {
+                    emit_ascii(out, bl_dec_format(d, buf, sizeof buf), v[i].src);
+                    push(out, c == 0x767E ? '%' : 0x2030, v[i].src);
+                    i = e;
+                    continue;
+                }
+            }
+        }
+        if (!is_numeral(c)) {
+            push(out, c, v[i].src);
+            i++;
+            continue;
+        }
+        size_t e = numeral_run(v, n, i);
+        size_t len = e - i;
+        bool fin = false, has_point = false;
+        for (size_t t = i; t < e; t++) {
+            fin |= bl_numeral_financial(v[t].cp);
+            has_point |= v[t].cp == 0x70B9;
+        }
+        uint32_t next = e < n ? v[e].cp : 0, next2 = e + 1 < n ? v[e + 1].cp : 0;
+        bool yuan_next = next == 0x5143 /* 元 */ || next == 0x5706 /* 圆 */;
+        bool score_next = next == 0x5206 /* 分 */ && next2 != 0x4E4B /* 之 */ && next2 != 0x949F /* 钟 */;
+        bool convert = len >= 2 && (fin || yuan_next || (score_next && (has_point || len >= 2)) ||
+                                    (has_point && (next == '%' || next == 0x4E07 || next == 0x4EBF)));
+        size_t keep_unit = 0; /* 三百万元 -> 300万元: keep the trailing 万/亿 */
+        if (convert && yuan_next && len >= 2 && bl_numeral_unit(v[e - 1].cp) >= 4 && !fin)
+            keep_unit = 1;
+        if (convert) {
+            uint32_t tmp[64];
+            size_t k = len - keep_unit;
+            if (k > 64)
+                k = 64;
+            for (size_t t = 0; t < k; t++)
+                tmp[t] = v[i + t].cp;
+            bl_dec d;
+            if (!bl_numeral_parse(tmp, k, &d)) {
+                /* financial: 元 then optional X角 Y分 and 整/正 */
+                if (fin && yuan_next) {
+                    size_t j = e + 1;
+                    int jiao = -1, fen = -1;
+                    if (j + 1 < n && bl_numeral_digit(v[j].cp) >= 0 && v[j + 1].cp == 0x89D2 /* 角 */)
+                        jiao = bl_numeral_digit(v[j].cp), j += 2;
+                    if (j + 1 < n && bl_numeral_digit(v[j].cp) >= 0 && v[j + 1].cp == 0x5206 /* 分 */)
+                        fen = bl_numeral_digit(v[j].cp), j += 2;
+                    if (jiao >= 0 || fen >= 0) {
+                        d.mant = d.mant * 100 + (jiao > 0 ? jiao : 0) * 10 + (fen > 0 ? fen : 0);
+                        d.scale = 2;
+                    }
+                    if (j < n && (v[j].cp == 0x6574 /* 整 */ || v[j].cp == 0x6B63 /* 正 */))
+                        j++;
+                    emit_ascii(out, bl_dec_format(d, buf, sizeof buf), v[i].src);
+                    push(out, 0x5143, v[e].src);
+                    i = j;
+                    continue;
+                }
+                emit_ascii(out, bl_dec_format(d, buf, sizeof buf), v[i].src);
+                for (size_t t = e - keep_unit; t < e; t++)
+                    push(out, v[t].cp, v[t].src);
+                i = e;
+                continue;
+            }
+        }
+        for (size_t t = i; t < e; t++)
+            push(out, v[t].cp, v[t].src);
+        i = e;
+    }
+}
+
+/* ---- the stage --------------------------------------------------------------------- */
+
+static bool ends_sentence(uint32_t c)
+{
+    return c == 0x3002 /* 。 */ || c == 0xFF01 || c == 0xFF1F || c == 0xFF1B /* ； */ ||
+           c == 0xFF1A /* ： */ || c == '.' || c == ':' || c == ';' || c == '!' || c == '?';
+}
+
+/* The next line continues this one's figure: a unit or closing punctuation. */
+static bool starts_continuation(const ch *v, size_t n)
+{
+    if (!n)
+        return false;
+    uint32_t c = v[0].cp;
+    return c == 0x4E07 /* 万 */ || c == 0x5143 /* 元 */ || c == 0x4EBF /* 亿 */ || c == '%' ||
+           c == 0xFF0C || c == 0x3002 || c == 0x3001 || c == 0xFF1B || c == 0xFF09 ||
+           c == 0x201D || c == 0x300D || c == 0x5206 /* 分 */;
+}
+
+static int cmp_int(const void *a, const void *b)
+{
+    int x = *(const int *)a, y = *(const int *)b;
+    return (x > y) - (x < y);
+}
+
+void bl_normalize(bl_doc *doc)
+{
+    chvec all = {0}, joined = {0}, conv = {0};
+    line_info *li = bl_xmalloc((doc->nlines + 1) * sizeof *li);
+    size_t nl = 0;
+    /* 1. map characters line by line, squeeze spaces, mark footers */
+    for (size_t k = 0; k < doc->nlines; k++) {
+        const bl_line *L = &doc->lines[k];
+        size_t start = all.n;
+        map_line(&all, doc->raw + L->off, L->len, (uint32_t)L->off);
+        size_t end = all.n;
+        squeeze_spaces(&all, start, &end);
+        all.n = end;
+        if (end == start)
+            continue; /* blank */
+        line_info *x = &li[nl++];
+        x->start = start;
+        x->end = end;
+        x->page = L->page;
+        x->width = 0;
+        x->footer = false;
+        for (size_t t = start; t < end; t++)
+            x->width += width(all.v[t].cp);
+    }
+    /* footers: a lone number counts only as the first or last line of its page */
+    for (size_t k = 0; k < nl; k++) {
+        bool edge = k == 0 || k + 1 == nl || li[k - 1].page != li[k].page ||
+                    li[k + 1].page != li[k].page;
+        li[k].footer = footer_like(all.v + li[k].start, li[k].end - li[k].start, edge);
+    }
+    /* the width of a full line: the 90th percentile of line widths */
+    int full = 0;
+    if (nl) {
+        int *w = bl_xmalloc(nl * sizeof *w);
+        size_t m = 0;
+        for (size_t k = 0; k < nl; k++)
+            if (!li[k].footer)
+                w[m++] = li[k].width;
+        if (m) {
+            qsort(w, m, sizeof *w, cmp_int);
+            full = w[(m * 9) / 10 < m ? (m * 9) / 10 : m - 1];
+        }
+        free(w);
+    }
+    /* 2. join lines into paragraphs */
+    const line_info *prev = NULL;
+    for (size_t k = 0; k < nl; k++) {
+        const line_info *x = &li[k];
+        if (x->footer)
+            continue;
+        if (prev) {
+            uint32_t last = all.v[prev->end - 1].cp, first = all.v[x->start].cp;
+            bool short_line = prev->width * 10 < full * 8;
+            bool brk = (ends_sentence(last) || short_line) &&
+                       !starts_continuation(all.v + x->start, x->end - x->start);
+            uint32_t at_src = all.v[prev->end - 1].src;
+            if (brk)
+                push(&joined, '\n', at_src);
+            else if (is_alnum(last) && is_alnum(first))
+                push(&joined, ' ', at_src);
+        }
+        for (size_t t = x->start; t < x->end; t++)
+            push(&joined, all.v[t].cp, all.v[t].src);
+        prev = x;
+    }
+    if (prev)
+        push(&joined, '\n', all.v[prev->end - 1].src);
+    /* 3. numerals */
+    convert_numerals(&joined, &conv);
+    /* 4. encode */
+    bl_buf out = BL_BUF_INIT;
+    uint32_t *src = bl_alloc(doc->arena, (conv.n * 4 + 1) * sizeof *src);
+    for (size_t t = 0; t < conv.n; t++) {
+        char enc[4];
+        int k = bl_utf8_encode(conv.v[t].cp, enc);
+        for (int b = 0; b < k; b++)
+            src[out.len + (size_t)b] = conv.v[t].src;
+        bl_buf_add(&out, enc, (size_t)k);
+    }
+    doc->text = bl_strndup(doc->arena, out.data ? out.data : "", out.len);
+    doc->text_len = out.len;
+    src[out.len] = out.len ? src[out.len - 1] : 0;
+    doc->src = src;
+    bl_buf_release(&out);
+    free(all.v);
+    free(joined.v);
+    free(conv.v);
+    free(li);
+}

@@ -1,0 +1,200 @@
+/* numerals.c - Chinese lower-case and financial (大写) numerals to exact decimals. */
+#include "normalize.h"
+
+#include "../core/banned.h"
+
+int bl_numeral_digit(uint32_t cp)
+{
+    switch (cp) {
+    case 0x96F6: /* 零 */
+    case 0x3007: /* 〇 */
+        return 0;
+    case 0x4E00: /* 一 */
+    case 0x58F9: /* 壹 */
+        return 1;
+    case 0x4E8C: /* 二 */
+    case 0x8D30: /* 贰 */
+    case 0x8CB3: /* 貳 */
+    case 0x4E24: /* 两 */
+    case 0x5169: /* 兩 */
+        return 2;
+    case 0x4E09: /* 三 */
+    case 0x53C1: /* 叁 */
+    case 0x53C3: /* 參 */
+        return 3;
+    case 0x56DB: /* 四 */
+    case 0x8086: /* 肆 */
+        return 4;
+    case 0x4E94: /* 五 */
+    case 0x4F0D: /* 伍 */
+        return 5;
+    case 0x516D: /* 六 */
+    case 0x9646: /* 陆 */
+    case 0x9678: /* 陸 */
+        return 6;
+    case 0x4E03: /* 七 */
+    case 0x67D2: /* 柒 */
+        return 7;
+    case 0x516B: /* 八 */
+    case 0x634C: /* 捌 */
+        return 8;
+    case 0x4E5D: /* 九 */
+    case 0x7396: /* 玖 */
+        return 9;
+    default:
+        return -1;
+    }
+}
+
+int bl_numeral_unit(uint32_t cp)
+{
+    switch (cp) {
+    case 0x5341: /* 十 */
+    case 0x62FE: /* 拾 */
+        return 1;
+    case 0x767E: /* 百 */
+    case 0x4F70: /* 佰 */
+        return 2;
+    case 0x5343: /* 千 */
+    case 0x4EDF: /* 仟 */
+        return 3;
+    case 0x4E07: /* 万 */
+    case 0x842C: /* 萬 */
+        return 4;
+    case 0x4EBF: /* 亿 */
+    case 0x5104: /* 億 */
+        return 8;
+    default:
+        return 0;
+    }
+}
+
+bool bl_numeral_financial(uint32_t cp)
+{
+    switch (cp) {
+    case 0x58F9: case 0x8D30: case 0x8CB3: case 0x53C1: case 0x53C3: case 0x8086:
+    case 0x4F0D: case 0x9646: case 0x9678: case 0x67D2: case 0x634C: case 0x7396:
+    case 0x62FE: case 0x4F70: case 0x4EDF:
+        return true;
+    default:
+        return false;
+    }
+}
+
+#define POINT 0x70B9 /* 点 */
+#define LIMIT 100000000000000000LL /* 1e17: keeps every step inside int64 */
+
+static int64_t p10(int k)
+{
+    int64_t p = 1;
+    while (k-- > 0)
+        p *= 10;
+    return p;
+}
+
+static const char *parse_int(const uint32_t *c, size_t n, int64_t *out)
+{
+    bool units = false;
+    for (size_t i = 0; i < n; i++) {
+        if (bl_numeral_unit(c[i]))
+            units = true;
+        else if (bl_numeral_digit(c[i]) < 0)
+            return "not a numeral";
+    }
+    if (!units) { /* positional: 二〇二二 */
+        if (n > 17)
+            return "too large";
+        int64_t v = 0;
+        for (size_t i = 0; i < n; i++)
+            v = v * 10 + bl_numeral_digit(c[i]);
+        *out = v;
+        return NULL;
+    }
+    int64_t total = 0, sec = 0;
+    int d = -1, lastpow = 0;
+    bool zero_gap = false, prev_digit = false;
+    for (size_t i = 0; i < n; i++) {
+        int dv = bl_numeral_digit(c[i]);
+        if (dv >= 0) {
+            if (prev_digit && dv != 0 && d > 0)
+                return "not a numeral"; /* two digits in a row: 二二百 */
+            if (dv == 0) {
+                zero_gap = true;
+            } else {
+                d = dv;
+            }
+            prev_digit = true;
+            continue;
+        }
+        prev_digit = false;
+        int p = bl_numeral_unit(c[i]);
+        if (p <= 3) {
+            sec += (int64_t)(d < 0 ? 1 : d) * p10(p);
+        } else {
+            int64_t cur = sec + (d > 0 ? d : 0);
+            if (cur == 0 && total == 0)
+                return "not a numeral"; /* a bare 万 */
+            if (p == 8) {
+                if (total + cur > LIMIT / p10(8))
+                    return "too large";
+                total = (total + cur) * p10(8);
+            } else {
+                if (cur > LIMIT / p10(4))
+                    return "too large";
+                total += cur * p10(4);
+            }
+            sec = 0;
+        }
+        if (total > LIMIT || sec > LIMIT)
+            return "too large";
+        d = -1;
+        lastpow = p;
+        zero_gap = false;
+    }
+    int64_t tail = 0;
+    if (d > 0)
+        tail = (lastpow > 0 && !zero_gap) ? d * p10(lastpow - 1) : d; /* 一万二 = 12000 */
+    *out = total + sec + tail;
+    if (*out > LIMIT)
+        return "too large";
+    return NULL;
+}
+
+const char *bl_numeral_parse(const uint32_t *cps, size_t n, bl_dec *out)
+{
+    if (n == 0)
+        return "empty";
+    if (n > 64)
+        return "too large";
+    size_t point = n;
+    for (size_t i = 0; i < n; i++)
+        if (cps[i] == POINT) {
+            point = i;
+            break;
+        }
+    int64_t iv = 0;
+    if (point == 0)
+        return "not a numeral";
+    const char *err = parse_int(cps, point, &iv);
+    if (err)
+        return err;
+    int scale = 0;
+    int64_t frac = 0;
+    if (point < n) {
+        if (point + 1 == n)
+            return "not a numeral";
+        for (size_t i = point + 1; i < n; i++) {
+            int dv = bl_numeral_digit(cps[i]);
+            if (dv < 0)
+                return "not a numeral";
+            if (++scale > 8)
+                return "too large";
+            frac = frac * 10 + dv;
+        }
+    }
+    if (iv > LIMIT / p10(scale))
+        return "too large";
+    out->mant = iv * p10(scale) + frac;
+    out->scale = scale;
+    return NULL;
+}

@@ -1,0 +1,308 @@
+/* parse.c - PCRE2 figure patterns over normalized text. */
+#include "parse.h"
+
+#define PCRE2_CODE_UNIT_WIDTH 8
+#include <pcre2.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../core/banned.h"
+
+/* Building blocks. Text is normalized: ASCII digits, at most one space. */
+#define NUM "(?<num>(?<![\\d.,])-?(?:\\d{1,3}(?:,\\d{3})+|\\d+)(?:\\.\\d+)?(?![\\d]))"
+#define SP "[ ]?"
+#define CONN "(?:为|是|达到|达|共计|合计|总计|：|:)?"
+#define MONEY "(?<unit>亿元|万元|元|万(?![\\p{Han}\\w]))"
+
+enum pkind { P_BUDGET, P_EXECUTED, P_SCOPE, P_RATE, P_SCORE, P_GRADE, P_N };
+
+static const char *const patterns[P_N] = {
+    [P_BUDGET] = "(?<label>(?:全年|年初|调整后|调整|年度|全年\\(调整\\))?预算(?:数|金额|资金|总额)?)"
+                 "(?:\\([A-Z]\\))?" CONN SP NUM SP MONEY,
+    [P_EXECUTED] = "(?<label>全年执行数|预算执行数|执行数|支出决算数|决算支出数|决算数|实际支出|"
+                   "实际执行|已完成拨付|拨付使用|完成支付|资金支付|共支出|已支出|已使用|执行金额)"
+                   "(?:\\([A-Z]\\))?" CONN SP NUM SP MONEY,
+    [P_SCOPE] = "(?<label>基本支出|项目支出)" CONN SP NUM SP MONEY,
+    [P_RATE] = "(?<label>完成(?:全年|年初|调整后)?预算(?:数)?(?:的)?|"
+               "(?:预算|资金|项目|全年|总体|整体|支出)?执行率(?:\\([^)\\n]{0,12}\\))?"
+               "(?:为|是|达到|达|：|:)?|执行进度(?:为|达到|达)?)" SP NUM SP "(?<unit>%)",
+    [P_SCORE] = "(?<label>(?:绩效)?(?:自评|评价|综合|考核)(?:得分|评分|分数|总分|总得分)|总得分)"
+                "(?:为|是|：|:)?\\s*" NUM SP "(?<unit>分)(?!之)",
+    [P_GRADE] = "(?<label>(?:绩效|评价|自评)?(?:等级|等次)|自评结果|自评结论|评价结论|评价结果)"
+                "(?:为|是|评定为|：|:)?\\s*[“\"‘'「『]?(?<grade>优秀|良好|中等|较差|优|良|中|差)"
+                "(?:[”\"’'」』]|(?=[，。；、,;\\s)）]|$))",
+};
+
+static pcre2_code *compiled[P_N];
+static pcre2_match_context *mctx;
+
+void bl_parse_cleanup(void)
+{
+    for (int i = 0; i < P_N; i++) {
+        pcre2_code_free(compiled[i]);
+        compiled[i] = NULL;
+    }
+    pcre2_match_context_free(mctx);
+    mctx = NULL;
+}
+
+static int compile_all(void)
+{
+    if (compiled[0])
+        return 0;
+    for (int i = 0; i < P_N; i++) {
+        int ec;
+        PCRE2_SIZE eo;
+        compiled[i] = pcre2_compile((PCRE2_SPTR)patterns[i], PCRE2_ZERO_TERMINATED,
+                                    PCRE2_UTF | PCRE2_UCP | PCRE2_NO_UTF_CHECK, &ec, &eo, NULL);
+        if (!compiled[i])
+            return -1; /* a bug in a pattern above; tests catch it */
+        pcre2_jit_compile(compiled[i], PCRE2_JIT_COMPLETE);
+    }
+    mctx = pcre2_match_context_create(NULL);
+    pcre2_set_match_limit(mctx, 1000000);
+    pcre2_set_depth_limit(mctx, 10000);
+    return 0;
+}
+
+typedef struct {
+    enum pkind p;
+    size_t start, end, num_at, num_end, label_at, label_end, unit_at, unit_end, grade_at, grade_end;
+} cand;
+
+static bool group(pcre2_code *re, pcre2_match_data *md, const char *name, size_t *s, size_t *e)
+{
+    PCRE2_SIZE *ov = pcre2_get_ovector_pointer(md);
+    int n = pcre2_substring_number_from_name(re, (PCRE2_SPTR)name);
+    if (n < 0 || ov[2 * n] == PCRE2_UNSET)
+        return false;
+    *s = ov[2 * n];
+    *e = ov[2 * n + 1];
+    return true;
+}
+
+static int cmp_cand(const void *a, const void *b)
+{
+    const cand *x = a, *y = b;
+    if (x->num_at != y->num_at)
+        return x->num_at < y->num_at ? -1 : 1;
+    return (int)x->p - (int)y->p; /* explicit kinds before P_SCOPE */
+}
+
+static bool has(const char *s, size_t n, const char *needle)
+{
+    size_t k = strlen(needle);
+    for (size_t i = 0; i + k <= n; i++)
+        if (memcmp(s + i, needle, k) == 0)
+            return true;
+    return false;
+}
+
+static bool starts(const char *s, size_t n, const char *pre)
+{
+    size_t k = strlen(pre);
+    return n >= k && memcmp(s, pre, k) == 0;
+}
+
+/* Start of the sentence holding offset `at` (after 。！？；or a newline). */
+static size_t sentence_start(const char *t, size_t at)
+{
+    while (at > 0) {
+        if (t[at - 1] == '\n')
+            return at;
+        if (at >= 3 && (starts(t + at - 3, 3, "。") || starts(t + at - 3, 3, "；") ||
+                        starts(t + at - 3, 3, "！") || starts(t + at - 3, 3, "？")))
+            return at;
+        at--;
+    }
+    return 0;
+}
+
+static size_t paragraph_start(const char *t, size_t at)
+{
+    while (at > 0 && t[at - 1] != '\n')
+        at--;
+    return at;
+}
+
+/* The last scope keyword in t[from..to); NULL when none. */
+static const char *scope_in(const char *t, size_t from, size_t to)
+{
+    static const struct {
+        const char *kw, *scope;
+    } kws[] = {{"基本支出", "basic"}, {"项目支出", "project"}, {"部门整体", "total"}, {"整体支出", "total"}};
+    const char *best = NULL;
+    size_t best_at = 0;
+    for (size_t k = 0; k < sizeof kws / sizeof kws[0]; k++) {
+        size_t n = strlen(kws[k].kw);
+        for (size_t i = from; i + n <= to; i++)
+            if (memcmp(t + i, kws[k].kw, n) == 0 && (!best || i >= best_at))
+                best = kws[k].scope, best_at = i;
+    }
+    return best;
+}
+
+static bl_unit unit_of(const char *s, size_t n)
+{
+    if (starts(s, n, "亿元"))
+        return BL_UNIT_YI;
+    if (starts(s, n, "万"))
+        return BL_UNIT_WAN;
+    if (starts(s, n, "元"))
+        return BL_UNIT_YUAN;
+    if (starts(s, n, "%"))
+        return BL_UNIT_PERCENT;
+    if (starts(s, n, "分"))
+        return BL_UNIT_POINT;
+    return BL_UNIT_NONE;
+}
+
+static bl_grade grade_of(const char *s, size_t n)
+{
+    if (starts(s, n, "优"))
+        return BL_GRADE_EXCELLENT;
+    if (starts(s, n, "良"))
+        return BL_GRADE_GOOD;
+    if (starts(s, n, "中"))
+        return BL_GRADE_FAIR;
+    return BL_GRADE_POOR;
+}
+
+int bl_parse(bl_doc *doc)
+{
+    if (compile_all() < 0)
+        return bl_doc_fail(doc, BL_ERR_INTERNAL, "internal", "a figure pattern does not compile");
+    const char *t = doc->text;
+    size_t tn = doc->text_len;
+    cand *cs = NULL;
+    size_t nc = 0, cap = 0;
+    for (int p = 0; p < P_N; p++) {
+        pcre2_match_data *md = pcre2_match_data_create_from_pattern(compiled[p], NULL);
+        size_t off = 0;
+        while (off < tn) {
+            int rc = pcre2_match(compiled[p], (PCRE2_SPTR)t, tn, off, PCRE2_NO_UTF_CHECK, md, mctx);
+            if (rc == PCRE2_ERROR_MATCHLIMIT || rc == PCRE2_ERROR_DEPTHLIMIT) {
+                pcre2_match_data_free(md);
+                free(cs);
+                return bl_doc_fail(doc, BL_ERR_LIMIT, "too-complex",
+                                   "text too complex for the figure patterns");
+            }
+            if (rc < 0)
+                break;
+            PCRE2_SIZE *ov = pcre2_get_ovector_pointer(md);
+            cand c = {0};
+            c.p = (enum pkind)p;
+            c.start = ov[0];
+            c.end = ov[1];
+            group(compiled[p], md, "label", &c.label_at, &c.label_end);
+            if (p == P_GRADE) {
+                group(compiled[p], md, "grade", &c.grade_at, &c.grade_end);
+                c.num_at = c.grade_at;
+            } else {
+                group(compiled[p], md, "num", &c.num_at, &c.num_end);
+                group(compiled[p], md, "unit", &c.unit_at, &c.unit_end);
+            }
+            if (nc == cap) {
+                cap = cap ? cap * 2 : 64;
+                cs = bl_xrealloc(cs, cap * sizeof *cs);
+            }
+            cs[nc++] = c;
+            off = ov[1] > off ? ov[1] : off + 1;
+        }
+        pcre2_match_data_free(md);
+    }
+    if (nc)
+        qsort(cs, nc, sizeof *cs, cmp_cand);
+    /* one fact per figure: the first (most explicit) candidate on a number wins */
+    size_t w = 0;
+    for (size_t i = 0; i < nc; i++)
+        if (w == 0 || cs[w - 1].num_at != cs[i].num_at)
+            cs[w++] = cs[i];
+    nc = w;
+
+    int id = 0;
+    for (size_t i = 0; i < nc; i++) {
+        cand *c = &cs[i];
+        bl_fact f = {0};
+        f.grade = BL_GRADE_NONE;
+        const char *label = t + c->label_at;
+        size_t ll = c->label_end - c->label_at;
+        f.label = bl_strndup(doc->arena, label, ll);
+        size_t sent = sentence_start(t, c->start);
+        switch (c->p) {
+        case P_BUDGET:
+            f.kind = BL_KIND_BUDGET;
+            f.basis = has(label, ll, "年初") ? BL_BASIS_INITIAL
+                      : (has(label, ll, "全年") || has(label, ll, "调整")) ? BL_BASIS_ADJUSTED
+                                                                          : BL_BASIS_NONE;
+            break;
+        case P_EXECUTED:
+            f.kind = BL_KIND_EXECUTED;
+            break;
+        case P_RATE:
+            f.kind = BL_KIND_RATE;
+            f.basis = has(label, ll, "年初") ? BL_BASIS_INITIAL
+                      : (has(label, ll, "全年预算") || has(label, ll, "调整后")) ? BL_BASIS_ADJUSTED
+                                                                                : BL_BASIS_NONE;
+            break;
+        case P_SCORE:
+            f.kind = BL_KIND_SCORE;
+            break;
+        case P_GRADE:
+            f.kind = BL_KIND_GRADE;
+            f.grade = grade_of(t + c->grade_at, c->grade_end - c->grade_at);
+            break;
+        case P_SCOPE: {
+            /* kind from the rate that follows in the sentence, else the paragraph's last amount */
+            int kind = -1;
+            if (i + 1 < nc && cs[i + 1].p == P_RATE && sentence_start(t, cs[i + 1].start) == sent)
+                kind = BL_KIND_EXECUTED;
+            size_t para = paragraph_start(t, c->start);
+            for (size_t k = doc->nfacts; kind < 0 && k-- > 0;) {
+                const bl_fact *q = &doc->facts[k];
+                if (q->start < para)
+                    break;
+                if (q->kind == BL_KIND_BUDGET || q->kind == BL_KIND_EXECUTED)
+                    kind = (int)q->kind;
+            }
+            if (kind < 0)
+                continue; /* an amount of unknown kind is not a fact */
+            f.kind = (bl_kind)kind;
+            break;
+        }
+        default:
+            continue;
+        }
+        if (c->p == P_GRADE) {
+            f.unit = BL_UNIT_NONE;
+        } else {
+            char num[64];
+            size_t k = 0;
+            for (size_t j = c->num_at; j < c->num_end && k + 1 < sizeof num; j++)
+                if (t[j] != ',')
+                    num[k++] = t[j];
+            num[k] = '\0';
+            if (bl_dec_parse(num, k, &f.value))
+                continue; /* too many digits: not a figure we can hold exactly */
+            f.unit = unit_of(t + c->unit_at, c->unit_end - c->unit_at);
+            f.range = bl_range_of(f.value, bl_unit_pow10(f.unit));
+        }
+        if (c->p == P_SCOPE)
+            f.scope = has(label, ll, "基本") ? "basic" : "project";
+        else if (f.kind == BL_KIND_SCORE || f.kind == BL_KIND_GRADE)
+            f.scope = "total";
+        else {
+            const char *s = scope_in(t, sent, c->start);
+            f.scope = s ? s : "total";
+        }
+        f.start = c->start;
+        f.end = c->end;
+        f.num_at = c->num_at;
+        f.text = bl_strndup(doc->arena, t + c->start, c->end - c->start);
+        bl_doc_locate(doc, c->num_at, &f.page, &f.line);
+        f.id = ++id;
+        bl_doc_add_fact(doc, &f);
+    }
+    free(cs);
+    return 0;
+}

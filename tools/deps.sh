@@ -1,0 +1,16 @@
+#!/bin/sh
+# deps.sh - install the Debian packages budgetlint needs to build and test,
+# skipping what is already there. Runs apt-get as root (or through sudo).
+set -eu
+PKGS="build-essential pkg-config libpoppler-glib-dev libpcre2-dev libcjson-dev poppler-data poppler-utils"
+missing=""
+for p in $PKGS; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing="$missing $p"
+done
+[ -z "$missing" ] && exit 0
+echo "budgetlint: installing:$missing" >&2
+SUDO=""
+[ "$(id -u)" = 0 ] || SUDO=sudo
+export DEBIAN_FRONTEND=noninteractive
+$SUDO apt-get update -q >&2
+$SUDO apt-get install -y -q --no-install-recommends $missing >&2

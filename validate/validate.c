@@ -1,0 +1,562 @@
+/* validate.c - the reviewer's cross-checks, on exact intervals. */
+#include "validate.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../core/banned.h"
+
+static const bl_rule rules[] = {
+    {"rate-mismatch", BL_SEV_ERROR, "执行率与其执行数、预算数不符"},
+    {"rate-truncated", BL_SEV_INFO, "执行率是截尾而非四舍五入的结果"},
+    {"rate-out-of-range", BL_SEV_WARNING, "执行率超出可能范围"},
+    {"sum-mismatch", BL_SEV_ERROR, "基本支出与项目支出之和不等于总额"},
+    {"grade-mismatch", BL_SEV_ERROR, "绩效等级与得分所在档次不符"},
+    {"score-out-of-range", BL_SEV_ERROR, "得分超出 0–100 分"},
+    {"figure-conflict", BL_SEV_ERROR, "同一数字前后两次陈述不一致"},
+    {"unit-suspect", BL_SEV_ERROR, "金额单位疑似混用（元与万元）"},
+    {"missing-figure", BL_SEV_WARNING, "无法核对：缺少预算数或执行数"},
+    {"no-text-layer", BL_SEV_ERROR, "PDF 没有文本层，无法核对"},
+};
+
+#include "rules_doc.inc" /* generated from validate/rules/<id>.txt */
+
+const bl_rule *bl_rules(size_t *n)
+{
+    *n = sizeof rules / sizeof rules[0];
+    return rules;
+}
+
+const bl_rule *bl_rule_find(const char *id)
+{
+    for (size_t i = 0; i < sizeof rules / sizeof rules[0]; i++)
+        if (strcmp(rules[i].id, id) == 0)
+            return &rules[i];
+    return NULL;
+}
+
+const char *bl_rule_doc(const char *id)
+{
+    for (size_t i = 0; i < sizeof rule_docs / sizeof rule_docs[0]; i++)
+        if (strcmp(rule_docs[i].id, id) == 0)
+            return rule_docs[i].text;
+    return NULL;
+}
+
+/* ---- helpers ----------------------------------------------------------------- */
+
+typedef struct {
+    bl_doc *doc;
+    int major_pow; /* the money unit most facts use (pow10 to 元), -1 when unclear */
+    bool *unit_flagged; /* by fact index: unit-suspect already reported */
+} ctx;
+
+static bool is_money(const bl_fact *f)
+{
+    return f->unit == BL_UNIT_YUAN || f->unit == BL_UNIT_WAN || f->unit == BL_UNIT_YI;
+}
+
+/* Readings of a fact: as stated, and (when its unit is the odd one out) in the majority unit. */
+static int readings(const ctx *c, const bl_fact *f, bl_range out[2])
+{
+    out[0] = f->range;
+    if (!f->derived && is_money(f) && c->major_pow >= 0 && bl_unit_pow10(f->unit) != c->major_pow) {
+        out[1] = bl_range_of(f->value, c->major_pow);
+        return 2;
+    }
+    return 1;
+}
+
+static const char *fmt_money(bl_arena *a, const bl_fact *f)
+{
+    char buf[64];
+    return bl_strfmt(a, "%s%s", bl_dec_format(f->value, buf, sizeof buf), bl_unit_name(f->unit));
+}
+
+static const char *fmt_value(bl_arena *a, const bl_fact *f)
+{
+    char buf[64];
+    return bl_strndup(a, bl_dec_format(f->value, buf, sizeof buf), strlen(buf));
+}
+
+static int index_of(const bl_doc *d, const bl_fact *f) { return (int)(f - d->facts); }
+
+static void add_finding(ctx *c, const char *rule, const bl_fact *at, const char *msg, const int *ids,
+                        int nids, const char *stated, const char *expected, const char *lo,
+                        const char *hi, const char *basis)
+{
+    const bl_rule *r = bl_rule_find(rule);
+    bl_finding f = {0};
+    f.rule = rule;
+    f.severity = r ? r->severity : BL_SEV_ERROR;
+    f.page = at->page;
+    f.line = at->line;
+    f.message = msg;
+    for (int i = 0; i < nids && i < BL_MAX_FINDING_FACTS; i++)
+        f.facts[f.nfacts++] = ids[i];
+    f.stated = stated;
+    f.expected = expected;
+    f.expected_low = lo;
+    f.expected_high = hi;
+    f.basis = basis;
+    bl_doc_add_finding(c->doc, &f);
+}
+
+static void flag_unit(ctx *c, const bl_fact *f, const char *why)
+{
+    int i = index_of(c->doc, f);
+    if (c->unit_flagged[i])
+        return;
+    c->unit_flagged[i] = true;
+    const char *major = c->major_pow == 4 ? "万元" : c->major_pow == 8 ? "亿元" : "元";
+    const char *msg = bl_strfmt(c->doc->arena,
+                                "%s 的单位“%s”疑似应为“%s”：按%s读时%s", f->text,
+                                bl_unit_name(f->unit), major, major, why);
+    int ids[1] = {f->id};
+    add_finding(c, "unit-suspect", f, msg, ids, 1, fmt_money(c->doc->arena, f),
+                bl_strfmt(c->doc->arena, "%s%s", fmt_value(c->doc->arena, f), major), NULL, NULL,
+                NULL);
+}
+
+/* ---- figure-conflict (R17) and unit-suspect on repeated figures (R20) ------------ */
+
+static bool same_slot(const bl_fact *a, const bl_fact *b)
+{
+    if (a->kind != b->kind || strcmp(a->scope, b->scope) != 0 || a->derived || b->derived)
+        return false;
+    if (a->kind == BL_KIND_BUDGET && a->basis != b->basis)
+        return false;
+    return a->kind == BL_KIND_BUDGET || a->kind == BL_KIND_EXECUTED || a->kind == BL_KIND_SCORE ||
+           a->kind == BL_KIND_GRADE;
+}
+
+static void check_conflicts(ctx *c)
+{
+    bl_doc *d = c->doc;
+    for (size_t j = 0; j < d->nfacts; j++) {
+        const bl_fact *b = &d->facts[j];
+        for (size_t i = 0; i < j; i++) {
+            const bl_fact *a = &d->facts[i];
+            if (!same_slot(a, b))
+                continue;
+            bool agree = a->kind == BL_KIND_GRADE ? a->grade == b->grade
+                                                  : bl_range_overlap(a->range, b->range);
+            if (agree)
+                break; /* b repeats an earlier figure correctly */
+            int ids[2] = {a->id, b->id};
+            if (is_money(a) && is_money(b) && a->unit != b->unit) {
+                /* 228.21元 vs 228.21万元: the same digits in two units */
+                bl_range ra = bl_range_of(a->value, bl_unit_pow10(b->unit));
+                bl_range rb = bl_range_of(b->value, bl_unit_pow10(a->unit));
+                if (bl_range_overlap(ra, b->range) || bl_range_overlap(rb, a->range)) {
+                    const bl_fact *odd = c->major_pow == bl_unit_pow10(a->unit) ? b : a;
+                    flag_unit(c, odd,
+                              bl_strfmt(d->arena, "与第%d页第%d行的 %s 一致", (odd == a ? b : a)->page,
+                                        (odd == a ? b : a)->line, (odd == a ? b : a)->text));
+                    break;
+                }
+            }
+            const char *what = a->kind == BL_KIND_GRADE ? bl_grade_name(a->grade)
+                                                        : fmt_money(d->arena, a);
+            const char *now = b->kind == BL_KIND_GRADE ? bl_grade_name(b->grade)
+                                                       : fmt_money(d->arena, b);
+            const char *msg = bl_strfmt(d->arena, "同一数字两次陈述不一致：%s（第%d页第%d行）与 %s（第%d页第%d行）",
+                                        a->text, a->page, a->line, b->text, b->page, b->line);
+            add_finding(c, "figure-conflict", b, msg, ids, 2, now, what, NULL, NULL, NULL);
+            break;
+        }
+    }
+}
+
+/* ---- derivations (R6) ------------------------------------------------------------------ */
+
+static const bl_fact *first_of(const bl_doc *d, bl_kind k, const char *scope, bool want_initial)
+{
+    const bl_fact *best = NULL;
+    for (size_t i = 0; i < d->nfacts; i++) {
+        const bl_fact *f = &d->facts[i];
+        if (f->kind != k || strcmp(f->scope, scope) != 0 || f->derived)
+            continue;
+        if (k == BL_KIND_BUDGET && (f->basis == BL_BASIS_INITIAL) != want_initial)
+            continue;
+        if (!best)
+            best = f;
+    }
+    return best;
+}
+
+static bool dec_addsub(bl_dec a, bl_dec b, int sign, bl_dec *out)
+{
+    int s = a.scale > b.scale ? a.scale : b.scale;
+    bl_i128 x = a.mant, y = b.mant;
+    for (int i = a.scale; i < s; i++)
+        x *= 10;
+    for (int i = b.scale; i < s; i++)
+        y *= 10;
+    bl_i128 r = sign > 0 ? x + y : x - y;
+    if (r > INT64_MAX || r < INT64_MIN)
+        return false;
+    out->mant = (int64_t)r;
+    out->scale = s;
+    return true;
+}
+
+static void derive(ctx *c, bl_kind k, bool initial)
+{
+    bl_doc *d = c->doc;
+    const bl_fact *t = first_of(d, k, "total", initial), *b = first_of(d, k, "basic", initial),
+                  *p = first_of(d, k, "project", initial);
+    if (!!t + !!b + !!p != 2)
+        return;
+    const bl_fact *x, *y;
+    const char *scope;
+    int sign;
+    if (!t)
+        x = b, y = p, scope = "total", sign = 1;
+    else if (!b)
+        x = t, y = p, scope = "basic", sign = -1;
+    else
+        x = t, y = b, scope = "project", sign = -1;
+    if (x->unit != y->unit)
+        return; /* NEEDSWORK: derive across 元/万元 once unit-suspect has settled the unit */
+    bl_fact f = {0};
+    f.kind = k;
+    f.scope = scope;
+    f.basis = x->basis;
+    f.grade = BL_GRADE_NONE;
+    f.unit = x->unit;
+    if (!dec_addsub(x->value, y->value, sign, &f.value))
+        return;
+    f.range = sign > 0 ? bl_range_add(x->range, y->range) : bl_range_sub(x->range, y->range);
+    f.derived = true;
+    f.from[0] = x->id;
+    f.from[1] = y->id;
+    f.page = x->page;
+    f.line = x->line;
+    f.start = x->start;
+    f.num_at = x->num_at;
+    f.label = "derived";
+    char bx[64], by[64];
+    f.text = bl_strfmt(d->arena, "%s %s %s（由 F%d、F%d 推算）", bl_dec_format(x->value, bx, sizeof bx),
+                       sign > 0 ? "+" : "−", bl_dec_format(y->value, by, sizeof by), x->id, y->id);
+    f.id = (int)d->nfacts + 1;
+    bl_doc_add_fact(d, &f);
+}
+
+/* ---- sum-mismatch (R5) -------------------------------------------------------------- */
+
+static void collect(const bl_doc *d, bl_kind k, const char *scope, int basis_class,
+                    const bl_fact **out, int *n, int max, bool stated_only)
+{
+    *n = 0;
+    for (size_t i = 0; i < d->nfacts && *n < max; i++) {
+        const bl_fact *f = &d->facts[i];
+        if (f->kind != k || strcmp(f->scope, scope) != 0 || (stated_only && f->derived))
+            continue;
+        if (basis_class >= 0 && (f->basis == BL_BASIS_INITIAL) != (basis_class == 1))
+            continue;
+        out[(*n)++] = f;
+    }
+}
+
+#define MAXC 8
+
+static void check_sums(ctx *c, bl_kind k, int basis_class)
+{
+    bl_doc *d = c->doc;
+    const bl_fact *T[MAXC], *B[MAXC], *P[MAXC];
+    int nt, nb, np;
+    collect(d, k, "total", basis_class, T, &nt, MAXC, true);
+    collect(d, k, "basic", basis_class, B, &nb, MAXC, true);
+    collect(d, k, "project", basis_class, P, &np, MAXC, true);
+    if (!nt || !nb || !np)
+        return;
+    const bl_fact *alt_fit = NULL;
+    for (int i = 0; i < nt; i++)
+        for (int j = 0; j < nb; j++)
+            for (int l = 0; l < np; l++) {
+                bl_range rt[2], rb[2], rp[2];
+                int a = readings(c, T[i], rt), b = readings(c, B[j], rb), e = readings(c, P[l], rp);
+                for (int x = 0; x < a; x++)
+                    for (int y = 0; y < b; y++)
+                        for (int z = 0; z < e; z++) {
+                            if (!bl_range_overlap(rt[x], bl_range_add(rb[y], rp[z])))
+                                continue;
+                            if (!x && !y && !z)
+                                return; /* fits as stated */
+                            if (!alt_fit)
+                                alt_fit = x ? T[i] : y ? B[j] : P[l];
+                        }
+            }
+    if (alt_fit) {
+        flag_unit(c, alt_fit, "基本支出与项目支出之和与总额相符");
+        return;
+    }
+    const bl_fact *t = T[0], *b = B[0], *p = P[0];
+    bl_range sum = bl_range_add(b->range, p->range);
+    int scale = b->value.scale > p->value.scale ? b->value.scale : p->value.scale;
+    char sb[64];
+    const char *expected = bl_strndup(d->arena, bl_range_format_mid(sum, bl_unit_pow10(t->unit), scale, sb, sizeof sb), strlen(sb));
+    const char *word = k == BL_KIND_BUDGET ? "预算数" : "执行数";
+    const char *msg = bl_strfmt(d->arena,
+                                "%s不平：基本支出 %s + 项目支出 %s = %s%s，与总额 %s 不符（允许误差为各数末位半单位之和）",
+                                word, fmt_money(d->arena, b), fmt_money(d->arena, p), expected,
+                                bl_unit_name(t->unit), fmt_money(d->arena, t));
+    int ids[3] = {t->id, b->id, p->id};
+    add_finding(c, "sum-mismatch", t, msg, ids, 3, fmt_value(d->arena, t), expected, NULL, NULL, NULL);
+}
+
+/* ---- rate-mismatch (R1, R2, R3, R18, R24) ---------------------------------------------- */
+
+static const char *basis_word(const bl_fact *budget)
+{
+    if (budget->derived)
+        return "推算预算数";
+    switch (budget->basis) {
+    case BL_BASIS_INITIAL: return "年初预算数";
+    case BL_BASIS_ADJUSTED: return "全年（调整后）预算数";
+    default: return "预算数";
+    }
+}
+
+static void check_rate(ctx *c, const bl_fact *r)
+{
+    bl_doc *d = c->doc;
+    bl_arena *A = d->arena;
+    d->coverage.rates_total++;
+    if (r->value.mant < 0) {
+        int ids[1] = {r->id};
+        add_finding(c, "rate-out-of-range", r, bl_strfmt(A, "执行率 %s%% 为负数", fmt_value(A, r)), ids,
+                    1, fmt_value(A, r), NULL, NULL, NULL, NULL);
+        return;
+    }
+    const bl_fact *N[MAXC], *D[2 * MAXC];
+    int nn = 0, nd = 0;
+    collect(d, BL_KIND_EXECUTED, r->scope, -1, N, &nn, MAXC, true);
+    if (!nn)
+        collect(d, BL_KIND_EXECUTED, r->scope, -1, N, &nn, MAXC, false);
+    /* denominators in the order a reviewer tries them (R3) */
+    const bl_fact *tmp[MAXC];
+    int nt;
+    if (r->basis != BL_BASIS_INITIAL) {
+        collect(d, BL_KIND_BUDGET, r->scope, 0, tmp, &nt, MAXC, false);
+        for (int i = 0; i < nt; i++)
+            D[nd++] = tmp[i];
+    }
+    if (r->basis != BL_BASIS_ADJUSTED) {
+        collect(d, BL_KIND_BUDGET, r->scope, 1, tmp, &nt, MAXC, false);
+        for (int i = 0; i < nt; i++)
+            D[nd++] = tmp[i];
+    }
+    /* derived budgets only where nothing is stated */
+    bool any_stated = false;
+    for (int i = 0; i < nd; i++)
+        any_stated |= !D[i]->derived;
+    if (any_stated) {
+        int w = 0;
+        for (int i = 0; i < nd; i++)
+            if (!D[i]->derived)
+                D[w++] = D[i];
+        nd = w;
+    }
+    if (!nn || !nd) {
+        int ids[1] = {r->id};
+        add_finding(c, "missing-figure", r,
+                    bl_strfmt(A, "无法核对执行率 %s%%：本范围（%s）内未找到%s", fmt_value(A, r), r->scope,
+                              !nn && !nd ? "执行数和预算数" : !nn ? "执行数" : "预算数"),
+                    ids, 1, fmt_value(A, r), NULL, NULL, NULL, NULL);
+        return;
+    }
+    bl_range pr = r->range;
+    /* truncation interval [p, p + 10^-k] */
+    bl_range trunc = bl_range_exact(r->value, 0);
+    trunc.hi = trunc.hi + (bl_range_of(r->value, 0).hi - trunc.hi) * 2;
+    const bl_fact *alt_fit = NULL, *fit_den = NULL;
+    bool checkable = false, truncated = false;
+    for (int i = 0; i < nn; i++)
+        for (int j = 0; j < nd; j++) {
+            bl_range rn[2], rd[2];
+            int a = readings(c, N[i], rn), b = readings(c, D[j], rd);
+            for (int x = 0; x < a; x++)
+                for (int y = 0; y < b; y++) {
+                    int m = bl_ratio_meets(rn[x], rd[y], pr);
+                    if (m < 0)
+                        continue;
+                    if (!x && !y)
+                        checkable = true;
+                    if (m == 1) {
+                        if (!x && !y) {
+                            fit_den = D[j];
+                            goto fitted;
+                        }
+                        if (!alt_fit)
+                            alt_fit = x ? N[i] : D[j];
+                    } else if (!x && !y && bl_ratio_meets(rn[x], rd[y], trunc) == 1) {
+                        truncated = true;
+                    }
+                }
+        }
+fitted:
+    if (fit_den) {
+        d->coverage.rates_checked++;
+        bl_range hundred = bl_range_exact((bl_dec){100, 0}, 0);
+        if (fit_den->basis == BL_BASIS_ADJUSTED && r->range.lo > hundred.hi) {
+            int ids[2] = {r->id, fit_den->id};
+            add_finding(c, "rate-out-of-range", r,
+                        bl_strfmt(A, "执行率 %s%% 超过 100%%，而其分母是%s：支出超出调整后预算", fmt_value(A, r),
+                                  basis_word(fit_den)),
+                        ids, 2, fmt_value(A, r), NULL, NULL, NULL, basis_word(fit_den));
+        }
+        return;
+    }
+    if (!checkable)
+        return; /* zero or near-zero budgets: no rate can be checked (traps §2) */
+    d->coverage.rates_checked++;
+    if (alt_fit) {
+        flag_unit(c, alt_fit, bl_strfmt(A, "执行率 %s%% 相符", fmt_value(A, r)));
+        return;
+    }
+    /* the pair a reviewer reads first: the nearest executed figure before the rate */
+    const bl_fact *n = N[0], *den = D[0];
+    for (int i = 0; i < nn; i++)
+        if (N[i]->num_at < r->num_at)
+            n = N[i];
+    int k = r->value.scale;
+    char e[64], lo[64], hi[64];
+    bl_ratio_format(n->range, den->range, k, e, sizeof e);
+    bl_range nlo = {n->range.lo < 0 ? 0 : n->range.lo, n->range.lo < 0 ? 0 : n->range.lo};
+    bl_range nhi = {n->range.hi, n->range.hi};
+    bl_range dlo = {den->range.lo, den->range.lo}, dhi = {den->range.hi, den->range.hi};
+    bl_ratio_format(nlo, dhi, k + 3, lo, sizeof lo);
+    bl_ratio_format(nhi, dlo, k + 3, hi, sizeof hi);
+    const char *tried = "";
+    if (nd > 1) {
+        tried = "；已尝试的预算口径：";
+        for (int j = 0; j < nd; j++)
+            tried = bl_strfmt(A, "%s%s%s %s", tried, j ? "、" : "", basis_word(D[j]), fmt_money(A, D[j]));
+    }
+    int ids[3] = {n->id, den->id, r->id};
+    const char *rule = truncated ? "rate-truncated" : "rate-mismatch";
+    const char *msg =
+        truncated
+            ? bl_strfmt(A, "执行率 %s%% 是截尾结果：%s/%s = %s%%，四舍五入应为 %s%%", fmt_value(A, r),
+                        fmt_money(A, n), fmt_money(A, den), hi, e)
+            : bl_strfmt(A, "执行率 %s%% 与 执行数/%s = %s/%s = %s%% 不符（按各数末位半单位，可能区间 %s%%–%s%%）%s",
+                        fmt_value(A, r), basis_word(den), fmt_money(A, n), fmt_money(A, den), e, lo, hi,
+                        tried);
+    add_finding(c, rule, r, msg, ids, 3, fmt_value(A, r), bl_strndup(A, e, strlen(e)),
+                bl_strndup(A, lo, strlen(lo)), bl_strndup(A, hi, strlen(hi)), basis_word(den));
+}
+
+/* ---- score-out-of-range (R10) and grade-mismatch (R11) ---------------------------------- */
+
+static bl_range pts(int v) { return bl_range_exact((bl_dec){v, 0}, 0); }
+
+/* Does the score interval meet the grade's band? Bands: 优 [90,100], 良 [80,90), 中 [60,80), 差 [0,60). */
+static bool band_meets(bl_range s, bl_grade g)
+{
+    static const int lo[] = {90, 80, 60, 0}, hi[] = {100, 90, 80, 60};
+    bl_range L = pts(lo[g]), H = pts(hi[g]);
+    if (g == BL_GRADE_EXCELLENT)
+        return s.hi >= L.lo && s.lo <= H.hi;
+    return s.hi >= L.lo && s.lo < H.lo;
+}
+
+static void check_scores(ctx *c)
+{
+    bl_doc *d = c->doc;
+    bl_arena *A = d->arena;
+    for (size_t i = 0; i < d->nfacts; i++) {
+        const bl_fact *s = &d->facts[i];
+        if (s->kind != BL_KIND_SCORE)
+            continue;
+        if (s->range.hi < pts(0).lo || s->range.lo > pts(100).hi) {
+            int ids[1] = {s->id};
+            add_finding(c, "score-out-of-range", s,
+                        bl_strfmt(A, "得分 %s 分超出 0–100 分", fmt_value(A, s)), ids, 1,
+                        fmt_value(A, s), NULL, "0", "100", NULL);
+        }
+    }
+    for (size_t i = 0; i < d->nfacts; i++) {
+        const bl_fact *g = &d->facts[i];
+        if (g->kind != BL_KIND_GRADE)
+            continue;
+        const bl_fact *nearest = NULL;
+        bool fits = false, any = false;
+        for (size_t j = 0; j < d->nfacts; j++) {
+            const bl_fact *s = &d->facts[j];
+            if (s->kind != BL_KIND_SCORE || strcmp(s->scope, g->scope) != 0)
+                continue;
+            if (s->range.hi < pts(0).lo || s->range.lo > pts(100).hi)
+                continue; /* already an error of its own */
+            any = true;
+            if (band_meets(s->range, g->grade))
+                fits = true;
+            if (!nearest || (s->num_at <= g->num_at && s->num_at > nearest->num_at))
+                nearest = s;
+        }
+        if (!any || fits)
+            continue;
+        static const char *band[] = {"90–100 分", "80–90 分（不含 90）", "60–80 分（不含 80）", "60 分以下"};
+        bl_grade want = BL_GRADE_POOR;
+        for (int k = 0; k < 4; k++)
+            if (band_meets(nearest->range, (bl_grade)k)) {
+                want = (bl_grade)k;
+                break;
+            }
+        int ids[2] = {nearest->id, g->id};
+        add_finding(c, "grade-mismatch", g,
+                    bl_strfmt(A, "绩效等级“%s”要求得分在 %s，而得分为 %s 分，应为“%s”（国家档次：优≥90、良≥80、中≥60）",
+                              bl_grade_name(g->grade), band[g->grade], fmt_value(A, nearest),
+                              bl_grade_name(want)),
+                    ids, 2, bl_grade_name(g->grade), bl_grade_name(want), NULL, NULL, NULL);
+    }
+}
+
+/* ---- the stage ----------------------------------------------------------------------------- */
+
+static int cmp_finding(const void *a, const void *b)
+{
+    const bl_finding *x = a, *y = b;
+    if (x->page != y->page)
+        return x->page < y->page ? -1 : 1;
+    if (x->line != y->line)
+        return x->line < y->line ? -1 : 1;
+    return strcmp(x->rule, y->rule);
+}
+
+void bl_validate(bl_doc *doc)
+{
+    ctx c = {0};
+    c.doc = doc;
+    /* the majority money unit: unit-suspect reads odd units in it */
+    int n[3] = {0};
+    for (size_t i = 0; i < doc->nfacts; i++) {
+        const bl_fact *f = &doc->facts[i];
+        if (is_money(f))
+            n[f->unit == BL_UNIT_YUAN ? 0 : f->unit == BL_UNIT_WAN ? 1 : 2]++;
+    }
+    c.major_pow = -1;
+    int total = n[0] + n[1] + n[2];
+    for (int k = 0; k < 3; k++)
+        if (total >= 3 && n[k] * 4 >= total * 3)
+            c.major_pow = k * 4;
+    /* derived facts are appended below; size the flags for them too */
+    c.unit_flagged = bl_alloc(doc->arena, (doc->nfacts + 8) * sizeof *c.unit_flagged);
+
+    check_conflicts(&c);
+    derive(&c, BL_KIND_BUDGET, false);
+    derive(&c, BL_KIND_BUDGET, true);
+    derive(&c, BL_KIND_EXECUTED, false);
+    check_sums(&c, BL_KIND_EXECUTED, -1);
+    check_sums(&c, BL_KIND_BUDGET, 0);
+    check_sums(&c, BL_KIND_BUDGET, 1);
+    size_t stated = doc->nfacts;
+    for (size_t i = 0; i < stated; i++)
+        if (doc->facts[i].kind == BL_KIND_RATE)
+            check_rate(&c, &doc->facts[i]);
+    check_scores(&c);
+    if (doc->nfindings > 1)
+        qsort(doc->findings, doc->nfindings, sizeof *doc->findings, cmp_finding);
+}
