@@ -65,8 +65,9 @@ typedef struct {
  * between full-width digits (３，３９２．１５); elsewhere they are Chinese
  * punctuation and stay.
  */
-static void map_line(chvec *out, const char *s, size_t n, uint32_t base)
+static int map_line(chvec *out, const char *s, size_t n, uint32_t base)
 {
+    int w = 0; /* display width of the line as laid out (full-width digits count 2) */
     size_t i = 0;
     size_t first = out->n;
     while (i < n) {
@@ -76,6 +77,8 @@ static void map_line(chvec *out, const char *s, size_t n, uint32_t base)
             k = 1; /* cannot happen after extract's sanitizing */
         uint32_t at = base + (uint32_t)i;
         i += (size_t)k;
+        if (cp != ' ' && cp != '\t')
+            w += width(cp);
         if (cp == 0x3000 || cp == '\t' || cp == 0xA0 || cp == '\r')
             cp = ' ';
         else if (is_fw_digit(cp) || (cp >= 0xFF21 && cp <= 0xFF3A) || (cp >= 0xFF41 && cp <= 0xFF5A) ||
@@ -92,6 +95,7 @@ static void map_line(chvec *out, const char *s, size_t n, uint32_t base)
         }
         push(out, cp, at);
     }
+    return w;
 }
 
 /* "— 2 —", "-2-", "第 2 页", "第2页 共5页"; a lone number only at a page's edge. */
@@ -284,8 +288,8 @@ static void convert_numerals(const chvec *in, chvec *out)
 
 static bool ends_sentence(uint32_t c)
 {
-    return c == 0x3002 /* 。 */ || c == 0xFF01 || c == 0xFF1F || c == 0xFF1B /* ； */ ||
-           c == 0xFF1A /* ： */ || c == '.' || c == ':' || c == ';' || c == '!' || c == '?';
+    /* ；and ：end clauses, not paragraphs: a list item may wrap after one */
+    return c == 0x3002 /* 。 */ || c == 0xFF01 || c == 0xFF1F || c == '!' || c == '?';
 }
 
 /* The next line continues this one's figure: a unit or closing punctuation. */
@@ -297,6 +301,16 @@ static bool starts_continuation(const ch *v, size_t n)
     return c == 0x4E07 /* 万 */ || c == 0x5143 /* 元 */ || c == 0x4EBF /* 亿 */ || c == '%' ||
            c == 0xFF0C || c == 0x3002 || c == 0x3001 || c == 0xFF1B || c == 0xFF09 ||
            c == 0x201D || c == 0x300D || c == 0x5206 /* 分 */;
+}
+
+/* Was the character at raw offset `src` a full-width form before mapping? */
+static bool was_fullwidth(const bl_doc *doc, uint32_t src)
+{
+    uint32_t cp;
+    if (src >= doc->raw_len)
+        return false;
+    bl_utf8_decode((const unsigned char *)doc->raw + src, doc->raw_len - src, &cp);
+    return cp >= 0xFF01 && cp <= 0xFF5E;
 }
 
 static int cmp_int(const void *a, const void *b)
@@ -314,7 +328,7 @@ void bl_normalize(bl_doc *doc)
     for (size_t k = 0; k < doc->nlines; k++) {
         const bl_line *L = &doc->lines[k];
         size_t start = all.n;
-        map_line(&all, doc->raw + L->off, L->len, (uint32_t)L->off);
+        int w = map_line(&all, doc->raw + L->off, L->len, (uint32_t)L->off);
         size_t end = all.n;
         squeeze_spaces(&all, start, &end);
         all.n = end;
@@ -324,10 +338,8 @@ void bl_normalize(bl_doc *doc)
         x->start = start;
         x->end = end;
         x->page = L->page;
-        x->width = 0;
+        x->width = w;
         x->footer = false;
-        for (size_t t = start; t < end; t++)
-            x->width += width(all.v[t].cp);
     }
     /* footers: a lone number counts only as the first or last line of its page */
     for (size_t k = 0; k < nl; k++) {
@@ -363,8 +375,11 @@ void bl_normalize(bl_doc *doc)
             uint32_t at_src = all.v[prev->end - 1].src;
             if (brk)
                 push(&joined, '\n', at_src);
-            else if (is_alnum(last) && is_alnum(first))
-                push(&joined, ' ', at_src);
+            else if (is_alnum(last) && is_alnum(first) &&
+                     !(is_digit(last) && is_digit(first) &&
+                       (was_fullwidth(doc, all.v[prev->end - 1].src) ||
+                        was_fullwidth(doc, all.v[x->start].src))))
+                push(&joined, ' ', at_src); /* two words; full-width digits wrap anywhere */
         }
         for (size_t t = x->start; t < x->end; t++)
             push(&joined, all.v[t].cp, all.v[t].src);

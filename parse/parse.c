@@ -11,7 +11,7 @@
 /* Building blocks. Text is normalized: ASCII digits, at most one space. */
 #define NUM "(?<num>(?<![\\d.,])-?(?:\\d{1,3}(?:,\\d{3})+|\\d+)(?:\\.\\d+)?(?![\\d]))"
 #define SP "[ ]?"
-#define CONN "(?:为|是|达到|达|共计|合计|总计|：|:)?"
+#define CONN "(?:为|是|达到|达|共计|合计|总计|：|:)?(?:人民币)?"
 #define MONEY "(?<unit>亿元|万元|元|万(?![\\p{Han}\\w]))"
 
 enum pkind { P_BUDGET, P_EXECUTED, P_SCOPE, P_RATE, P_SCORE, P_GRADE, P_N };

@@ -530,6 +530,20 @@ void bl_validate(bl_doc *doc)
 {
     ctx c = {0};
     c.doc = doc;
+    if (doc->err.cls != BL_OK) {
+        /* an unreadable input has one finding to give: that it has no text to check */
+        if (doc->err.code && strcmp(doc->err.code, "no-text-layer") == 0) {
+            bl_finding f = {0};
+            f.rule = "no-text-layer";
+            f.severity = BL_SEV_ERROR;
+            f.page = 1;
+            f.line = 1;
+            f.message = bl_strfmt(doc->arena, "PDF 共 %d 页，没有可提取的文字（扫描件或纯图片），无法核对任何数字；请先做 OCR",
+                                  doc->npages);
+            bl_doc_add_finding(doc, &f);
+        }
+        return;
+    }
     /* the majority money unit: unit-suspect reads odd units in it */
     int n[3] = {0};
     for (size_t i = 0; i < doc->nfacts; i++) {
