@@ -142,6 +142,63 @@ static const char *scope_in(const char *t, size_t from, size_t to)
     return best;
 }
 
+/* Start of the clause holding `at`: after ，。；：、 or a newline. */
+static size_t clause_start(const char *t, size_t at)
+{
+    static const char *const delims[] = {"，", "。", "；", "：", "、", "！", "？"};
+    while (at > 0) {
+        if (t[at - 1] == '\n' || t[at - 1] == ',' || t[at - 1] == ';' || t[at - 1] == ':')
+            return at;
+        for (size_t k = 0; k < sizeof delims / sizeof delims[0]; k++)
+            if (at >= 3 && memcmp(t + at - 3, delims[k], 3) == 0)
+                return at;
+        at--;
+    }
+    return 0;
+}
+
+/*
+ * What a clause says a figure is about: the words between the clause start
+ * and the label. Years, "本部门", "全年" and the like say nothing; 基本支出 /
+ * 项目支出 name a scope; any other word names something else (三公经费,
+ * 收支, a project) and the figure is not the department's or project's own.
+ * Returns the scope keyword's scope, "" for filler only, or NULL for other.
+ */
+static const char *clause_subject(const char *t, size_t from, size_t to)
+{
+    static const char *const filler[] = {"本部门", "部门整体", "部门", "本单位", "单位", "我办", "我局",
+                                         "我委", "本年度", "本年", "全年", "年度", "年", "整体", "其中",
+                                         "合计", "总体", "全部", "总", "共", "的", "为", "（", "）"};
+    static const struct {
+        const char *kw, *scope;
+    } kws[] = {{"基本支出", "basic"}, {"项目支出", "project"}};
+    const char *scope = "";
+    size_t i = from;
+    while (i < to) {
+        unsigned char c = (unsigned char)t[i];
+        if (c < 0x80) { /* digits, spaces, ASCII punctuation: years and numbering */
+            i++;
+            continue;
+        }
+        size_t k, n = 0;
+        for (k = 0; k < sizeof kws / sizeof kws[0]; k++)
+            if (i + (n = strlen(kws[k].kw)) <= to && memcmp(t + i, kws[k].kw, n) == 0)
+                break;
+        if (k < sizeof kws / sizeof kws[0]) {
+            scope = kws[k].scope;
+            i += n;
+            continue;
+        }
+        for (k = 0; k < sizeof filler / sizeof filler[0]; k++)
+            if (i + (n = strlen(filler[k])) <= to && memcmp(t + i, filler[k], n) == 0)
+                break;
+        if (k == sizeof filler / sizeof filler[0])
+            return NULL;
+        i += n;
+    }
+    return scope;
+}
+
 static bl_unit unit_of(const char *s, size_t n)
 {
     if (starts(s, n, "亿元"))
@@ -253,6 +310,13 @@ int bl_parse(bl_doc *doc)
             f.grade = grade_of(t + c->grade_at, c->grade_end - c->grade_at);
             break;
         case P_SCOPE: {
+            /* "增加基本支出 844.15 万元" is a change, not the level: only filler may precede */
+            size_t cl = clause_start(t, c->start);
+            if (doc->nfacts && doc->facts[doc->nfacts - 1].end > cl &&
+                doc->facts[doc->nfacts - 1].end <= c->start)
+                cl = doc->facts[doc->nfacts - 1].end;
+            if (!clause_subject(t, cl, c->start))
+                continue;
             /* kind from the rate that follows in the sentence, else the paragraph's last amount */
             int kind = -1;
             if (i + 1 < nc && cs[i + 1].p == P_RATE && sentence_start(t, cs[i + 1].start) == sent)
@@ -287,13 +351,37 @@ int bl_parse(bl_doc *doc)
             f.unit = unit_of(t + c->unit_at, c->unit_end - c->unit_at);
             f.range = bl_range_of(f.value, bl_unit_pow10(f.unit));
         }
-        if (c->p == P_SCOPE)
+        if (c->p == P_SCOPE) {
             f.scope = has(label, ll, "基本") ? "basic" : "project";
-        else if (f.kind == BL_KIND_SCORE || f.kind == BL_KIND_GRADE)
+        } else if (f.kind == BL_KIND_SCORE || f.kind == BL_KIND_GRADE) {
             f.scope = "total";
-        else {
-            const char *s = scope_in(t, sent, c->start);
-            f.scope = s ? s : "total";
+        } else {
+            size_t cl = clause_start(t, c->start);
+            /* a figure ends a clause too (PDF layout can lose the comma after it) */
+            if (doc->nfacts && doc->facts[doc->nfacts - 1].end > cl &&
+                doc->facts[doc->nfacts - 1].end <= c->start)
+                cl = doc->facts[doc->nfacts - 1].end;
+            const char *s = clause_subject(t, cl, c->start);
+            if (!s) {
+                /* about something else: keep the fact, out of the department's checks */
+                const char *subj = t + cl;
+                size_t sl = c->start - cl;
+                while (sl && (unsigned char)*subj < 0x80)
+                    subj++, sl--;
+                f.scope = bl_strfmt(doc->arena, "item:%.*s", (int)sl, subj);
+            } else if (*s) {
+                f.scope = s;
+            } else {
+                /* filler only: the scope of the sentence so far */
+                const bl_fact *prev = doc->nfacts ? &doc->facts[doc->nfacts - 1] : NULL;
+                if (prev && prev->start >= sent && prev->kind != BL_KIND_SCORE &&
+                    prev->kind != BL_KIND_GRADE)
+                    f.scope = prev->scope;
+                else {
+                    const char *kw = scope_in(t, sent, c->start);
+                    f.scope = kw ? kw : "total";
+                }
+            }
         }
         f.start = c->start;
         f.end = c->end;
