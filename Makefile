@@ -31,7 +31,7 @@ endif
 # library headers as system headers: their warnings are not ours
 PKG_CFLAGS := $(patsubst -I%,-isystem %,$(shell pkg-config --cflags $(PKGS) 2>/dev/null))
 PKG_LIBS := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
-CFLAGS := $(WARN) $(OPT) -D_POSIX_C_SOURCE=200809L -I$(OUT)/gen $(PKG_CFLAGS)
+CFLAGS := $(WARN) $(OPT) -D_DEFAULT_SOURCE -I$(OUT)/gen $(PKG_CFLAGS)
 LDFLAGS := $(OPT)
 
 LIB_SRCS := core/core.c core/doc.c extract/extract.c normalize/normalize.c normalize/numerals.c \

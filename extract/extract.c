@@ -5,7 +5,9 @@
 #include <iconv.h>
 #include <poppler.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "../core/banned.h"
 
@@ -131,6 +133,33 @@ static void quiet_log(const gchar *domain, GLogLevelFlags level, const gchar *ms
     (void)domain, (void)level, (void)msg, (void)data;
 }
 
+static PopplerDocument *open_with_password(bl_doc *doc, const char *data, size_t len,
+                                           const char *password, GError **gerr)
+{
+    char tmpl[] = "/tmp/budgetlint-XXXXXX";
+    char *abs = strcmp(doc->path, "-") != 0 ? realpath(doc->path, NULL) : NULL;
+    const char *path = abs;
+    int fd = -1;
+    if (!path) {
+        fd = mkstemp(tmpl);
+        if (fd < 0 || write(fd, data, len) != (ssize_t)len) {
+            if (fd >= 0)
+                close(fd), unlink(tmpl);
+            g_set_error(gerr, POPPLER_ERROR, POPPLER_ERROR_INVALID, "cannot write a temporary file");
+            return NULL;
+        }
+        close(fd);
+        path = tmpl;
+    }
+    char *uri = g_filename_to_uri(path, NULL, gerr);
+    PopplerDocument *pd = uri ? poppler_document_new_from_file(uri, password, gerr) : NULL;
+    g_free(uri);
+    if (fd >= 0)
+        unlink(tmpl);
+    free(abs);
+    return pd;
+}
+
 static int extract_pdf(bl_doc *doc, const char *data, size_t len, const bl_extract_opts *o)
 {
     static bool log_set;
@@ -138,10 +167,20 @@ static int extract_pdf(bl_doc *doc, const char *data, size_t len, const bl_extra
         g_log_set_handler("Poppler", G_LOG_LEVEL_MASK, quiet_log, NULL);
         log_set = true;
     }
-    GBytes *bytes = g_bytes_new(data, len);
     GError *gerr = NULL;
-    PopplerDocument *pd = poppler_document_new_from_bytes(bytes, o ? o->password : NULL, &gerr);
-    g_bytes_unref(bytes);
+    PopplerDocument *pd;
+    if (o && o->password) {
+        /*
+         * Poppler 22.x's new_from_bytes retries a wrong password on a stream
+         * its first attempt has already freed (a crash); new_from_file
+         * reopens the file instead. So a password goes through a file.
+         */
+        pd = open_with_password(doc, data, len, o->password, &gerr);
+    } else {
+        GBytes *bytes = g_bytes_new(data, len);
+        pd = poppler_document_new_from_bytes(bytes, NULL, &gerr);
+        g_bytes_unref(bytes);
+    }
     if (!pd) {
         int r;
         if (gerr && gerr->domain == POPPLER_ERROR && gerr->code == POPPLER_ERROR_ENCRYPTED)

@@ -313,6 +313,26 @@ static bool was_fullwidth(const bl_doc *doc, uint32_t src)
     return cp >= 0xFF01 && cp <= 0xFF5E;
 }
 
+/* 一、 （一） 1. 2、 at the start of a line open a new paragraph. */
+static bool starts_heading(const ch *v, size_t n)
+{
+    size_t i = 0;
+    if (n && v[0].cp == 0xFF08 /* （ */) {
+        i = 1;
+        while (i < n && (bl_numeral_digit(v[i].cp) > 0 || bl_numeral_unit(v[i].cp) == 1))
+            i++;
+        return i > 1 && i < n && v[i].cp == 0xFF09;
+    }
+    while (i < n && (bl_numeral_digit(v[i].cp) > 0 || bl_numeral_unit(v[i].cp) == 1))
+        i++;
+    if (i > 0 && i < n && v[i].cp == 0x3001 /* 、 */)
+        return true;
+    i = 0;
+    while (i < n && is_digit(v[i].cp))
+        i++;
+    return i > 0 && i < 3 && i + 1 < n && (v[i].cp == '.' || v[i].cp == 0x3001) && !is_digit(v[i + 1].cp);
+}
+
 static int cmp_int(const void *a, const void *b)
 {
     int x = *(const int *)a, y = *(const int *)b;
@@ -370,8 +390,9 @@ void bl_normalize(bl_doc *doc)
         if (prev) {
             uint32_t last = all.v[prev->end - 1].cp, first = all.v[x->start].cp;
             bool short_line = prev->width * 10 < full * 8;
-            bool brk = (ends_sentence(last) || short_line) &&
-                       !starts_continuation(all.v + x->start, x->end - x->start);
+            bool brk = ((ends_sentence(last) || short_line) &&
+                        !starts_continuation(all.v + x->start, x->end - x->start)) ||
+                       starts_heading(all.v + x->start, x->end - x->start);
             uint32_t at_src = all.v[prev->end - 1].src;
             if (brk)
                 push(&joined, '\n', at_src);

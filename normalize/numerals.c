@@ -111,7 +111,7 @@ static const char *parse_int(const uint32_t *c, size_t n, int64_t *out)
         return NULL;
     }
     int64_t total = 0, sec = 0;
-    int d = -1, lastpow = 0;
+    int d = -1, lastpow = 0, lastbig = 0;
     bool zero_gap = false, prev_digit = false;
     for (size_t i = 0; i < n; i++) {
         int dv = bl_numeral_digit(c[i]);
@@ -132,8 +132,9 @@ static const char *parse_int(const uint32_t *c, size_t n, int64_t *out)
             sec += (int64_t)(d < 0 ? 1 : d) * p10(p);
         } else {
             int64_t cur = sec + (d > 0 ? d : 0);
-            if (cur == 0 && total == 0)
-                return "not a numeral"; /* a bare 万 */
+            if (cur == 0 && (total == 0 || p <= lastbig))
+                return "not a numeral"; /* a bare 万, or 万万: only 一万亿 may stack */
+            lastbig = p;
             if (p == 8) {
                 if (total + cur > LIMIT / p10(8))
                     return "too large";

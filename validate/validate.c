@@ -77,7 +77,8 @@ static const char *fmt_money(bl_arena *a, const bl_fact *f)
 static const char *fmt_value(bl_arena *a, const bl_fact *f)
 {
     char buf[64];
-    return bl_strndup(a, bl_dec_format(f->value, buf, sizeof buf), strlen(buf));
+    bl_dec_format(f->value, buf, sizeof buf);
+    return bl_strndup(a, buf, strlen(buf));
 }
 
 static int index_of(const bl_doc *d, const bl_fact *f) { return (int)(f - d->facts); }

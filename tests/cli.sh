@@ -1,0 +1,104 @@
+#!/bin/sh
+# cli.sh BIN - command-line behaviour: exit codes, messages, streams, batches.
+. "$(dirname "$0")/lib.sh"
+BIN=$1
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+
+"$BIN" --version > "$tmp/out"; expect_rc "--version exits 0" 0 $?
+expect_match "--version prints the version" '^budgetlint [0-9]+\.[0-9]+\.[0-9]+$' "$(cat "$tmp/out")"
+"$BIN" --help > "$tmp/out"; expect_rc "--help exits 0" 0 $?
+expect_match "--help documents the exit status" 'exit status: 0' "$(cat "$tmp/out")"
+
+"$BIN" check --bogus fixtures/seed.pdf > "$tmp/out" 2> "$tmp/err"; expect_rc "unknown option exits 2" 2 $?
+expect_match "unknown option is named" "^budgetlint: error: unknown option '--bogus'" "$(cat "$tmp/err")"
+expect_eq "usage error writes nothing to stdout" "" "$(cat "$tmp/out")"
+"$BIN" check --format xml fixtures/seed.pdf 2> "$tmp/err"; expect_rc "unknown format exits 2" 2 $?
+"$BIN" check 2> "$tmp/err"; expect_rc "no files exits 2" 2 $?
+"$BIN" frobnicate 2> "$tmp/err"; expect_rc "unknown command exits 2" 2 $?
+
+# clean report: exit 0, one JSON object, nothing on stderr
+"$BIN" check --format json fixtures/seed.pdf > "$tmp/out" 2> "$tmp/err"; expect_rc "clean report exits 0" 0 $?
+expect_eq "clean report: stderr empty" "" "$(cat "$tmp/err")"
+expect_match "clean report: schema" '"schema":[[:space:]]*"budgetlint/1"' "$(cat "$tmp/out")"
+# findings: exit 1; text format is file:page:line: severity: message [rule]
+"$BIN" check --format text fixtures/wrong-rate.pdf > "$tmp/out" 2> "$tmp/err"; expect_rc "error finding exits 1" 1 $?
+expect_match "text format: file:page:line: severity: message [rule]" \
+    '^fixtures/wrong-rate\.pdf:4:5: error: 执行率 92\.44% .* \[rate-mismatch\]$' "$(head -1 "$tmp/out")"
+expect_match "text format quotes the facts used" '^    F1 4:4 全年预算数 3,392\.15 万元$' "$(cat "$tmp/out")"
+# --fail-on
+"$BIN" check --format json fixtures/truncated.pdf > /dev/null; expect_rc "info finding exits 0 by default" 0 $?
+"$BIN" check --format json --fail-on info fixtures/truncated.pdf > /dev/null; expect_rc "--fail-on info exits 1 on info" 1 $?
+"$BIN" check --format json --fail-on=warning fixtures/truncated.pdf > /dev/null; expect_rc "--fail-on=warning ignores info" 0 $?
+"$BIN" check --format json --fail-on none fixtures/wrong-rate.pdf > /dev/null; expect_rc "--fail-on none exits 0" 0 $?
+
+# every bad input: exit 2, exactly one line on stderr naming the file, a JSON error record
+for case in "empty.pdf:empty" "not-a-pdf.pdf:not-pdf" "damaged.pdf:damaged" "encrypted.pdf:encrypted" \
+            "scanned.pdf:no-text-layer"; do
+    f=fixtures/bad/${case%%:*}
+    code=${case#*:}
+    "$BIN" check --format json "$f" > "$tmp/out" 2> "$tmp/err"
+    expect_rc "$f exits 2" 2 $?
+    expect_eq "$f: one line on stderr" 1 "$(wc -l < "$tmp/err" | tr -d ' ')"
+    expect_match "$f: message names the file" "^budgetlint: error: '$f': " "$(cat "$tmp/err")"
+    expect_match "$f: JSON error record with code $code" "\"code\":[[:space:]]*\"$code\"" "$(cat "$tmp/out")"
+done
+expect_match "scanned PDF: no-text-layer finding" '"rule":[[:space:]]*"no-text-layer"' "$(cat "$tmp/out")"
+"$BIN" check --format json "$tmp/missing.pdf" > "$tmp/out" 2> "$tmp/err"; expect_rc "missing file exits 2" 2 $?
+expect_match "missing file: message" "^budgetlint: error: '$tmp/missing.pdf': cannot open: No such file or directory$" "$(cat "$tmp/err")"
+"$BIN" check --format json fixtures > "$tmp/out" 2> "$tmp/err"; expect_rc "a directory exits 2" 2 $?
+
+# encrypted PDF with its password (fixtures: 'budget')
+"$BIN" check --format json --password budget fixtures/bad/encrypted.pdf > "$tmp/out" 2> "$tmp/err"
+expect_rc "encrypted PDF with --password exits 0" 0 $?
+expect_eq "encrypted PDF with --password: 13 facts" 13 "$(grep -c '"id":' "$tmp/out")"
+"$BIN" check --format json --password wrong fixtures/bad/encrypted.pdf > "$tmp/out" 2> "$tmp/err"
+expect_rc "wrong password exits 2" 2 $?
+expect_match "wrong password: code bad-password" '"code":[[:space:]]*"bad-password"' "$(cat "$tmp/out")"
+
+# a batch goes on past bad files, in order, one JSON line per file
+"$BIN" check --format jsonl fixtures/bad/damaged.pdf fixtures/seed.pdf fixtures/bad/empty.pdf fixtures/wrong-rate.pdf \
+    > "$tmp/out" 2> "$tmp/err"
+expect_rc "batch with unreadable files exits 2" 2 $?
+expect_eq "batch: one line per file" 4 "$(wc -l < "$tmp/out" | tr -d ' ')"
+expect_eq "batch: files in the order given" "fixtures/bad/damaged.pdf fixtures/seed.pdf fixtures/bad/empty.pdf fixtures/wrong-rate.pdf" \
+    "$(sed 's/.*"file":"\([^"]*\)".*/\1/' "$tmp/out" | tr '\n' ' ' | sed 's/ $//')"
+expect_match "batch: the good files were checked" '"file":"fixtures/wrong-rate.pdf","status":"ok".*"rule":"rate-mismatch"' "$(cat "$tmp/out")"
+expect_eq "batch: one stderr line per bad file" 2 "$(wc -l < "$tmp/err" | tr -d ' ')"
+"$BIN" check --format json fixtures/seed.pdf fixtures/wrong-rate.pdf > "$tmp/out"
+expect_rc "two files with findings exit 1" 1 $?
+expect_eq "--format json with two files: one object per line" 2 "$(wc -l < "$tmp/out" | tr -d ' ')"
+
+# stdin and encodings
+"$BIN" check --format json - < fixtures/src/seed.txt > "$tmp/out"; expect_rc "stdin (-) exits 0" 0 $?
+expect_match "stdin: file is -" '"file":[[:space:]]*"-"' "$(cat "$tmp/out")"
+expect_eq "stdin: 13 facts" 13 "$(grep -c '"id":' "$tmp/out")"
+"$BIN" check --format json fixtures/seed-gb18030.txt > "$tmp/out"; expect_rc "GB18030 text detected" 0 $?
+expect_eq "GB18030: 13 facts" 13 "$(grep -c '"id":' "$tmp/out")"
+"$BIN" check --format json --encoding GB18030 - < fixtures/seed-gb18030.txt > "$tmp/out"
+expect_rc "--encoding GB18030 on stdin" 0 $?
+expect_eq "--encoding GB18030: 13 facts" 13 "$(grep -c '"id":' "$tmp/out")"
+"$BIN" check --format json --encoding NOSUCH fixtures/src/seed.txt > "$tmp/out" 2> "$tmp/err"
+expect_rc "unknown encoding exits 2" 2 $?
+expect_match "unknown encoding: message" "unknown encoding 'NOSUCH'" "$(cat "$tmp/err")"
+printf '\377\376\000\001binary\000' > "$tmp/blob.bin"
+"$BIN" check --format json "$tmp/blob.bin" > /dev/null 2> "$tmp/err"; expect_rc "binary non-PDF exits 2" 2 $?
+"$BIN" check - - < /dev/null 2> "$tmp/err"; expect_rc "stdin twice is a usage error" 2 $?
+
+# a failed write is reported, not ignored
+if [ -w /dev/full ]; then
+    "$BIN" check --format json fixtures/seed.pdf > /dev/full 2> "$tmp/err"
+    expect_rc "write to /dev/full exits 2" 2 $?
+    expect_match "write failure: message" 'writing output failed' "$(cat "$tmp/err")"
+fi
+
+# extract, rules, explain
+"$BIN" extract fixtures/seed.pdf > "$tmp/out"; expect_rc "extract exits 0" 0 $?
+expect_match "extract: page:line before each paragraph" '^4:4: 2022 年度全年预算数 3,392\.15 万元，执行数 3,101\.73万元' "$(cat "$tmp/out")"
+expect_match "extract: page footers dropped" '^[0-9]+:[0-9]+: ' "$(cat "$tmp/out")"
+if grep -q '— [0-9]* —' "$tmp/out"; then fail "extract: no '— N —' footers left"; else pass "extract: no '— N —' footers left"; fi
+"$BIN" extract fixtures/bad/empty.pdf > /dev/null 2>&1; expect_rc "extract of a bad file exits 2" 2 $?
+"$BIN" explain rate-mismatch > "$tmp/out"; expect_rc "explain exits 0" 0 $?
+"$BIN" explain no-such-rule > /dev/null 2> "$tmp/err"; expect_rc "explain unknown rule exits 2" 2 $?
+"$BIN" check --format json --password budget - < fixtures/bad/encrypted.pdf > "$tmp/out"
+expect_rc "encrypted PDF on stdin with --password" 0 $?

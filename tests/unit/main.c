@@ -1,0 +1,16 @@
+/* main.c - runs every unit suite; the shell runner counts PASS/FAIL lines. */
+#include "harness.h"
+
+#include "../../parse/parse.h"
+
+int bl_test_failed;
+
+int main(void)
+{
+    test_core();
+    test_numerals();
+    test_normalize();
+    test_rules();
+    bl_parse_cleanup();
+    return bl_test_failed ? 1 : 0;
+}

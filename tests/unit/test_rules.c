@@ -1,0 +1,96 @@
+/* test_rules.c - rules on short texts: each fires where it should and stays quiet elsewhere. */
+#include "../../extract/extract.h"
+#include "../../normalize/normalize.h"
+#include "../../parse/parse.h"
+#include "../../validate/validate.h"
+#include "harness.h"
+
+static bl_doc *run(const char *raw)
+{
+    bl_doc *d = bl_doc_new("unit");
+    bl_extract_bytes(d, raw, strlen(raw), false, NULL);
+    bl_normalize(d);
+    bl_parse(d);
+    bl_validate(d);
+    return d;
+}
+
+static int count(const bl_doc *d, const char *rule)
+{
+    int n = 0;
+    for (size_t i = 0; i < d->nfindings; i++)
+        n += strcmp(d->findings[i].rule, rule) == 0;
+    return n;
+}
+
+void test_rules(void)
+{
+    static const struct {
+        const char *text, *rule;
+        int want;
+        const char *what;
+    } t[] = {
+        {"全年预算数 100.00 万元，执行数 90.00 万元，完成预算数的 90.00%。", "rate-mismatch", 0, "exact rate"},
+        {"全年预算数 100.00 万元，执行数 90.00 万元，完成预算数的 90.01%。", "rate-mismatch", 0, "one unit off is within the half-units"},
+        {"全年预算数 100.00 万元，执行数 90.00 万元，完成预算数的 90.02%。", "rate-mismatch", 1, "two units off"},
+        {"全年预算数 8.00 万元，执行数 1.00 万元，完成预算数的 13%。", "rate-mismatch", 0, "tie rounds either way"},
+        {"年初预算数 100 万元，全年预算数 120 万元，执行数 108 万元，执行率为 108%。", "rate-mismatch", 0,
+         "basis 年初 tried after 全年"},
+        {"年初预算数 100 万元，全年预算数 120 万元，执行数 108 万元，执行率为 95%。", "rate-mismatch", 1,
+         "no basis fits"},
+        {"全年预算数 0.00 万元，执行数 0.00 万元，执行率为 0.00%。", "rate-mismatch", 0, "zero budget is quiet"},
+        {"全年预算数 0.00 万元，执行数 0.00 万元，执行率为 0.00%。", "missing-figure", 0, "zero budget is not missing"},
+        {"执行率为 95%。", "missing-figure", 1, "a rate alone cannot be checked"},
+        {"信息报送完成率 100%，规范整理率达到 100%。", "missing-figure", 0, "completion rates are not execution rates"},
+        {"三公经费预算数为 140.2 万元，执行数 120 万元。全年预算数 500 万元，执行数 450 万元，执行率为 90%。",
+         "rate-mismatch", 0, "another item's figures are not the department's"},
+        {"三公经费预算数为 140.2 万元。全年预算数为 500 万元。", "figure-conflict", 0, "items are not the total"},
+        {"全年预算数为 500 万元。后文：全年预算数为 500.00 万元。", "figure-conflict", 0, "same figure, more decimals"},
+        {"全年预算数为 500 万元。后文：全年预算数为 510 万元。", "figure-conflict", 1, "same figure, two values"},
+        {"年初预算数为 500 万元。全年预算数为 510 万元。", "figure-conflict", 0, "年初 and 全年 differ legitimately"},
+        {"与上年相比增加 844.15万元，增加基本支出 844.15 万元。全年预算数 1000 万元，执行数 900 万元。其中基本支出 700 万元，项目支出 200 万元。",
+         "sum-mismatch", 0, "a change is not a part"},
+        {"评价得分为 90 分，等级为“优”。", "grade-mismatch", 0, "90 is 优"},
+        {"评价得分为 89.99 分，等级为“优”。", "grade-mismatch", 1, "89.99 is 良"},
+        {"评价得分为 89.5 分，等级为优秀。", "grade-mismatch", 1, "89.5 is 良 (优秀 read as 优)"},
+        {"评价得分为 80.0 分，等级为良好。", "grade-mismatch", 0, "80.0 is 良"},
+        {"评价得分为 59 分，等级为“中”。", "grade-mismatch", 1, "59 is 差"},
+        {"等级为“优”。", "grade-mismatch", 0, "a grade without a score is normal"},
+        {"评价得分为 100 分。", "score-out-of-range", 0, "100 is in range"},
+        {"评价得分为 100.4 分。", "score-out-of-range", 1, "100.4 lies wholly above 100"},
+        {"评价得分为 101 分。", "score-out-of-range", 1, "101 is out of range"},
+        {"全年预算数 3,392.15 万元，执行数 3,101.73 万元，完成预算数的 91.43%。", "rate-truncated", 1, "truncation"},
+        {"全年预算数 3,392.15 万元，执行数 3,101.73 万元，完成预算数的 91.43%。", "rate-mismatch", 0,
+         "truncation is not an error"},
+        {"全年预算数 33,921,500 元，执行数 31,017,300 元，完成预算数的 91.44%。其中基本支出 28,735,200 元，项目支出 2,282,100 元。",
+         "unit-suspect", 0, "all in 元 is consistent"},
+        {"全年预算数 100 万元，执行数 90 万元。其中基本支出 70 万元，项目支出 2696 元。", "unit-suspect", 0,
+         "mixed units alone are no finding"},
+        {"项目支出全年预算数为 50.00 万元，支出决算数为 55.00 万元，全年执行率 110%。", "rate-out-of-range", 1,
+         "over 100% of the adjusted budget"},
+        {"项目支出年初预算数为 50.00 万元，支出决算数为 55.00 万元，完成年初预算的 110%。", "rate-out-of-range", 0,
+         "over 100% of 年初 is legitimate"},
+    };
+    for (size_t i = 0; i < sizeof t / sizeof t[0]; i++) {
+        bl_doc *d = run(t[i].text);
+        int n = count(d, t[i].rule);
+        CHECK(n == t[i].want, "%s: %s x%d (want %d)", t[i].rule, t[i].what, n, t[i].want);
+        bl_doc_free(d);
+    }
+    /* every finding carries its evidence */
+    bl_doc *d = run("全年预算数 100.00 万元，执行数 90.00 万元，完成预算数的 91.00%。");
+    CHECK(d->nfindings == 1 && d->findings[0].nfacts == 3 && d->findings[0].stated &&
+              strcmp(d->findings[0].stated, "91.00") == 0 && strcmp(d->findings[0].expected, "90.00") == 0,
+          "rate-mismatch names stated 91.00, expected 90.00 and three facts");
+    bl_doc_free(d);
+    /* derived budget of a part */
+    d = run("全年预算数 3,392.15 万元，执行数 3,101.73 万元，完成预算数的 91.44%。其中基本支出 2,873.52 万元，"
+            "完成预算数的 94.24%，项目支出 228.21 万元，完成预算数的 66.55%。\n项目支出全年预算数为 342.94 万元。");
+    const bl_fact *last = &d->facts[d->nfacts - 1];
+    char buf[64];
+    CHECK(last->derived && strcmp(last->scope, "basic") == 0 &&
+              strcmp(bl_dec_format(last->value, buf, sizeof buf), "3049.21") == 0,
+          "basic budget derived as 3049.21");
+    CHECK(d->nfindings == 0 && d->coverage.rates_checked == 3, "seed paragraph: all 3 rates checked, quiet");
+    bl_doc_free(d);
+}
