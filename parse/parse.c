@@ -168,7 +168,7 @@ static const char *clause_subject(const char *t, size_t from, size_t to)
 {
     static const char *const filler[] = {"本部门", "部门整体", "部门", "本单位", "单位", "我办", "我局",
                                          "我委", "本年度", "本年", "全年", "年度", "年", "整体", "其中",
-                                         "合计", "总体", "全部", "总", "共", "的", "为", "（", "）"};
+                                         "合计", "总体", "全部", "资金", "总", "共", "的", "为", "（", "）"};
     static const struct {
         const char *kw, *scope;
     } kws[] = {{"基本支出", "basic"}, {"项目支出", "project"}};

@@ -31,5 +31,6 @@ void test_core(void);
 void test_numerals(void);
 void test_normalize(void);
 void test_rules(void);
+void test_parse(void);
 
 #endif

@@ -11,6 +11,7 @@ int main(void)
     test_numerals();
     test_normalize();
     test_rules();
+    test_parse();
     bl_parse_cleanup();
     return bl_test_failed ? 1 : 0;
 }

@@ -1,0 +1,78 @@
+/* test_parse.c - phrasing to facts: each input and the facts it must give, in order. */
+#include "../../extract/extract.h"
+#include "../../normalize/normalize.h"
+#include "../../parse/parse.h"
+#include "harness.h"
+
+/* Facts as "kind scope value unit [basis]" separated by "; " */
+static void facts_of(const char *text, char *out, size_t size)
+{
+    bl_doc *d = bl_doc_new("unit");
+    bl_extract_bytes(d, text, strlen(text), false, NULL);
+    bl_normalize(d);
+    bl_parse(d);
+    size_t o = 0;
+    out[0] = '\0';
+    for (size_t i = 0; i < d->nfacts && o < size; i++) {
+        const bl_fact *f = &d->facts[i];
+        char v[64];
+        if (f->kind == BL_KIND_GRADE)
+            snprintf(v, sizeof v, "%s", bl_grade_name(f->grade));
+        else
+            bl_dec_format(f->value, v, sizeof v);
+        o += (size_t)snprintf(out + o, size - o, "%s%s %s %s%s%s%s", i ? "; " : "", bl_kind_name(f->kind),
+                              f->scope, v, bl_unit_name(f->unit), f->basis ? " " : "",
+                              f->basis ? bl_basis_name(f->basis) : "");
+    }
+    bl_doc_free(d);
+}
+
+void test_parse(void)
+{
+    static const struct {
+        const char *in, *want;
+    } t[] = {
+        /* the seed's phrasing */
+        {"2022 年度全年预算数 3,392.15 万元，执行数 3,101.73 万元，完成预算数的 91.44%。",
+         "budget total 3392.15万元 adjusted; executed total 3101.73万元; rate total 91.44%"},
+        {"其中基本支出 2,873.52 万元，完成预算数的 94.24%，项目支出 228.21 万元，完成预算数的 66.55%。",
+         "executed basic 2873.52万元; rate basic 94.24%; executed project 228.21万元; rate project 66.55%"},
+        {"2022 年本部门项目支出全年预算数为 342.94 万元，支出决算数为 228.21 万元，全年执行率 66.5%。",
+         "budget project 342.94万元 adjusted; executed project 228.21万元; rate project 66.5%"},
+        {"区府办 2022 年部门整体支出绩效评价得分为 91.44 分，绩效等级为“优”。", "score total 91.44分; grade total 优"},
+        /* common variants (shared/domain/phrasing.md) */
+        {"年初预算数 100 万元，调整后预算数 120 万元，实际支出 108 万元。",
+         "budget total 100万元 initial; budget total 120万元 adjusted; executed total 108万元"},
+        {"调整预算数(A)：120 万元，全年执行数(B)：108 万元，执行率为 90%。",
+         "budget total 120万元 adjusted; executed total 108万元; rate total 90%"},
+        {"年初预算 50 万元，完成年初预算的 108%。", "budget total 50万元 initial; rate total 108% initial"},
+        {"预算执行率为 95.5%。", "rate total 95.5%"},
+        {"项目支出预算执行率 95%。", "rate project 95%"},
+        {"自评得分 92 分，自评结果为“优秀”。", "score total 92分; grade total 优"},
+        {"自评得分\n90 分\n", "score total 90分"},
+        {"综合评分为 85.5 分，等级为良好。", "score total 85.5分; grade total 良"},
+        {"评价等级：中。", "grade total 中"},
+        {"决算数为 2,282,100 元。", "executed total 2282100元"},
+        {"全年预算数为人民币叁佰肆拾贰万玖仟肆佰元整。", "budget total 3429400元 adjusted"},
+        {"已完成拨付 19204.096万，资金已使用 52.800000 万元。", "executed total 19204.096万元; executed total 52.800000万元"},
+        {"全年预算数 1.2 亿元。", "budget total 1.2亿元 adjusted"},
+        {"全年预算数 ３，３９２．１５ 万元，完成预算数的９１．４４％。", "budget total 3392.15万元 adjusted; rate total 91.44%"},
+        /* kinds follow context, or the figure is left alone */
+        {"全年预算数 500 万元，其中基本支出 300 万元，项目支出 200 万元。",
+         "budget total 500万元 adjusted; budget basic 300万元; budget project 200万元"},
+        {"基本支出 300 万元。", ""},
+        {"增加基本支出 844.15 万元。", ""},
+        /* not figures of this department */
+        {"三公经费预算数为 140.2 万元。", "budget item:三公经费 140.2万元"},
+        {"信息报送完成率 100%，档案规范整理率达到 100%。", ""},
+        {"2022 年，分办来文 20000 余件，召开会议 38 次，区委十五届四次全会，“十四五”开新局。", ""},
+        {"根据财预〔2020〕10号文，于2022年12月8日印发。", ""},
+        {"占 56.17%；增长 6.59%。", ""},
+        {"得分 2022 年。", ""},
+    };
+    for (size_t i = 0; i < sizeof t / sizeof t[0]; i++) {
+        char got[1024];
+        facts_of(t[i].in, got, sizeof got);
+        CHECK_STR(got, t[i].want, "parse: %s", t[i].in);
+    }
+}
