@@ -34,7 +34,7 @@ PKG_LIBS := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 CFLAGS := $(WARN) $(OPT) -D_DEFAULT_SOURCE -I$(OUT)/gen $(PKG_CFLAGS)
 LDFLAGS := $(OPT)
 
-LIB_SRCS := core/core.c core/doc.c extract/extract.c normalize/normalize.c normalize/numerals.c \
+LIB_SRCS := core/core.c core/doc.c extract/extract.c normalize/normalize.c normalize/numerals.c normalize/quantity.c \
             parse/parse.c validate/validate.c emit/emit.c
 LIB_OBJS := $(LIB_SRCS:%.c=$(OUT)/%.o)
 RULE_DOCS := $(sort $(wildcard validate/rules/*.txt))

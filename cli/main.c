@@ -11,6 +11,7 @@
 #include "../emit/emit.h"
 #include "../extract/extract.h"
 #include "../normalize/normalize.h"
+#include "../normalize/quantity.h"
 #include "../parse/parse.h"
 #include "../validate/validate.h"
 
@@ -30,6 +31,7 @@ enum format { FMT_TEXT, FMT_JSON, FMT_JSONL };
 static const char usage[] =
     "usage: budgetlint check [options] FILE...   check reports (PDF or text; - is stdin)\n"
     "       budgetlint extract [options] FILE    print the normalized text with page:line\n"
+    "       budgetlint numbers [options] FILE    every number read: page:line, kind, value, unit, tags\n"
     "       budgetlint rules                     list the rules\n"
     "       budgetlint explain RULE              what a rule checks, its formula and examples\n"
     "       budgetlint --help | --version\n"
@@ -224,6 +226,36 @@ static int cmd_extract(options *o)
     return rc;
 }
 
+/* One line per number: page:line, kind, value, unit (measure), tags, text. */
+static int cmd_numbers(options *o)
+{
+    if (o->nfiles != 1)
+        die_usage("%s", "numbers takes exactly one FILE");
+    bl_doc *d = check_one(o->files[0], o, false);
+    int rc = EXIT_CLEAN;
+    if (d->err.cls != BL_OK) {
+        report_error(d);
+        rc = EXIT_TROUBLE;
+    } else {
+        bl_quantity *q;
+        size_t n = bl_quantities(d, &q);
+        for (size_t i = 0; i < n; i++) {
+            int page, line;
+            char v[64], tags[160];
+            bl_doc_locate(d, q[i].num_start, &page, &line);
+            printf("%d:%d\t%s\t%s\t%s\t%s\t%.*s\n", page, line, bl_qkind_name(q[i].kind),
+                   (q[i].tags & BL_QT_DAMAGED) ? "?" : bl_dec_format(q[i].value, v, sizeof v),
+                   q[i].unit == BL_QU_MEASURE ? q[i].measure : bl_qunit_name(q[i].unit),
+                   bl_qtags_format(q[i].tags, tags, sizeof tags), (int)(q[i].end - q[i].start),
+                   d->text + q[i].start);
+        }
+    }
+    bl_doc_free(d);
+    if (finish_output() < 0)
+        return EXIT_TROUBLE;
+    return rc;
+}
+
 static int cmd_rules(void)
 {
     size_t n;
@@ -263,10 +295,10 @@ int main(int argc, char **argv)
         rc = cmd_rules();
     } else if (strcmp(cmd, "explain") == 0) {
         rc = cmd_explain(argc, argv);
-    } else if (strcmp(cmd, "check") == 0 || strcmp(cmd, "extract") == 0) {
+    } else if (strcmp(cmd, "check") == 0 || strcmp(cmd, "extract") == 0 || strcmp(cmd, "numbers") == 0) {
         options o = {0};
         parse_options(argc, argv, 2, &o);
-        rc = cmd[1] == 'h' ? cmd_check(&o) : cmd_extract(&o);
+        rc = cmd[1] == 'h' ? cmd_check(&o) : cmd[0] == 'e' ? cmd_extract(&o) : cmd_numbers(&o);
         free(o.files);
     } else {
         die_usage("unknown command '%s'", cmd);

@@ -81,6 +81,10 @@ static int map_line(chvec *out, const char *s, size_t n, uint32_t base)
             w += width(cp);
         if (cp == 0x3000 || cp == '\t' || cp == 0xA0 || cp == '\r')
             cp = ' ';
+        else if (cp == 0x842C) /* 萬: Traditional characters from mirror copies */
+            cp = 0x4E07;
+        else if (cp == 0x5104) /* 億 */
+            cp = 0x4EBF;
         else if (is_fw_digit(cp) || (cp >= 0xFF21 && cp <= 0xFF3A) || (cp >= 0xFF41 && cp <= 0xFF5A) ||
                  cp == 0xFF05 || cp == 0xFF0B)
             cp -= 0xFEE0;
@@ -241,8 +245,12 @@ static void convert_numerals(const chvec *in, chvec *out)
         bool convert = len >= 2 && (fin || yuan_next || (score_next && (has_point || len >= 2)) ||
                                     (has_point && (next == '%' || next == 0x4E07 || next == 0x4EBF)));
         size_t keep_unit = 0; /* 三百万元 -> 300万元: keep the trailing 万/亿 */
-        if (convert && yuan_next && len >= 2 && bl_numeral_unit(v[e - 1].cp) >= 4 && !fin)
-            keep_unit = 1;
+        if (convert && yuan_next && len >= 2 && bl_numeral_unit(v[e - 1].cp) >= 4 && !fin) {
+            int bigs = 0;
+            for (size_t t = i; t < e; t++)
+                bigs += bl_numeral_unit(v[t].cp) >= 4;
+            keep_unit = bigs == 1; /* 三亿四千万元 is 340000000元, not 三亿四千 万元 */
+        }
         if (convert) {
             uint32_t tmp[64];
             size_t k = len - keep_unit;

@@ -92,6 +92,79 @@ static int64_t p10(int k)
     return p;
 }
 
+/* A section below 万: 千 百 十 and digits; 三千五 = 3500 (the tail digit takes the next unit down). */
+static const char *parse_section(const uint32_t *c, size_t n, int64_t *out)
+{
+    int64_t sec = 0;
+    int d = -1, lastpow = 0;
+    bool zero_gap = false, prev_digit = false;
+    for (size_t i = 0; i < n; i++) {
+        int dv = bl_numeral_digit(c[i]);
+        if (dv >= 0) {
+            if (prev_digit && dv != 0 && d > 0)
+                return "not a numeral"; /* two digits in a row: 二二百 */
+            if (dv == 0)
+                zero_gap = true;
+            else
+                d = dv;
+            prev_digit = true;
+            continue;
+        }
+        int p = bl_numeral_unit(c[i]);
+        if (p < 1 || p > 3 || (lastpow && p >= lastpow))
+            return "not a numeral"; /* 万/亿 are split off before; units must fall: 百千 is not a number */
+        prev_digit = false;
+        sec += (int64_t)(d < 0 ? 1 : d) * p10(p);
+        d = -1;
+        lastpow = p;
+        zero_gap = false;
+    }
+    if (d > 0)
+        sec += (lastpow > 0 && !zero_gap) ? d * p10(lastpow - 1) : d;
+    *out = sec;
+    return NULL;
+}
+
+/*
+ * Split at the last 亿, then at the last 万: 三亿四千万 = 3·10^8 + 四千万,
+ * 一万亿 = (一万)·10^8, 一万二千万 = (一万二千)·10^4. A lone digit after the
+ * unit abbreviates the next unit down: 一万二 = 12000, 一亿二 = 1.2亿.
+ */
+static const char *parse_big(const uint32_t *c, size_t n, int64_t *out, int depth)
+{
+    if (depth > 8)
+        return "too large";
+    for (int big = 8; big >= 4; big -= 4) {
+        size_t at = n;
+        for (size_t i = n; i-- > 0;)
+            if (bl_numeral_unit(c[i]) == big) {
+                at = i;
+                break;
+            }
+        if (at == n)
+            continue;
+        if (at == 0)
+            return "not a numeral"; /* a bare 万 */
+        int64_t left, right = 0;
+        const char *err = parse_big(c, at, &left, depth + 1);
+        if (err)
+            return err;
+        if (left == 0)
+            return "not a numeral";
+        size_t rn = n - at - 1;
+        const uint32_t *r = c + at + 1;
+        if (rn == 1 && bl_numeral_digit(r[0]) > 0)
+            right = bl_numeral_digit(r[0]) * p10(big - 1);
+        else if (rn > 0 && (err = parse_big(r, rn, &right, depth + 1)))
+            return err;
+        if (right >= p10(big) || left > LIMIT / p10(big))
+            return "too large";
+        *out = left * p10(big) + right;
+        return *out > LIMIT ? "too large" : NULL;
+    }
+    return parse_section(c, n, out);
+}
+
 static const char *parse_int(const uint32_t *c, size_t n, int64_t *out)
 {
     bool units = false;
@@ -110,55 +183,7 @@ static const char *parse_int(const uint32_t *c, size_t n, int64_t *out)
         *out = v;
         return NULL;
     }
-    int64_t total = 0, sec = 0;
-    int d = -1, lastpow = 0, lastbig = 0;
-    bool zero_gap = false, prev_digit = false;
-    for (size_t i = 0; i < n; i++) {
-        int dv = bl_numeral_digit(c[i]);
-        if (dv >= 0) {
-            if (prev_digit && dv != 0 && d > 0)
-                return "not a numeral"; /* two digits in a row: 二二百 */
-            if (dv == 0) {
-                zero_gap = true;
-            } else {
-                d = dv;
-            }
-            prev_digit = true;
-            continue;
-        }
-        prev_digit = false;
-        int p = bl_numeral_unit(c[i]);
-        if (p <= 3) {
-            sec += (int64_t)(d < 0 ? 1 : d) * p10(p);
-        } else {
-            int64_t cur = sec + (d > 0 ? d : 0);
-            if (cur == 0 && (total == 0 || p <= lastbig))
-                return "not a numeral"; /* a bare 万, or 万万: only 一万亿 may stack */
-            lastbig = p;
-            if (p == 8) {
-                if (total + cur > LIMIT / p10(8))
-                    return "too large";
-                total = (total + cur) * p10(8);
-            } else {
-                if (cur > LIMIT / p10(4))
-                    return "too large";
-                total += cur * p10(4);
-            }
-            sec = 0;
-        }
-        if (total > LIMIT || sec > LIMIT)
-            return "too large";
-        d = -1;
-        lastpow = p;
-        zero_gap = false;
-    }
-    int64_t tail = 0;
-    if (d > 0)
-        tail = (lastpow > 0 && !zero_gap) ? d * p10(lastpow - 1) : d; /* 一万二 = 12000 */
-    *out = total + sec + tail;
-    if (*out > LIMIT)
-        return "too large";
-    return NULL;
+    return parse_big(c, n, out, 0);
 }
 
 const char *bl_numeral_parse(const uint32_t *cps, size_t n, bl_dec *out)

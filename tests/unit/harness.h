@@ -32,5 +32,6 @@ void test_numerals(void);
 void test_normalize(void);
 void test_rules(void);
 void test_parse(void);
+void test_numbers(void);
 
 #endif

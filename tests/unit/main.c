@@ -12,6 +12,7 @@ int main(void)
     test_normalize();
     test_rules();
     test_parse();
+    test_numbers();
     bl_parse_cleanup();
     return bl_test_failed ? 1 : 0;
 }
