@@ -4,6 +4,7 @@
 #   make demo            install what is missing, build, check the sample reports
 #   make BUILD=asan ...  AddressSanitizer + UBSan build in build/asan
 #   make fixtures        regenerate fixture PDFs (needs LibreOffice, CJK fonts, qpdf)
+#   make fuzz            libFuzzer targets for FUZZ_SECONDS each (needs clang)
 BUILD ?= release
 OUT := build/$(BUILD)
 PKGS := poppler-glib glib-2.0 libpcre2-8 libcjson
@@ -40,7 +41,8 @@ LIB_OBJS := $(LIB_SRCS:%.c=$(OUT)/%.o)
 RULE_DOCS := $(sort $(wildcard validate/rules/*.txt))
 UNIT_SRCS := $(sort $(wildcard tests/unit/*.c))
 
-.PHONY: all check test demo deps fixtures clean unit asan-check
+.PHONY: all check test demo deps fixtures clean unit fuzz
+FUZZ_SECONDS ?= 60
 all: $(OUT)/budgetlint build/budgetlint
 
 build/budgetlint: $(OUT)/budgetlint
@@ -66,7 +68,10 @@ $(OUT)/budgetlint: $(OUT)/cli/main.o $(OUT)/libbudgetlint.a
 $(OUT)/unit_tests: $(UNIT_SRCS:%.c=$(OUT)/%.o) $(OUT)/libbudgetlint.a
 	$(CC) $(LDFLAGS) -o $@ $^ $(PKG_LIBS)
 
-unit: $(OUT)/unit_tests
+$(OUT)/xcheck: $(OUT)/tests/xcheck/xcheck.o $(OUT)/libbudgetlint.a
+	$(CC) $(LDFLAGS) -o $@ $^ $(PKG_LIBS)
+
+unit: $(OUT)/unit_tests $(OUT)/xcheck
 
 # The whole suite: unit tests, fixture goldens, CLI behaviour and rule examples
 # on the release build, then the unit tests and fixtures again under ASan/UBSan.
@@ -84,6 +89,10 @@ deps:
 
 fixtures: all
 	sh tools/make_fixtures.sh
+
+# libFuzzer targets (clang): each runs FUZZ_SECONDS; make check smoke-runs the seeds
+fuzz:
+	sh fuzz/run.sh $(FUZZ_SECONDS)
 
 clean:
 	rm -rf build

@@ -69,7 +69,6 @@ static int map_line(chvec *out, const char *s, size_t n, uint32_t base)
 {
     int w = 0; /* display width of the line as laid out (full-width digits count 2) */
     size_t i = 0;
-    size_t first = out->n;
     while (i < n) {
         uint32_t cp;
         int k = bl_utf8_decode((const unsigned char *)s + i, n - i, &cp);
@@ -88,15 +87,8 @@ static int map_line(chvec *out, const char *s, size_t n, uint32_t base)
         else if (is_fw_digit(cp) || (cp >= 0xFF21 && cp <= 0xFF3A) || (cp >= 0xFF41 && cp <= 0xFF5A) ||
                  cp == 0xFF05 || cp == 0xFF0B)
             cp -= 0xFEE0;
-        else if (cp == 0xFF0C || cp == 0xFF0E) {
-            /* peek at the next character */
-            uint32_t nx = 0;
-            if (i < n)
-                bl_utf8_decode((const unsigned char *)s + i, n - i, &nx);
-            bool prev_digit = out->n > first && is_digit(out->v[out->n - 1].cp);
-            if (prev_digit && (is_fw_digit(nx) || is_digit(nx)))
-                cp = cp == 0xFF0C ? ',' : '.';
-        }
+        else if (cp == 0x200B || cp == 0x2060 || cp == 0xFEFF || cp == 0x00AD)
+            continue; /* zero-width characters and soft hyphens carry no text */
         push(out, cp, at);
     }
     return w;
@@ -311,6 +303,41 @@ static bool starts_continuation(const ch *v, size_t n)
            c == 0x201D || c == 0x300D || c == 0x5206 /* 分 */;
 }
 
+/*
+ * A line that ends inside a number's decimals and a next line that starts
+ * with digits and then a unit: one number broken by the layout (3,101.7 / 3 万元).
+ * Table rows end with a whole amount and go on with a code or a name
+ * (1,608.51 / 221住房…), so they stay apart.
+ */
+static bool decimals_continue(const ch *a, size_t an, const ch *b, size_t bn)
+{
+    /* 31,017,3 / 00 元: a thousands group cut short, completed by the next line */
+    size_t g = an;
+    while (g > 0 && is_digit(a[g - 1].cp))
+        g--;
+    size_t have = an - g, lead = 0;
+    while (lead < bn && is_digit(b[lead].cp))
+        lead++;
+    if (g > 1 && (a[g - 1].cp == ',' || a[g - 1].cp == 0xFF0C) && is_digit(a[g - 2].cp) && have < 3 &&
+        have + lead == 3)
+        return true;
+    size_t i = an;
+    while (i > 0 && (is_digit(a[i - 1].cp) || a[i - 1].cp == ',' || a[i - 1].cp == 0xFF0C))
+        i--;
+    if (i == 0 || (a[i - 1].cp != '.' && a[i - 1].cp != 0xFF0E) || i < 2 || !is_digit(a[i - 2].cp))
+        return false;
+    size_t j = 0;
+    while (j < bn && is_digit(b[j].cp))
+        j++;
+    if (j < bn && b[j].cp == ' ')
+        j++;
+    if (j >= bn)
+        return false;
+    uint32_t u = b[j].cp;
+    return u == 0x4E07 /* 万 */ || u == 0x5143 /* 元 */ || u == 0x4EBF /* 亿 */ || u == '%' || u == 0xFF05 ||
+           u == 0x5206 /* 分 */;
+}
+
 /* Was the character at raw offset `src` a full-width form before mapping? */
 static bool was_fullwidth(const bl_doc *doc, uint32_t src)
 {
@@ -407,7 +434,9 @@ void bl_normalize(bl_doc *doc)
             else if (is_alnum(last) && is_alnum(first) &&
                      !(is_digit(last) && is_digit(first) &&
                        (was_fullwidth(doc, all.v[prev->end - 1].src) ||
-                        was_fullwidth(doc, all.v[x->start].src))))
+                        was_fullwidth(doc, all.v[x->start].src) ||
+                        decimals_continue(all.v + prev->start, prev->end - prev->start,
+                                          all.v + x->start, x->end - x->start))))
                 push(&joined, ' ', at_src); /* two words; full-width digits wrap anywhere */
         }
         for (size_t t = x->start; t < x->end; t++)
@@ -416,9 +445,19 @@ void bl_normalize(bl_doc *doc)
     }
     if (prev)
         push(&joined, '\n', all.v[prev->end - 1].src);
-    /* 3. numerals */
+    /*
+     * 3. a full-width comma or full stop between digits is a thousands
+     * separator or a decimal point (３，３９２．１５); elsewhere it is Chinese
+     * punctuation and stays. Done after joining: a line may end in the middle.
+     */
+    for (size_t t = 1; t + 1 < joined.n; t++) {
+        uint32_t cp = joined.v[t].cp;
+        if ((cp == 0xFF0C || cp == 0xFF0E) && is_digit(joined.v[t - 1].cp) && is_digit(joined.v[t + 1].cp))
+            joined.v[t].cp = cp == 0xFF0C ? ',' : '.';
+    }
+    /* 4. numerals */
     convert_numerals(&joined, &conv);
-    /* 4. encode */
+    /* 5. encode */
     bl_buf out = BL_BUF_INIT;
     uint32_t *src = bl_alloc(doc->arena, (conv.n * 4 + 1) * sizeof *src);
     for (size_t t = 0; t < conv.n; t++) {

@@ -219,13 +219,43 @@ static bool is_dotted_date(const cps *s, size_t i, size_t *end)
     return true;
 }
 
+/* Is the number at i preceded by 年 (2022年12月)? Skips one space. */
+static bool after_year(const cps *s, size_t i)
+{
+    if (i > 0 && s->c[i - 1] == ' ')
+        i--;
+    return i > 0 && s->c[i - 1] == 0x5E74;
+}
+
+/* After 月 at i: digits then 日 (3 月 1 日). */
+static bool date_follows(const cps *s, size_t i)
+{
+    if (i < s->n && s->c[i] == ' ')
+        i++;
+    size_t e = i;
+    while (e < s->n && dig(s->c[e]))
+        e++;
+    if (e < s->n && s->c[e] == ' ')
+        e++;
+    return e > i && e < s->n && s->c[e] == 0x65E5;
+}
+
+/* 〕 or ] right before i (one space allowed): the number of a document number */
+static bool before_bracket(const cps *s, size_t i)
+{
+    if (i > 0 && s->c[i - 1] == ' ')
+        i--;
+    return i > 0 && (s->c[i - 1] == 0x3015 || s->c[i - 1] == ']' || s->c[i - 1] == 0x3011);
+}
+
 /* digits then 岁 at i: the second half of 0-6岁 */
 static bool age_range(const cps *s, size_t i)
 {
     size_t e = i;
     while (e < s->n && dig(s->c[e]))
         e++;
-    return e > i && e < s->n && s->c[e] == 0x5C81;
+    size_t k = e < s->n && s->c[e] == ' ' ? e + 1 : e;
+    return e > i && k < s->n && s->c[k] == 0x5C81;
 }
 
 size_t bl_quantities(bl_doc *doc, bl_quantity **out)
@@ -461,8 +491,11 @@ size_t bl_quantities(bl_doc *doc, bl_quantity **out)
             x.kind = BL_QK_CODE;
         /* ---- what kind of number ---- */
         uint32_t nx = ne < n ? c[ne] : 0, pv = ns > 0 ? c[ns - 1] : 0;
+        /* PDF text often puts a space between a number and what follows (2023 年 3 月) */
+        size_t j0 = ne < n && c[ne] == ' ' ? ne + 1 : ne;
+        uint32_t nxs = j0 < n ? c[j0] : 0;
         if (x.kind == BL_QK_FIGURE) {
-            if (arabic && at(&s, ne, "年一遇")) {
+            if (arabic && at(&s, j0, "年一遇")) {
                 x.kind = BL_QK_NAME;
             } else if ((nx == '-' || nx == 0x2014) && arabic && age_range(&s, ne + 1)) {
                 x.kind = BL_QK_NAME; /* 0-6岁 */
@@ -472,14 +505,12 @@ size_t bl_quantities(bl_doc *doc, bl_quantity **out)
                 x.unit = BL_QU_NONE, x.measure = NULL;
                 qe = j + 1 + (at(&s, j + 1, "度") ? 1 : 0);
                 /* 2022年12月8日: the rest is the date */
-            } else if (arabic && x.value.scale == 0 && (nx == 0x6708 /* 月 */ || nx == 0x65E5 /* 日 */) &&
+            } else if (arabic && x.value.scale == 0 && (nxs == 0x6708 /* 月 */ || nxs == 0x65E5 /* 日 */) &&
                        x.value.mant >= 1 && x.value.mant <= 31 &&
-                       (pv == 0x5E74 || nx == 0x65E5 || (ne + 1 < n && dig(c[ne + 1])))) {
-                x.kind = BL_QK_DATE;
+                       (after_year(&s, ns) || nxs == 0x65E5 || date_follows(&s, j0 + 1))) {
+                x.kind = BL_QK_DATE; /* 12月8日, 2023 年 3 月 1 日 */
                 x.unit = BL_QU_NONE, x.measure = NULL;
-                qe = ne + 1;
-            } else if (arabic && ns >= 2 && (pv == 0x6708 /* 月 */) && nx == 0x65E5) {
-                x.kind = BL_QK_DATE;
+                qe = j0 + 1;
             } else if (arabic && x.value.scale == 0 && (nx == '-' || nx == '/' || nx == '.') && ne - ns == 4 &&
                        x.value.mant >= 1900 && x.value.mant <= 2100 && ne + 1 < n && dig(c[ne + 1])) {
                 x.kind = BL_QK_DATE; /* 2022-12-08: consume the whole date */
@@ -489,9 +520,9 @@ size_t bl_quantities(bl_doc *doc, bl_quantity **out)
                 ne = qe = e2;
                 x.unit = BL_QU_NONE;
             } else if (pv == 0x3014 /* 〔 */ || pv == '[' || pv == 0x3010 /* 【 */ || nx == 0x3015 /* 〕 */ ||
-                       (nx == 0x53F7 /* 号 */ && (pv == 0x3015 || pv == ']' || pv == 0x3011 || on_line(&s, ns, "〔")))) {
+                       (nxs == 0x53F7 /* 号 */ && (before_bracket(&s, ns) || on_line(&s, ns, "〔")))) {
                 x.kind = BL_QK_DOCNO;
-            } else if (arabic && nx == 0x53F7 /* 号 */) {
+            } else if (arabic && nxs == 0x53F7 /* 号 */) {
                 x.kind = BL_QK_NAME; /* 10号工作室, 3号楼: a number that names */
             } else if (pv == 0x7B2C /* 第 */ || (pv == ' ' && ns >= 2 && c[ns - 2] == 0x7B2C)) {
                 bool page = nx == 0x9875 /* 页 */ || (nx == ' ' && ne + 1 < n && c[ne + 1] == 0x9875);
@@ -617,15 +648,19 @@ const char *bl_chinese_number(const char *s, size_t n, bl_dec *out)
     size_t e = i;
     while (e < k && c[e] != 0x5143 && c[e] != 0x5706)
         e++;
-    const char *err = bl_numeral_parse(c + i, e - i, out);
-    if (e == k) /* no 元: a plain number */
-        return err;
-    if (err) {
-        if (e != i)
+    size_t j;
+    if (e == k) {
+        bool cents = k > i + 1 && (c[k - 1] == 0x89D2 /* 角 */ || c[k - 1] == 0x5206 /* 分 */);
+        if (!cents)
+            return bl_numeral_parse(c + i, k - i, out); /* a plain number */
+        out->mant = 0, out->scale = 0; /* 人民币伍分: no 元 at all */
+        j = i;
+    } else {
+        const char *err = bl_numeral_parse(c + i, e - i, out);
+        if (err)
             return err;
-        out->mant = 0, out->scale = 0; /* 零元 written as 元伍角? no: 元 alone after nothing */
+        j = e + 1;
     }
-    size_t j = e + 1;
     int64_t jiao = 0, fen = 0;
     bool frac = false;
     if (j < k && c[j] == 0x96F6) /* 零: 壹元零伍分 */

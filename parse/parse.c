@@ -6,10 +6,12 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../normalize/quantity.h"
+
 #include "../core/banned.h"
 
 /* Building blocks. Text is normalized: ASCII digits, at most one space. */
-#define NUM "(?<num>(?<![\\d.,])-?(?:\\d{1,3}(?:,\\d{3})+|\\d+)(?:\\.\\d+)?(?![\\d]))"
+#define NUM "(?<num>(?<![\\d.,])-?(?:\\d{1,3}(?:,\\d{3})+|\\d{1,3}(?: \\d{3})+(?=\\.\\d)|\\d+)(?:\\.\\d+)?(?![\\d]))"
 #define SP "[ ]?"
 #define CONN "(?:为|是|达到|达|共计|合计|总计|：|:)?(?:人民币)?"
 #define MONEY "(?<unit>亿元|万元|元|万(?![\\p{Han}\\w]))"
@@ -277,9 +279,25 @@ int bl_parse(bl_doc *doc)
             cs[w++] = cs[i];
     nc = w;
 
+    /*
+     * The number reader says what each number is: an approximation, a bound,
+     * one end of a range, money per person, a damaged or glued cell, or no
+     * figure at all (a year, a document number) is never an exact fact.
+     */
+    bl_quantity *qs;
+    size_t nq = bl_quantities(doc, &qs), qi = 0;
     int id = 0;
     for (size_t i = 0; i < nc; i++) {
         cand *c = &cs[i];
+        if (c->p != P_GRADE) {
+            while (qi < nq && qs[qi].num_start < c->num_at)
+                qi++;
+            if (qi < nq && qs[qi].num_start == c->num_at &&
+                (qs[qi].kind != BL_QK_FIGURE ||
+                 (qs[qi].tags & (BL_QT_APPROX | BL_QT_LOWER | BL_QT_UPPER | BL_QT_RANGE | BL_QT_PER |
+                                 BL_QT_DAMAGED | BL_QT_POINTS_DIFF))))
+                continue;
+        }
         bl_fact f = {0};
         f.grade = BL_GRADE_NONE;
         const char *label = t + c->label_at;
@@ -343,7 +361,7 @@ int bl_parse(bl_doc *doc)
             char num[64];
             size_t k = 0;
             for (size_t j = c->num_at; j < c->num_end && k + 1 < sizeof num; j++)
-                if (t[j] != ',')
+                if (t[j] != ',' && t[j] != ' ')
                     num[k++] = t[j];
             num[k] = '\0';
             if (bl_dec_parse(num, k, &f.value))

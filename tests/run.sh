@@ -18,6 +18,9 @@ suite unit "$rel/unit_tests"
 suite fixtures sh tests/fixtures.sh "$rel/budgetlint"
 suite cli sh tests/cli.sh "$rel/budgetlint"
 suite rules sh tests/rules.sh "$rel/budgetlint"
+suite forms sh tests/forms.sh "$rel/budgetlint"
+suite nzh sh tests/nzh.sh "$rel/xcheck"
+suite fuzz sh fuzz/run.sh 0
 if [ -n "$asan" ]; then
     ASAN_OPTIONS=abort_on_error=0:exitcode=99:detect_leaks=1
     LSAN_OPTIONS=suppressions=$(pwd)/tests/lsan.supp:print_suppressions=0

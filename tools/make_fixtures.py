@@ -154,6 +154,10 @@ def main():
     variants()
     for v in yield_list:
         convert(v["name"], apply(seed, v["subs"], v["name"]))
+    # other reports: every fixtures/src/*.txt but the seed
+    for f in sorted(os.listdir(SRC)):
+        if f.endswith(".txt") and f not in ("seed.txt", "variants.txt"):
+            convert(f[:-4], open(os.path.join(SRC, f), encoding="utf-8").read())
     bad = os.path.join(OUT, "bad")
     os.makedirs(bad, exist_ok=True)
     open(os.path.join(bad, "empty.pdf"), "wb").close()

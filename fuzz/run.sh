@@ -1,0 +1,47 @@
+#!/bin/sh
+# run.sh SECONDS - build the libFuzzer targets with clang and run each for
+# SECONDS (0: one pass over the seeds only, the smoke run of `make check`).
+# Seeds come from the spec cases (tests/spec/numbers.txt) and the fixtures.
+set -u
+secs=${1:-60}
+cd "$(dirname "$0")/.." || exit 2
+out=build/fuzz
+[ "$secs" = 0 ] && out=build/fuzz-smoke
+if ! command -v clang >/dev/null 2>&1; then
+    echo "fuzz: clang not found (Debian: clang); skipped"
+    exit 0
+fi
+mkdir -p "$out/seeds-numeral" "$out/seeds-normalize"
+i=0
+sed -n 's/ => .*//p' tests/spec/numbers.txt | while IFS= read -r l; do
+    i=$((i + 1))
+    printf '%s' "$l" > "$out/seeds-normalize/spec$i"
+done
+grep -o '[零〇一二两三四五六七八九十百千万亿壹贰叁肆伍陆柒捌玖拾佰仟萬億元角分整点人民币]\{2,\}' tests/spec/numbers.txt |
+    sort -u | awk -v d="$out/seeds-numeral" '{ f = d "/n" NR; printf "%s", $0 > f; close(f) }'
+cp fixtures/src/seed.txt "$out/seeds-normalize/seed.txt"
+PKG_CFLAGS=$(pkg-config --cflags poppler-glib glib-2.0 libpcre2-8 libcjson | sed 's/-I/-isystem /g')
+PKG_LIBS=$(pkg-config --libs poppler-glib glib-2.0 libpcre2-8 libcjson)
+SRCS="core/core.c core/doc.c extract/extract.c normalize/normalize.c normalize/numerals.c normalize/quantity.c parse/parse.c validate/validate.c emit/emit.c"
+mkdir -p "$out/gen"
+sh tools/gen_rules_doc.sh validate/rules/*.txt > "$out/gen/rules_doc.inc"
+rc=0
+for t in numeral normalize; do
+    clang -std=c11 -D_GNU_SOURCE -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all \
+        -I"$out/gen" $PKG_CFLAGS -o "$out/fuzz_$t" fuzz/fuzz_$t.c $SRCS $PKG_LIBS || exit 2
+    mkdir -p "$out/corpus-$t"
+    if [ "$secs" = 0 ]; then
+        args="-runs=0 -print_final_stats=1"
+    else
+        args="-max_total_time=$secs -timeout=10 -rss_limit_mb=2048 -max_len=4096 -print_final_stats=1"
+    fi
+    # shellcheck disable=SC2086
+    if "$out/fuzz_$t" $args "$out/corpus-$t" "$out/seeds-$t" > "$out/$t.log" 2>&1; then
+        echo "PASS: fuzz $t ($(grep -o 'stat::number_of_executed_units: *[0-9]*' "$out/$t.log" | grep -o '[0-9]*$' || echo 0) runs): $(grep -E '^(Done|#[0-9]+ *DONE)' "$out/$t.log" | tail -1)"
+    else
+        rc=1
+        echo "FAIL: fuzz $t"
+        tail -30 "$out/$t.log" | sed 's/^/    /'
+    fi
+done
+exit $rc
