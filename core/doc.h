@@ -95,7 +95,9 @@ typedef struct bl_doc {
     char *text;
     size_t text_len;
     uint32_t *src; /* src[i]: offset in raw of the character text[i] came from */
-    /* parse, validate */
+    /* parse (the number reader's output, see normalize/quantity.h), validate */
+    struct bl_quantity_s *quantities;
+    size_t nquantities;
     bl_fact *facts;
     size_t nfacts, facts_cap;
     bl_finding *findings;

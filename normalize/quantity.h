@@ -58,7 +58,7 @@ typedef enum {
     BL_QK_PAGE     /* 第3页 */
 } bl_qkind;
 
-typedef struct {
+typedef struct bl_quantity_s {
     size_t start, end;   /* span in doc->text, unit and markers included */
     size_t num_start, num_end; /* the digits themselves */
     bl_dec value;        /* exact; value.scale is the number of stated decimals */

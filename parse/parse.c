@@ -286,6 +286,8 @@ int bl_parse(bl_doc *doc)
      */
     bl_quantity *qs;
     size_t nq = bl_quantities(doc, &qs), qi = 0;
+    doc->quantities = qs;
+    doc->nquantities = nq;
     int id = 0;
     for (size_t i = 0; i < nc; i++) {
         cand *c = &cs[i];

@@ -3,6 +3,9 @@
 # skipping what is already there. Runs apt-get as root (or through sudo).
 set -eu
 PKGS="build-essential pkg-config libpoppler-glib-dev libpcre2-dev libcjson-dev poppler-data poppler-utils"
+# node and npm run the nzh cross-check, clang the fuzz smoke run
+command -v node >/dev/null 2>&1 || PKGS="$PKGS nodejs npm"
+command -v clang >/dev/null 2>&1 || PKGS="$PKGS clang"
 missing=""
 for p in $PKGS; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing="$missing $p"

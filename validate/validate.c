@@ -5,6 +5,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../normalize/quantity.h"
+
 #include "../core/banned.h"
 
 static const bl_rule rules[] = {
@@ -17,6 +19,7 @@ static const bl_rule rules[] = {
     {"figure-conflict", BL_SEV_ERROR, "同一数字前后两次陈述不一致"},
     {"unit-suspect", BL_SEV_ERROR, "金额单位疑似混用（元与万元）"},
     {"missing-figure", BL_SEV_WARNING, "无法核对：缺少预算数或执行数"},
+    {"damaged-number", BL_SEV_WARNING, "数字疑似 OCR 损坏或表格单元格粘连，未读取"},
     {"no-text-layer", BL_SEV_ERROR, "PDF 没有文本层，无法核对"},
 };
 
@@ -518,6 +521,24 @@ static void check_scores(ctx *c)
     }
 }
 
+/* ---- damaged-number: OCR damage and glued cells are reported, never read --------- */
+
+static void check_damaged(ctx *c)
+{
+    bl_doc *d = c->doc;
+    for (size_t i = 0; i < d->nquantities; i++) {
+        const bl_quantity *q = &d->quantities[i];
+        if (!(q->tags & BL_QT_DAMAGED))
+            continue;
+        bl_fact at = {0};
+        bl_doc_locate(d, q->num_start, &at.page, &at.line);
+        const char *txt = bl_strndup(d->arena, d->text + q->start, q->end - q->start);
+        add_finding(c, "damaged-number", &at,
+                    bl_strfmt(d->arena, "“%s”疑似 OCR 识别错误或表格单元格粘连（如 O76%%、M.8万元、40004000100%%），未作为数字读取，请人工核对", txt),
+                    NULL, 0, txt, NULL, NULL, NULL, NULL);
+    }
+}
+
 /* ---- the stage ----------------------------------------------------------------------------- */
 
 static int cmp_finding(const void *a, const void *b)
@@ -575,6 +596,7 @@ void bl_validate(bl_doc *doc)
         if (doc->facts[i].kind == BL_KIND_RATE)
             check_rate(&c, &doc->facts[i]);
     check_scores(&c);
+    check_damaged(&c);
     if (doc->nfindings > 1)
         qsort(doc->findings, doc->nfindings, sizeof *doc->findings, cmp_finding);
 }
