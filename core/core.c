@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "banned.h"
 
@@ -12,8 +13,9 @@
 
 static void oom(void)
 {
+    /* exit status 4 (internal error); a batch worker's parent reads it as out-of-memory */
     fputs("budgetlint: error: out of memory\n", stderr);
-    abort();
+    _exit(4);
 }
 
 void *bl_xmalloc(size_t n)

@@ -103,6 +103,9 @@ typedef struct bl_doc {
     bl_finding *findings;
     size_t nfindings, findings_cap;
     bl_coverage coverage;
+    /* what the report says it is (parse): NULL / 0 when not found */
+    const char *title, *department;
+    int year;
 } bl_doc;
 
 /** A new empty document for `path` (copied). Caller frees with bl_doc_free(). */

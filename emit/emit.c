@@ -89,6 +89,19 @@ int bl_emit_json(const bl_doc *doc, FILE *out, bool pretty)
         cJSON_AddStringToObject(e, "message", doc->err.message);
     }
     cJSON_AddNumberToObject(o, "pages", doc->npages);
+    cJSON *rep = cJSON_AddObjectToObject(o, "report");
+    if (doc->title)
+        cJSON_AddStringToObject(rep, "title", doc->title);
+    else
+        cJSON_AddNullToObject(rep, "title");
+    if (doc->department)
+        cJSON_AddStringToObject(rep, "department", doc->department);
+    else
+        cJSON_AddNullToObject(rep, "department");
+    if (doc->year)
+        cJSON_AddNumberToObject(rep, "year", doc->year);
+    else
+        cJSON_AddNullToObject(rep, "year");
     cJSON *facts = cJSON_AddArrayToObject(o, "facts");
     for (size_t i = 0; i < doc->nfacts; i++)
         cJSON_AddItemToArray(facts, fact_json(&doc->facts[i]));

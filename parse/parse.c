@@ -227,8 +227,90 @@ static bl_grade grade_of(const char *s, size_t n)
     return BL_GRADE_POOR;
 }
 
+/*
+ * The title: the first paragraphs up to one naming the document (报告, 自评表,
+ * 评价表); the year is the title's first 年; the department is what the title
+ * says between the year and the kind of report.
+ */
+static void report_meta(bl_doc *doc)
+{
+    const char *t = doc->text;
+    size_t n = doc->text_len, at = 0, title_start = 0;
+    bl_buf title = BL_BUF_INIT;
+    for (int para = 0; para < 5 && at < n; para++) {
+        const char *nl = memchr(t + at, '\n', n - at);
+        size_t e = nl ? (size_t)(nl - t) : n;
+        const char *p = t + at;
+        size_t len = e - at;
+        bool attachment = starts(p, len, "附件") && len < 12;
+        if (!attachment) {
+            if (!title.len)
+                title_start = at;
+            bl_buf_add(&title, p, len);
+            if (has(p, len, "报告") || has(p, len, "自评表") || has(p, len, "评价表") || has(p, len, "部门预算") ||
+                has(p, len, "部门决算"))
+                break;
+            if (title.len > 160) {
+                title.len = 0;
+                break;
+            }
+        }
+        at = e + 1;
+        if (at >= n)
+            title.len = 0;
+    }
+    (void)title_start;
+    if (title.len && (has(title.data, title.len, "报告") || has(title.data, title.len, "自评表") ||
+                      has(title.data, title.len, "评价表") || has(title.data, title.len, "部门预算") ||
+                      has(title.data, title.len, "部门决算"))) {
+        const char *before = NULL; /* 江苏省人大常委会办公厅 2017 年度部门预算: the name comes first */
+        size_t before_len = 0;
+        doc->title = bl_strndup(doc->arena, title.data, title.len);
+        const char *s = doc->title, *end = s + title.len;
+        /* the year: four digits before 年 */
+        for (const char *q = s; q + 4 <= end; q++) {
+            if (q[0] >= '1' && q[0] <= '2' && q[1] >= '0' && q[1] <= '9' && q[2] >= '0' && q[2] <= '9' &&
+                q[3] >= '0' && q[3] <= '9' && (q == s || q[-1] < '0' || q[-1] > '9')) {
+                const char *r = q + 4;
+                while (r < end && *r == ' ')
+                    r++;
+                if (end - r >= 3 && memcmp(r, "年", 3) == 0) {
+                    doc->year = (q[0] - '0') * 1000 + (q[1] - '0') * 100 + (q[2] - '0') * 10 + (q[3] - '0');
+                    r += 3;
+                    if (end - r >= 3 && memcmp(r, "度", 3) == 0)
+                        r += 3;
+                    before = s;
+                    before_len = (size_t)(q - s);
+                    s = r; /* the department follows the year */
+                    break;
+                }
+            }
+        }
+        static const char *const stops[] = {"部门", "项目支出", "整体支出", "绩效", "预算", "决算", "关于", "自评"};
+        const char *cut = end;
+        for (size_t k = 0; k < sizeof stops / sizeof stops[0]; k++) {
+            size_t kl = strlen(stops[k]);
+            for (const char *q = s; q + kl <= cut; q++)
+                if (memcmp(q, stops[k], kl) == 0) {
+                    cut = q;
+                    break;
+                }
+        }
+        while (s < cut && *s == ' ')
+            s++;
+        while (before_len && before[before_len - 1] == ' ')
+            before_len--;
+        if (cut - s >= 9) /* at least three characters */
+            doc->department = bl_strndup(doc->arena, s, (size_t)(cut - s));
+        else if (before_len >= 6)
+            doc->department = bl_strndup(doc->arena, before, before_len);
+    }
+    bl_buf_release(&title);
+}
+
 int bl_parse(bl_doc *doc)
 {
+    report_meta(doc);
     if (compile_all() < 0)
         return bl_doc_fail(doc, BL_ERR_INTERNAL, "internal", "a figure pattern does not compile");
     const char *t = doc->text;

@@ -1,0 +1,277 @@
+/* batch.c - fork-per-input workers, poll(), in-order delivery. */
+#include "batch.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <poll.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/resource.h>
+#include <sys/time.h>
+#include <sys/types.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "../core/banned.h"
+
+#if defined(__SANITIZE_ADDRESS__)
+#define BL_ASAN 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define BL_ASAN 1
+#endif
+#endif
+
+typedef struct {
+    pid_t pid;
+    int fd;
+    size_t index;
+    double started;
+    bool timed_out;
+    bl_buf out;
+} slot;
+
+typedef struct {
+    bool ready, skipped;
+    bl_buf data;
+    bl_batch_fail fail;
+    bool failed;
+} result;
+
+static double now(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+static void child(bl_batch *b, size_t i, int fd)
+{
+    signal(SIGINT, SIG_DFL);
+    signal(SIGPIPE, SIG_DFL);
+#ifndef BL_ASAN
+    /* a cap on the address space (ASan needs terabytes of it, so not there) */
+    if (b->mem_limit_mb) {
+        struct rlimit rl = {(rlim_t)b->mem_limit_mb << 20, (rlim_t)b->mem_limit_mb << 20};
+        setrlimit(RLIMIT_AS, &rl);
+    }
+#endif
+    bl_buf out = BL_BUF_INIT;
+    b->work(b->ctx, i, &out);
+    size_t off = 0;
+    while (off < out.len) {
+        ssize_t w = write(fd, out.data + off, out.len - off);
+        if (w < 0) {
+            if (errno == EINTR)
+                continue;
+            _exit(3);
+        }
+        off += (size_t)w;
+    }
+    _exit(0); /* no atexit handlers, no stdio flush of the parent's buffers */
+}
+
+static void classify(bl_batch *b, slot *s, int status, const struct rusage *ru, result *r)
+{
+    if (ru->ru_maxrss > b->max_rss_kb)
+        b->max_rss_kb = ru->ru_maxrss;
+    if (s->timed_out) {
+        r->failed = true;
+        r->fail.code = "timeout";
+        snprintf(r->fail.message, sizeof r->fail.message, "checking took longer than %d s; the worker was stopped",
+                 b->timeout_s);
+    } else if (WIFEXITED(status) && WEXITSTATUS(status) == 0) {
+        r->data = s->out;
+        s->out.data = NULL;
+        s->out.len = s->out.cap = 0;
+        return;
+    } else if ((WIFEXITED(status) && WEXITSTATUS(status) == 4) ||
+               (b->mem_limit_mb && (size_t)ru->ru_maxrss >= b->mem_limit_mb * 1024 * 9 / 10)) {
+        r->failed = true;
+        r->fail.code = "out-of-memory";
+        snprintf(r->fail.message, sizeof r->fail.message, "the worker ran out of memory (limit %zu MB)",
+                 b->mem_limit_mb);
+    } else {
+        r->failed = true;
+        r->fail.code = "crashed";
+        if (WIFSIGNALED(status))
+            snprintf(r->fail.message, sizeof r->fail.message, "the worker crashed (signal %d, %s)",
+                     WTERMSIG(status), strsignal(WTERMSIG(status)));
+        else
+            snprintf(r->fail.message, sizeof r->fail.message, "the worker failed (exit %d)", WEXITSTATUS(status));
+    }
+    bl_buf_release(&s->out);
+}
+
+size_t bl_batch_run(bl_batch *b, size_t n)
+{
+    int jobs = b->jobs > 0 ? b->jobs : 1;
+    slot *slots = calloc((size_t)jobs, sizeof *slots);
+    result *res = calloc(n ? n : 1, sizeof *res);
+    if (!slots || !res) {
+        fputs("budgetlint: error: out of memory\n", stderr);
+        abort();
+    }
+    for (int k = 0; k < jobs; k++)
+        slots[k].fd = -1;
+    size_t next = 0, delivered = 0;
+    int running = 0;
+    /* results wait in memory for their turn: keep the window bounded */
+    size_t window = (size_t)jobs * 4 + 16;
+    double last_tick = 0;
+    while (delivered < n) {
+        bool stopping = b->stop && *b->stop;
+        /* dispatch */
+        while (!stopping && next < n && next < delivered + window) {
+            if (b->skip && b->skip(b->ctx, next)) {
+                res[next].ready = res[next].skipped = true;
+                next++;
+                continue;
+            }
+            int k;
+            for (k = 0; k < jobs && slots[k].pid; k++)
+                ;
+            if (k == jobs)
+                break;
+            int p[2];
+            if (pipe(p) < 0) {
+                res[next].ready = res[next].failed = true;
+                res[next].fail.code = "crashed";
+                snprintf(res[next].fail.message, sizeof res[next].fail.message, "cannot start a worker: %s",
+                         strerror(errno));
+                next++;
+                continue;
+            }
+            fflush(NULL);
+            pid_t pid = fork();
+            if (pid == 0) {
+                close(p[0]);
+                for (int o = 0; o < jobs; o++)
+                    if (slots[o].fd >= 0)
+                        close(slots[o].fd);
+                child(b, next, p[1]);
+            }
+            close(p[1]);
+            if (pid < 0) {
+                close(p[0]);
+                res[next].ready = res[next].failed = true;
+                res[next].fail.code = "crashed";
+                snprintf(res[next].fail.message, sizeof res[next].fail.message, "cannot start a worker: %s",
+                         strerror(errno));
+                next++;
+                continue;
+            }
+            fcntl(p[0], F_SETFL, O_NONBLOCK);
+            slots[k].pid = pid;
+            slots[k].fd = p[0];
+            slots[k].index = next;
+            slots[k].started = now();
+            slots[k].timed_out = false;
+            running++;
+            next++;
+        }
+        /* deliver in order */
+        while (delivered < n && res[delivered].ready) {
+            result *r = &res[delivered];
+            b->done(b->ctx, delivered, r->skipped ? NULL : r->data.data ? r->data.data : "", r->data.len,
+                    r->failed ? &r->fail : NULL);
+            bl_buf_release(&r->data);
+            delivered++;
+            if (b->tick)
+                b->tick(b->ctx, delivered, (size_t)running);
+        }
+        if (delivered >= n)
+            break;
+        if (running == 0) {
+            if (stopping || next >= n)
+                break; /* stopped: nothing more will come */
+            continue;
+        }
+        /* wait for output, an exit, or a deadline */
+        struct pollfd pf[64];
+        int idx[64], np = 0;
+        for (int k = 0; k < jobs && np < 64; k++)
+            if (slots[k].pid && slots[k].fd >= 0) {
+                pf[np].fd = slots[k].fd;
+                pf[np].events = POLLIN;
+                idx[np++] = k;
+            }
+        int wait_ms = 200;
+        double t = now();
+        for (int k = 0; k < jobs; k++)
+            if (slots[k].pid && b->timeout_s > 0 && !slots[k].timed_out) {
+                double left = slots[k].started + b->timeout_s - t;
+                int ms = left <= 0 ? 0 : (int)(left * 1000) + 1;
+                if (ms < wait_ms)
+                    wait_ms = ms;
+            }
+        int pr = poll(pf, (nfds_t)np, wait_ms);
+        if (pr < 0 && errno != EINTR)
+            break;
+        for (int q = 0; q < np && pr > 0; q++) {
+            if (!(pf[q].revents & (POLLIN | POLLHUP | POLLERR)))
+                continue;
+            slot *s = &slots[idx[q]];
+            char chunk[65536];
+            for (;;) {
+                ssize_t r = read(s->fd, chunk, sizeof chunk);
+                if (r > 0) {
+                    bl_buf_add(&s->out, chunk, (size_t)r);
+                    continue;
+                }
+                if (r == 0 || (errno != EAGAIN && errno != EINTR)) {
+                    close(s->fd);
+                    s->fd = -1; /* EOF: the worker is done or dead; reap below */
+                }
+                break;
+            }
+        }
+        /* deadlines and a stop request */
+        t = now();
+        stopping = b->stop && *b->stop;
+        for (int k = 0; k < jobs; k++) {
+            slot *s = &slots[k];
+            if (!s->pid)
+                continue;
+            if (!s->timed_out && ((b->timeout_s > 0 && t - s->started >= b->timeout_s) || stopping)) {
+                s->timed_out = !stopping;
+                kill(s->pid, SIGKILL);
+            }
+        }
+        /* reap */
+        for (int k = 0; k < jobs; k++) {
+            slot *s = &slots[k];
+            if (!s->pid)
+                continue;
+            int status;
+            struct rusage ru;
+            pid_t w = wait4(s->pid, &status, (s->fd < 0 || s->timed_out || stopping) ? 0 : WNOHANG, &ru);
+            if (w == 0)
+                continue;
+            if (s->fd >= 0) {
+                close(s->fd);
+                s->fd = -1;
+            }
+            result *r = &res[s->index];
+            if (stopping && !s->timed_out && !(WIFEXITED(status) && WEXITSTATUS(status) == 0)) {
+                bl_buf_release(&s->out); /* interrupted: not a result */
+            } else {
+                classify(b, s, status, &ru, r);
+                r->ready = true;
+            }
+            s->pid = 0;
+            running--;
+        }
+        if (b->tick && t - last_tick > 0.2) {
+            last_tick = t;
+            b->tick(b->ctx, delivered, (size_t)running);
+        }
+    }
+    for (size_t i = delivered; i < n; i++)
+        bl_buf_release(&res[i].data);
+    free(res);
+    free(slots);
+    return delivered;
+}

@@ -1,0 +1,289 @@
+/* store.c - SQLite results store. */
+#include "store.h"
+
+#include <cjson/cJSON.h>
+#include <sqlite3.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../core/banned.h"
+
+#define STORE_SCHEMA "1"
+
+struct bl_store {
+    sqlite3 *db;
+};
+
+static const char schema_sql[] =
+    "PRAGMA journal_mode=WAL;"
+    "PRAGMA foreign_keys=ON;"
+    "CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);"
+    "INSERT OR IGNORE INTO meta VALUES('store_schema', '" STORE_SCHEMA "');"
+    "CREATE TABLE IF NOT EXISTS reports("
+    " id INTEGER PRIMARY KEY,"
+    " path TEXT NOT NULL,"
+    " sha256 TEXT NOT NULL,"
+    " version TEXT NOT NULL,"
+    " status TEXT NOT NULL,"       /* ok | error */
+    " error_code TEXT, error_message TEXT,"
+    " pages INTEGER, title TEXT, department TEXT, year INTEGER,"
+    " errors INTEGER NOT NULL DEFAULT 0, warnings INTEGER NOT NULL DEFAULT 0, infos INTEGER NOT NULL DEFAULT 0,"
+    " rates INTEGER, rates_checked INTEGER,"
+    " checked_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now')),"
+    " json TEXT NOT NULL,"
+    " UNIQUE(path, sha256, version));"
+    "CREATE TABLE IF NOT EXISTS facts("
+    " report_id INTEGER NOT NULL REFERENCES reports(id) ON DELETE CASCADE,"
+    " fact TEXT NOT NULL, kind TEXT NOT NULL, scope TEXT NOT NULL, value TEXT NOT NULL, unit TEXT,"
+    " basis TEXT, page INTEGER, line INTEGER, text TEXT, derived INTEGER NOT NULL DEFAULT 0);"
+    "CREATE TABLE IF NOT EXISTS findings("
+    " report_id INTEGER NOT NULL REFERENCES reports(id) ON DELETE CASCADE,"
+    " rule TEXT NOT NULL, severity TEXT NOT NULL, page INTEGER, line INTEGER, message TEXT,"
+    " stated TEXT, expected TEXT);"
+    "CREATE INDEX IF NOT EXISTS reports_content ON reports(sha256, version);"
+    "CREATE INDEX IF NOT EXISTS reports_status ON reports(status, errors);"
+    "CREATE INDEX IF NOT EXISTS reports_department ON reports(department, year);"
+    "CREATE INDEX IF NOT EXISTS facts_report ON facts(report_id);"
+    "CREATE INDEX IF NOT EXISTS findings_report ON findings(report_id);"
+    "CREATE INDEX IF NOT EXISTS findings_rule ON findings(rule, severity);";
+
+static void set_err(char *err, size_t n, const char *what, sqlite3 *db)
+{
+    snprintf(err, n, "%s: %s", what, db ? sqlite3_errmsg(db) : "cannot open");
+}
+
+bl_store *bl_store_open(const char *path, char *err, size_t errsz)
+{
+    sqlite3 *db = NULL;
+    if (sqlite3_open_v2(path, &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL) != SQLITE_OK) {
+        set_err(err, errsz, "cannot open the store", db);
+        sqlite3_close(db);
+        return NULL;
+    }
+    sqlite3_busy_timeout(db, 10000);
+    char *msg = NULL;
+    if (sqlite3_exec(db, schema_sql, NULL, NULL, &msg) != SQLITE_OK) {
+        snprintf(err, errsz, "not a budgetlint store: %s", msg ? msg : "?");
+        sqlite3_free(msg);
+        sqlite3_close(db);
+        return NULL;
+    }
+    bl_store *s = malloc(sizeof *s);
+    if (!s) {
+        sqlite3_close(db);
+        snprintf(err, errsz, "out of memory");
+        return NULL;
+    }
+    s->db = db;
+    return s;
+}
+
+void bl_store_close(bl_store *s)
+{
+    if (!s)
+        return;
+    sqlite3_close(s->db);
+    free(s);
+}
+
+char *bl_store_lookup(bl_store *s, const char *sha256, const char *version)
+{
+    sqlite3_stmt *st;
+    char *out = NULL;
+    if (sqlite3_prepare_v2(s->db, "SELECT json FROM reports WHERE sha256 = ? AND version = ? LIMIT 1", -1, &st,
+                           NULL) != SQLITE_OK)
+        return NULL;
+    sqlite3_bind_text(st, 1, sha256, -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 2, version, -1, SQLITE_STATIC);
+    if (sqlite3_step(st) == SQLITE_ROW) {
+        const unsigned char *j = sqlite3_column_text(st, 0);
+        if (j) {
+            size_t n = strlen((const char *)j);
+            out = malloc(n + 1);
+            if (out)
+                memcpy(out, j, n + 1);
+        }
+    }
+    sqlite3_finalize(st);
+    return out;
+}
+
+static const char *str(const cJSON *o, const char *k)
+{
+    const cJSON *v = cJSON_GetObjectItemCaseSensitive(o, k);
+    return cJSON_IsString(v) ? v->valuestring : NULL;
+}
+
+static int num(const cJSON *o, const char *k)
+{
+    const cJSON *v = cJSON_GetObjectItemCaseSensitive(o, k);
+    return cJSON_IsNumber(v) ? v->valueint : 0;
+}
+
+static void bind_opt_text(sqlite3_stmt *st, int i, const char *v)
+{
+    if (v)
+        sqlite3_bind_text(st, i, v, -1, SQLITE_TRANSIENT);
+    else
+        sqlite3_bind_null(st, i);
+}
+
+int bl_store_put(bl_store *s, const char *path, const char *sha256, const char *version, const char *json,
+                 char *err, size_t errsz)
+{
+    cJSON *o = cJSON_Parse(json);
+    if (!o) {
+        snprintf(err, errsz, "cannot store '%s': the record is not JSON", path);
+        return -1;
+    }
+    int rc = -1;
+    sqlite3_stmt *st = NULL;
+    if (sqlite3_exec(s->db, "BEGIN IMMEDIATE", NULL, NULL, NULL) != SQLITE_OK)
+        goto fail;
+    /* re-checking a file replaces its earlier row (--force) */
+    if (sqlite3_prepare_v2(s->db, "DELETE FROM reports WHERE path = ? AND sha256 = ? AND version = ?", -1, &st,
+                           NULL) != SQLITE_OK)
+        goto fail;
+    sqlite3_bind_text(st, 1, path, -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 2, sha256, -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 3, version, -1, SQLITE_STATIC);
+    if (sqlite3_step(st) != SQLITE_DONE)
+        goto fail;
+    sqlite3_finalize(st);
+    const cJSON *e = cJSON_GetObjectItemCaseSensitive(o, "error");
+    const cJSON *sum = cJSON_GetObjectItemCaseSensitive(o, "summary");
+    const cJSON *rep = cJSON_GetObjectItemCaseSensitive(o, "report");
+    if (sqlite3_prepare_v2(s->db,
+                           "INSERT INTO reports(path, sha256, version, status, error_code, error_message, pages,"
+                           " title, department, year, errors, warnings, infos, rates, rates_checked, json)"
+                           " VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                           -1, &st, NULL) != SQLITE_OK)
+        goto fail;
+    sqlite3_bind_text(st, 1, path, -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 2, sha256, -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 3, version, -1, SQLITE_STATIC);
+    bind_opt_text(st, 4, str(o, "status") ? str(o, "status") : "error");
+    bind_opt_text(st, 5, e ? str(e, "code") : NULL);
+    bind_opt_text(st, 6, e ? str(e, "message") : NULL);
+    sqlite3_bind_int(st, 7, num(o, "pages"));
+    bind_opt_text(st, 8, rep ? str(rep, "title") : NULL);
+    bind_opt_text(st, 9, rep ? str(rep, "department") : NULL);
+    if (rep && num(rep, "year"))
+        sqlite3_bind_int(st, 10, num(rep, "year"));
+    else
+        sqlite3_bind_null(st, 10);
+    sqlite3_bind_int(st, 11, sum ? num(sum, "errors") : 0);
+    sqlite3_bind_int(st, 12, sum ? num(sum, "warnings") : 0);
+    sqlite3_bind_int(st, 13, sum ? num(sum, "infos") : 0);
+    sqlite3_bind_int(st, 14, sum ? num(sum, "rates") : 0);
+    sqlite3_bind_int(st, 15, sum ? num(sum, "rates_checked") : 0);
+    sqlite3_bind_text(st, 16, json, -1, SQLITE_STATIC);
+    if (sqlite3_step(st) != SQLITE_DONE)
+        goto fail;
+    sqlite3_finalize(st);
+    sqlite3_int64 rid = sqlite3_last_insert_rowid(s->db);
+    const cJSON *f;
+    if (sqlite3_prepare_v2(s->db,
+                           "INSERT INTO facts(report_id, fact, kind, scope, value, unit, basis, page, line, text,"
+                           " derived) VALUES(?,?,?,?,?,?,?,?,?,?,?)",
+                           -1, &st, NULL) != SQLITE_OK)
+        goto fail;
+    cJSON_ArrayForEach(f, cJSON_GetObjectItemCaseSensitive(o, "facts"))
+    {
+        sqlite3_reset(st);
+        sqlite3_bind_int64(st, 1, rid);
+        bind_opt_text(st, 2, str(f, "id") ? str(f, "id") : "");
+        bind_opt_text(st, 3, str(f, "kind") ? str(f, "kind") : "");
+        bind_opt_text(st, 4, str(f, "scope") ? str(f, "scope") : "");
+        bind_opt_text(st, 5, str(f, "value") ? str(f, "value") : "");
+        bind_opt_text(st, 6, str(f, "unit"));
+        bind_opt_text(st, 7, str(f, "basis"));
+        sqlite3_bind_int(st, 8, num(f, "page"));
+        sqlite3_bind_int(st, 9, num(f, "line"));
+        bind_opt_text(st, 10, str(f, "text"));
+        sqlite3_bind_int(st, 11, cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(f, "derived")));
+        if (sqlite3_step(st) != SQLITE_DONE)
+            goto fail;
+    }
+    sqlite3_finalize(st);
+    if (sqlite3_prepare_v2(s->db,
+                           "INSERT INTO findings(report_id, rule, severity, page, line, message, stated, expected)"
+                           " VALUES(?,?,?,?,?,?,?,?)",
+                           -1, &st, NULL) != SQLITE_OK)
+        goto fail;
+    cJSON_ArrayForEach(f, cJSON_GetObjectItemCaseSensitive(o, "findings"))
+    {
+        sqlite3_reset(st);
+        sqlite3_bind_int64(st, 1, rid);
+        bind_opt_text(st, 2, str(f, "rule") ? str(f, "rule") : "");
+        bind_opt_text(st, 3, str(f, "severity") ? str(f, "severity") : "");
+        sqlite3_bind_int(st, 4, num(f, "page"));
+        sqlite3_bind_int(st, 5, num(f, "line"));
+        bind_opt_text(st, 6, str(f, "message"));
+        bind_opt_text(st, 7, str(f, "stated"));
+        bind_opt_text(st, 8, str(f, "expected"));
+        if (sqlite3_step(st) != SQLITE_DONE)
+            goto fail;
+    }
+    sqlite3_finalize(st);
+    st = NULL;
+    if (sqlite3_exec(s->db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK)
+        goto fail;
+    rc = 0;
+    goto done;
+fail:
+    set_err(err, errsz, "cannot write the store", s->db);
+    sqlite3_finalize(st);
+    sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+done:
+    cJSON_Delete(o);
+    return rc;
+}
+
+int bl_store_merge(bl_store *s, const char *src, long *added, char *err, size_t errsz)
+{
+    *added = 0;
+    char errbuf[256];
+    bl_store *in = bl_store_open(src, errbuf, sizeof errbuf);
+    if (!in) {
+        snprintf(err, errsz, "'%s': %s", src, errbuf);
+        return -1;
+    }
+    sqlite3_stmt *st;
+    int rc = 0;
+    if (sqlite3_prepare_v2(in->db, "SELECT path, sha256, version, json FROM reports ORDER BY id", -1, &st, NULL) !=
+        SQLITE_OK) {
+        set_err(err, errsz, "cannot read the store", in->db);
+        bl_store_close(in);
+        return -1;
+    }
+    while (sqlite3_step(st) == SQLITE_ROW) {
+        const char *path = (const char *)sqlite3_column_text(st, 0);
+        const char *sha = (const char *)sqlite3_column_text(st, 1);
+        const char *ver = (const char *)sqlite3_column_text(st, 2);
+        const char *json = (const char *)sqlite3_column_text(st, 3);
+        if (!path || !sha || !ver || !json)
+            continue;
+        sqlite3_stmt *q;
+        int exists = 0;
+        if (sqlite3_prepare_v2(s->db, "SELECT 1 FROM reports WHERE path = ? AND sha256 = ? AND version = ?", -1, &q,
+                               NULL) == SQLITE_OK) {
+            sqlite3_bind_text(q, 1, path, -1, SQLITE_STATIC);
+            sqlite3_bind_text(q, 2, sha, -1, SQLITE_STATIC);
+            sqlite3_bind_text(q, 3, ver, -1, SQLITE_STATIC);
+            exists = sqlite3_step(q) == SQLITE_ROW;
+            sqlite3_finalize(q);
+        }
+        if (exists)
+            continue;
+        if (bl_store_put(s, path, sha, ver, json, err, errsz) < 0) {
+            rc = -1;
+            break;
+        }
+        (*added)++;
+    }
+    sqlite3_finalize(st);
+    bl_store_close(in);
+    return rc;
+}

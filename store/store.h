@@ -1,0 +1,32 @@
+/*
+ * store.h - the results store: one SQLite file a finance bureau can query.
+ *
+ * Schema (docs/store.md): reports (one row per checked file: path, sha256,
+ * budgetlint version, status, department, year, counts, the JSON record),
+ * facts and findings (one row each, by report). Each file is written in its
+ * own transaction, so killing a batch loses at most the files in flight.
+ * The store reads the JSON record (schema budgetlint/1), never the stages'
+ * structs: what is stored is exactly what was printed.
+ */
+#ifndef BL_STORE_H
+#define BL_STORE_H
+
+#include <stddef.h>
+
+typedef struct bl_store bl_store;
+
+/** Open or create the store at path. NULL with a message in err on failure. */
+bl_store *bl_store_open(const char *path, char *err, size_t errsz);
+void bl_store_close(bl_store *s);
+/**
+ * The JSON record stored for this content (sha256) and budgetlint version,
+ * malloc'd (caller frees), or NULL when the file has not been checked yet.
+ */
+char *bl_store_lookup(bl_store *s, const char *sha256, const char *version);
+/** Store one file's JSON record (one line) in a transaction. 0, or -1 with err. */
+int bl_store_put(bl_store *s, const char *path, const char *sha256, const char *version,
+                 const char *json, char *err, size_t errsz);
+/** Copy every report of the store at src (with facts and findings) not yet in s. */
+int bl_store_merge(bl_store *s, const char *src, long *added, char *err, size_t errsz);
+
+#endif
