@@ -251,6 +251,13 @@ size_t bl_batch_run(bl_batch *b, size_t n)
             if (w == 0)
                 continue;
             if (s->fd >= 0) {
+                /* the worker has exited: what it wrote may still wait in the pipe */
+                fcntl(s->fd, F_SETFL, 0);
+                char chunk[65536];
+                ssize_t r;
+                while ((r = read(s->fd, chunk, sizeof chunk)) > 0 || (r < 0 && errno == EINTR))
+                    if (r > 0)
+                        bl_buf_add(&s->out, chunk, (size_t)r);
                 close(s->fd);
                 s->fd = -1;
             }

@@ -76,7 +76,7 @@ static cJSON *finding_json(const bl_finding *f)
     return o;
 }
 
-int bl_emit_json(const bl_doc *doc, FILE *out, bool pretty)
+cJSON *bl_record(const bl_doc *doc)
 {
     cJSON *o = cJSON_CreateObject();
     cJSON_AddStringToObject(o, "schema", BL_SCHEMA);
@@ -115,8 +115,21 @@ int bl_emit_json(const bl_doc *doc, FILE *out, bool pretty)
     cJSON_AddNumberToObject(s, "infos", c.infos);
     cJSON_AddNumberToObject(s, "rates", doc->coverage.rates_total);
     cJSON_AddNumberToObject(s, "rates_checked", doc->coverage.rates_checked);
-    char *txt = pretty ? cJSON_Print(o) : cJSON_PrintUnformatted(o);
-    cJSON_Delete(o);
+    return o;
+}
+
+cJSON *bl_record_error(const char *path, const char *code, const char *message)
+{
+    bl_doc *d = bl_doc_new(path);
+    bl_doc_fail(d, BL_ERR_INTERNAL, code, "%s", message);
+    cJSON *o = bl_record(d);
+    bl_doc_free(d);
+    return o;
+}
+
+int bl_emit_record(const cJSON *record, FILE *out, bool pretty)
+{
+    char *txt = pretty ? cJSON_Print(record) : cJSON_PrintUnformatted(record);
     if (!txt) {
         fputs("budgetlint: error: out of memory\n", stderr);
         abort();
@@ -126,17 +139,48 @@ int bl_emit_json(const bl_doc *doc, FILE *out, bool pretty)
     return r;
 }
 
-int bl_emit_text(const bl_doc *doc, FILE *out)
+int bl_emit_json(const bl_doc *doc, FILE *out, bool pretty)
 {
-    for (size_t i = 0; i < doc->nfindings; i++) {
-        const bl_finding *f = &doc->findings[i];
-        fprintf(out, "%s:%d:%d: %s: %s [%s]\n", doc->path, f->page, f->line,
-                bl_severity_name(f->severity), f->message, f->rule);
-        for (int k = 0; k < f->nfacts; k++) {
-            const bl_fact *x = bl_doc_fact(doc, f->facts[k]);
-            if (x)
-                fprintf(out, "    F%d %d:%d %s%s\n", x->id, x->page, x->line, x->text,
-                        x->derived ? " (derived)" : "");
+    cJSON *o = bl_record(doc);
+    int r = bl_emit_record(o, out, pretty);
+    cJSON_Delete(o);
+    return r;
+}
+
+static const char *jstr(const cJSON *o, const char *k)
+{
+    const cJSON *v = cJSON_GetObjectItemCaseSensitive(o, k);
+    return cJSON_IsString(v) ? v->valuestring : "";
+}
+
+static int jint(const cJSON *o, const char *k)
+{
+    const cJSON *v = cJSON_GetObjectItemCaseSensitive(o, k);
+    return cJSON_IsNumber(v) ? v->valueint : 0;
+}
+
+int bl_emit_text(const cJSON *rec, FILE *out)
+{
+    const char *file = jstr(rec, "file");
+    const cJSON *facts = cJSON_GetObjectItemCaseSensitive(rec, "facts");
+    const cJSON *f;
+    cJSON_ArrayForEach(f, cJSON_GetObjectItemCaseSensitive(rec, "findings"))
+    {
+        fprintf(out, "%s:%d:%d: %s: %s [%s]\n", file, jint(f, "page"), jint(f, "line"), jstr(f, "severity"),
+                jstr(f, "message"), jstr(f, "rule"));
+        const cJSON *id;
+        cJSON_ArrayForEach(id, cJSON_GetObjectItemCaseSensitive(f, "facts"))
+        {
+            const cJSON *x;
+            cJSON_ArrayForEach(x, facts)
+            {
+                if (cJSON_IsString(id) && strcmp(jstr(x, "id"), id->valuestring) == 0) {
+                    fprintf(out, "    %s %d:%d %s%s\n", jstr(x, "id"), jint(x, "page"), jint(x, "line"),
+                            jstr(x, "text"),
+                            cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(x, "derived")) ? " (derived)" : "");
+                    break;
+                }
+            }
         }
     }
     return ferror(out) ? -1 : 0;

@@ -10,6 +10,7 @@
 #ifndef BL_EMIT_H
 #define BL_EMIT_H
 
+#include <cjson/cJSON.h>
 #include <stdio.h>
 
 #include "../core/doc.h"
@@ -25,9 +26,21 @@ bl_counts bl_count_findings(const bl_doc *doc);
 
 /** Write doc as one JSON object; pretty = indented, else one line. Ends with "\n". */
 int bl_emit_json(const bl_doc *doc, FILE *out, bool pretty);
+/** Write a record as one JSON object (the same bytes bl_emit_json writes for its doc). */
+int bl_emit_record(const cJSON *record, FILE *out, bool pretty);
 
-/** Write doc's findings as text lines (nothing for a clean document). */
-int bl_emit_text(const bl_doc *doc, FILE *out);
+/** The JSON record of doc (caller frees with cJSON_Delete). */
+cJSON *bl_record(const bl_doc *doc);
+
+/** A record for a file that could not be checked at all (a crashed worker): code and message. */
+cJSON *bl_record_error(const char *path, const char *code, const char *message);
+
+/**
+ * Write a record's findings as text, for people: "file:page:line: severity:
+ * message [rule]" and the facts it used underneath. Text is a view of the
+ * JSON record, so records from a store or a worker print the same way.
+ */
+int bl_emit_text(const cJSON *record, FILE *out);
 
 /** Write the normalized text, each paragraph prefixed by "page:line: ". */
 int bl_emit_normalized(const bl_doc *doc, FILE *out);

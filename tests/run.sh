@@ -19,6 +19,7 @@ suite fixtures sh tests/fixtures.sh "$rel/budgetlint"
 suite cli sh tests/cli.sh "$rel/budgetlint"
 suite rules sh tests/rules.sh "$rel/budgetlint"
 suite forms sh tests/forms.sh "$rel/budgetlint"
+suite batch sh tests/batch.sh "$rel/budgetlint"
 suite nzh sh tests/nzh.sh "$rel/xcheck"
 suite fuzz sh fuzz/run.sh 0
 if [ -n "$asan" ]; then

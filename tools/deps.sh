@@ -2,7 +2,7 @@
 # deps.sh - install the Debian packages budgetlint needs to build and test,
 # skipping what is already there. Runs apt-get as root (or through sudo).
 set -eu
-PKGS="build-essential pkg-config libpoppler-glib-dev libpcre2-dev libcjson-dev poppler-data poppler-utils"
+PKGS="build-essential pkg-config libpoppler-glib-dev libpcre2-dev libcjson-dev libsqlite3-dev sqlite3 poppler-data poppler-utils"
 # node and npm run the nzh cross-check, clang the fuzz smoke run
 command -v node >/dev/null 2>&1 || PKGS="$PKGS nodejs npm"
 command -v clang >/dev/null 2>&1 || PKGS="$PKGS clang"
