@@ -20,6 +20,14 @@ done
 grep -o '[零〇一二两三四五六七八九十百千万亿壹贰叁肆伍陆柒捌玖拾佰仟萬億元角分整点人民币]\{2,\}' tests/spec/numbers.txt |
     sort -u | awk -v d="$out/seeds-numeral" '{ f = d "/n" NR; printf "%s", $0 > f; close(f) }'
 cp fixtures/src/seed.txt "$out/seeds-normalize/seed.txt"
+# inputs that once crashed a target stay in its seeds
+for f in fuzz/regressions/*; do
+    [ -f "$f" ] || continue
+    case $(basename "$f") in
+    numeral-*) cp "$f" "$out/seeds-numeral/" ;;
+    *) cp "$f" "$out/seeds-normalize/" ;;
+    esac
+done
 PKG_CFLAGS=$(pkg-config --cflags poppler-glib glib-2.0 libpcre2-8 libcjson | sed 's/-I/-isystem /g')
 PKG_LIBS=$(pkg-config --libs poppler-glib glib-2.0 libpcre2-8 libcjson)
 SRCS="core/core.c core/doc.c extract/extract.c normalize/normalize.c normalize/numerals.c normalize/quantity.c parse/parse.c validate/validate.c emit/emit.c"

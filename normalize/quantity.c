@@ -154,20 +154,32 @@ static bool header_unit(const cps *s, size_t i, bl_qunit *u, size_t *len)
     return true;
 }
 
-/* Read an Arabic number at i; returns its end or i when none. Thousands: 3,392.15 and 3 392.15. */
+/*
+ * Read an Arabic number at i; returns its end or i when none. Thousands:
+ * 3,392.15 and 3 392.15. buf receives the digits without separators; a
+ * number too long for buf leaves it empty (the caller reads that as a code).
+ */
 static size_t read_arabic(const cps *s, size_t i, char *buf, size_t bufsz, unsigned *tags)
 {
     size_t j = i, o = 0;
+    bool fits = true;
+#define PUT(ch)                                                                \
+    do {                                                                       \
+        if (o + 1 < bufsz)                                                     \
+            buf[o++] = (char)(ch);                                             \
+        else                                                                   \
+            fits = false;                                                      \
+    } while (0)
+    buf[0] = '\0';
     if (!dig(s->c[j]))
         return i;
     size_t group = 0;
-    while (j < s->n && dig(s->c[j]))
-        if (o + 1 < bufsz)
-            buf[o++] = (char)s->c[j++], group++;
-        else
-            return i;
+    while (j < s->n && dig(s->c[j])) {
+        PUT(s->c[j]);
+        j++, group++;
+    }
     /* thousands groups */
-    while (j + 3 < s->n + 0 && (s->c[j] == ',' || s->c[j] == ' ') && group <= 3 && dig(s->c[j + 1]) &&
+    while (j + 3 < s->n && (s->c[j] == ',' || s->c[j] == ' ') && group <= 3 && dig(s->c[j + 1]) &&
            dig(s->c[j + 2]) && dig(s->c[j + 3]) && (j + 4 >= s->n || !dig(s->c[j + 4]))) {
         if (s->c[j] == ' ') {
             /* 3 392.15: a space groups digits only before decimals */
@@ -178,18 +190,21 @@ static size_t read_arabic(const cps *s, size_t i, char *buf, size_t bufsz, unsig
                 break;
         }
         *tags |= BL_QT_THOUSANDS;
-        for (int t = 1; t <= 3 && o + 1 < bufsz; t++)
-            buf[o++] = (char)s->c[j + (size_t)t];
+        for (size_t t = 1; t <= 3; t++)
+            PUT(s->c[j + t]);
         j += 4;
         group = 3;
     }
     if (j + 1 < s->n && s->c[j] == '.' && dig(s->c[j + 1])) {
-        buf[o++] = '.';
+        PUT('.');
         j++;
-        while (j < s->n && dig(s->c[j]) && o + 1 < bufsz)
-            buf[o++] = (char)s->c[j++];
+        while (j < s->n && dig(s->c[j])) {
+            PUT(s->c[j]);
+            j++;
+        }
     }
-    buf[o] = '\0';
+#undef PUT
+    buf[fits ? o : 0] = '\0';
     return j;
 }
 
