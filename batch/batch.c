@@ -105,9 +105,33 @@ static void classify(bl_batch *b, slot *s, int status, const struct rusage *ru, 
     bl_buf_release(&s->out);
 }
 
+/* jobs == 0: every input in this process, one after another (no isolation). */
+static size_t run_inline(bl_batch *b, size_t n)
+{
+    size_t i;
+    for (i = 0; i < n && !(b->stop && *b->stop); i++) {
+        if (b->skip && b->skip(b->ctx, i)) {
+            b->done(b->ctx, i, NULL, 0, NULL);
+        } else {
+            bl_buf out = BL_BUF_INIT;
+            b->work(b->ctx, i, &out);
+            b->done(b->ctx, i, out.data ? out.data : "", out.len, NULL);
+            bl_buf_release(&out);
+        }
+        if (b->tick)
+            b->tick(b->ctx, i + 1, 0);
+    }
+    struct rusage ru;
+    if (getrusage(RUSAGE_SELF, &ru) == 0)
+        b->max_rss_kb = ru.ru_maxrss;
+    return i;
+}
+
 size_t bl_batch_run(bl_batch *b, size_t n)
 {
-    int jobs = b->jobs > 0 ? b->jobs : 1;
+    if (b->jobs == 0)
+        return run_inline(b, n);
+    int jobs = b->jobs;
     slot *slots = calloc((size_t)jobs, sizeof *slots);
     result *res = calloc(n ? n : 1, sizeof *res);
     if (!slots || !res) {

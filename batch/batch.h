@@ -22,7 +22,7 @@ typedef struct {
 } bl_batch_fail;
 
 typedef struct {
-    int jobs;              /* worker processes at once (>= 1) */
+    int jobs;              /* worker processes at once; 0: in this process, no isolation */
     int timeout_s;         /* per input; 0 = none */
     size_t mem_limit_mb;   /* per worker address space (setrlimit); 0 = none */
     void *ctx;

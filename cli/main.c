@@ -62,7 +62,8 @@ static const char usage[] =
     "\n"
     "batches:\n"
     "  -j, --jobs N              worker processes (default: the number of cores); each file\n"
-    "                            is checked in its own process, results come in input order\n"
+    "                            is checked in its own process, results come in input order;\n"
+    "                            -j 0 checks in this process (no crash isolation)\n"
     "  --timeout SECONDS         per file (default 60); a file over it gets code timeout\n"
     "  --max-memory MB           per worker (default 2048); over it: code out-of-memory\n"
     "  --files-from FILE|-       read more input paths, one a line\n"
@@ -71,6 +72,7 @@ static const char usage[] =
     "  --force                   re-check files already in the store\n"
     "  --shard K/N               check only this share of the inputs (K in 1..N)\n"
     "  --progress, --quiet       force or silence progress on stderr (default: on a terminal)\n"
+    "  --stats                   a closing line on stderr: files, pages, seconds, largest worker\n"
     "\n"
     "exit status: 0 no finding at or above --fail-on; 1 such findings;\n"
     "             2 usage error or an input that could not be checked; 4 internal error;\n"
@@ -95,7 +97,7 @@ typedef struct {
     int jobs, timeout_s;
     long max_memory_mb;
     const char *db, *files_from;
-    bool force, quiet, progress;
+    bool force, quiet, progress, stats;
     int shard_k, shard_n;
 } options;
 
@@ -174,9 +176,11 @@ static void parse_options(int argc, char **argv, int start, options *o)
             o->ex.encoding = val;
         } else if (OPT("--jobs") || OPT("-j")) {
             VALUE();
-            o->jobs = (int)number_arg(a, val, 1, 256);
+            o->jobs = (int)number_arg(a, val, 0, 256);
         } else if (strncmp(a, "-j", 2) == 0 && a[2] >= '0' && a[2] <= '9') {
-            o->jobs = (int)number_arg(a, a + 2, 1, 256);
+            o->jobs = (int)number_arg(a, a + 2, 0, 256);
+        } else if (OPT("--stats")) {
+            o->stats = true;
         } else if (OPT("--timeout")) {
             VALUE();
             o->timeout_s = (int)number_arg(a, val, 0, 86400);
@@ -696,9 +700,9 @@ static int cmd_check(options *o)
                c.total.infos, c.total.infos == 1 ? "" : "s",
                c.nerr ? (c.nerr == 1 ? "; 1 file could not be checked" : "; some files could not be checked") : "");
     int out_rc = finish_output();
-    if (c.show_progress || interrupted)
-        fprintf(stderr, "budgetlint: %zu of %zu files in %.1f s (%ld pages), %d unreadable; largest worker %ld MB\n",
-                delivered, n, now_s() - c.started, c.pages, c.nerr, b.max_rss_kb / 1024);
+    if (c.show_progress || interrupted || o->stats)
+        fprintf(stderr, "budgetlint: %zu of %zu files in %.3f s (%ld pages), %d unreadable; largest worker %ld KB\n",
+                delivered, n, now_s() - c.started, c.pages, c.nerr, b.max_rss_kb);
     bl_store_close(c.store);
     for (size_t i = 0; i < n; i++) {
         free(c.in.v[i]);

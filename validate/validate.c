@@ -137,42 +137,64 @@ static bool same_slot(const bl_fact *a, const bl_fact *b)
            a->kind == BL_KIND_GRADE;
 }
 
+/* Order facts by slot (kind, scope, basis), then by position: each slot's first statement leads. */
+static const bl_fact *sort_base;
+
+static int cmp_slot(const void *x, const void *y)
+{
+    const bl_fact *a = &sort_base[*(const size_t *)x], *b = &sort_base[*(const size_t *)y];
+    if (a->kind != b->kind)
+        return (int)a->kind - (int)b->kind;
+    int sc = strcmp(a->scope, b->scope);
+    if (sc)
+        return sc;
+    int ba = a->kind == BL_KIND_BUDGET ? (int)a->basis : 0, bb = b->kind == BL_KIND_BUDGET ? (int)b->basis : 0;
+    if (ba != bb)
+        return ba - bb;
+    return a->id - b->id;
+}
+
+/* Each statement of a figure is compared with the figure's first statement: O(n log n). */
 static void check_conflicts(ctx *c)
 {
     bl_doc *d = c->doc;
-    for (size_t j = 0; j < d->nfacts; j++) {
-        const bl_fact *b = &d->facts[j];
-        for (size_t i = 0; i < j; i++) {
-            const bl_fact *a = &d->facts[i];
-            if (!same_slot(a, b))
-                continue;
-            bool agree = a->kind == BL_KIND_GRADE ? a->grade == b->grade
-                                                  : bl_range_overlap(a->range, b->range);
-            if (agree)
-                break; /* b repeats an earlier figure correctly */
-            int ids[2] = {a->id, b->id};
-            if (is_money(a) && is_money(b) && a->unit != b->unit) {
-                /* 228.21元 vs 228.21万元: the same digits in two units */
-                bl_range ra = bl_range_of(a->value, bl_unit_pow10(b->unit));
-                bl_range rb = bl_range_of(b->value, bl_unit_pow10(a->unit));
-                if (bl_range_overlap(ra, b->range) || bl_range_overlap(rb, a->range)) {
-                    const bl_fact *odd = c->major_pow == bl_unit_pow10(a->unit) ? b : a;
-                    flag_unit(c, odd,
-                              bl_strfmt(d->arena, "与第%d页第%d行的 %s 一致", (odd == a ? b : a)->page,
-                                        (odd == a ? b : a)->line, (odd == a ? b : a)->text));
-                    break;
-                }
-            }
-            const char *what = a->kind == BL_KIND_GRADE ? bl_grade_name(a->grade)
-                                                        : fmt_money(d->arena, a);
-            const char *now = b->kind == BL_KIND_GRADE ? bl_grade_name(b->grade)
-                                                       : fmt_money(d->arena, b);
-            const char *msg = bl_strfmt(d->arena, "同一数字两次陈述不一致：%s（第%d页第%d行）与 %s（第%d页第%d行）",
-                                        a->text, a->page, a->line, b->text, b->page, b->line);
-            add_finding(c, "figure-conflict", b, msg, ids, 2, now, what, NULL, NULL, NULL);
-            break;
+    if (d->nfacts < 2)
+        return;
+    size_t *ix = bl_xmalloc(d->nfacts * sizeof *ix), n = 0;
+    for (size_t i = 0; i < d->nfacts; i++)
+        if (!d->facts[i].derived && same_slot(&d->facts[i], &d->facts[i]))
+            ix[n++] = i;
+    sort_base = d->facts;
+    qsort(ix, n, sizeof *ix, cmp_slot);
+    size_t lead = 0;
+    for (size_t k = 1; k < n; k++) {
+        const bl_fact *a = &d->facts[ix[lead]], *b = &d->facts[ix[k]];
+        if (!same_slot(a, b)) {
+            lead = k;
+            continue;
         }
+        bool agree = a->kind == BL_KIND_GRADE ? a->grade == b->grade : bl_range_overlap(a->range, b->range);
+        if (agree)
+            continue;
+        int ids[2] = {a->id, b->id};
+        if (is_money(a) && is_money(b) && a->unit != b->unit) {
+            /* 228.21元 vs 228.21万元: the same digits in two units */
+            bl_range ra = bl_range_of(a->value, bl_unit_pow10(b->unit));
+            bl_range rb = bl_range_of(b->value, bl_unit_pow10(a->unit));
+            if (bl_range_overlap(ra, b->range) || bl_range_overlap(rb, a->range)) {
+                const bl_fact *odd = c->major_pow == bl_unit_pow10(a->unit) ? b : a;
+                const bl_fact *other = odd == a ? b : a;
+                flag_unit(c, odd, bl_strfmt(d->arena, "与第%d页第%d行的 %s 一致", other->page, other->line, other->text));
+                continue;
+            }
+        }
+        const char *what = a->kind == BL_KIND_GRADE ? bl_grade_name(a->grade) : fmt_money(d->arena, a);
+        const char *now = b->kind == BL_KIND_GRADE ? bl_grade_name(b->grade) : fmt_money(d->arena, b);
+        const char *msg = bl_strfmt(d->arena, "同一数字两次陈述不一致：%s（第%d页第%d行）与 %s（第%d页第%d行）", a->text,
+                                    a->page, a->line, b->text, b->page, b->line);
+        add_finding(c, "figure-conflict", b, msg, ids, 2, now, what, NULL, NULL, NULL);
     }
+    free(ix);
 }
 
 /* ---- derivations (R6) ------------------------------------------------------------------ */
