@@ -5,6 +5,7 @@
 #   make BUILD=asan ...  AddressSanitizer + UBSan build in build/asan
 #   make fixtures        regenerate fixture PDFs (needs LibreOffice, CJK fonts, qpdf)
 #   make fuzz            libFuzzer targets for FUZZ_SECONDS each (needs clang)
+#   make bench           speed and memory figures on the real and a generated corpus
 BUILD ?= release
 OUT := build/$(BUILD)
 PKGS := poppler-glib glib-2.0 libpcre2-8 libcjson sqlite3
@@ -41,7 +42,7 @@ LIB_OBJS := $(LIB_SRCS:%.c=$(OUT)/%.o)
 RULE_DOCS := $(sort $(wildcard validate/rules/*.txt))
 UNIT_SRCS := $(sort $(wildcard tests/unit/*.c))
 
-.PHONY: all check test demo deps fixtures clean unit fuzz
+.PHONY: all check test demo deps fixtures clean unit fuzz bench
 FUZZ_SECONDS ?= 60
 all: $(OUT)/budgetlint build/budgetlint
 
@@ -89,6 +90,10 @@ deps:
 
 fixtures: all
 	sh tools/make_fixtures.sh
+
+# speed and memory figures (not a test): RUNS=3 GEN=1000 by default
+bench: all
+	sh bench/run.sh build/budgetlint
 
 # libFuzzer targets (clang): each runs FUZZ_SECONDS; make check smoke-runs the seeds
 fuzz:
