@@ -39,7 +39,7 @@ enum {
     EXIT_INTERRUPTED = 130 /* Ctrl-C: what was done is written and summarized */
 };
 
-enum format { FMT_TEXT, FMT_JSON, FMT_JSONL };
+enum format { FMT_TEXT, FMT_JSON, FMT_JSONL, FMT_SARIF };
 
 static const char usage[] =
     "usage: budgetlint check [options] FILE|DIR...  check reports (PDF or text; - is stdin;\n"
@@ -52,8 +52,11 @@ static const char usage[] =
     "       budgetlint --help | --version\n"
     "\n"
     "options:\n"
-    "  --format text|json|jsonl  output format (default: text on a terminal, else json);\n"
-    "                            json prints one object for one file, one per line for several\n"
+    "  --format text|json|jsonl|sarif\n"
+    "                            output format (default: text on a terminal, else json);\n"
+    "                            json prints one object for one file, one per line for several;\n"
+    "                            sarif: one SARIF 2.1.0 log for the batch (CI code scanning)\n"
+    "  --color auto|always|never colour the text format (auto: on a terminal, unless NO_COLOR)\n"
     "  --fail-on error|warning|info|none\n"
     "                            exit 1 when a finding at or above this severity exists\n"
     "                            (default: error)\n"
@@ -97,7 +100,8 @@ typedef struct {
     int jobs, timeout_s;
     long max_memory_mb;
     const char *db, *files_from;
-    bool force, quiet, progress, stats;
+    bool force, quiet, progress, stats, color;
+    const char *color_opt;
     int shard_k, shard_n;
 } options;
 
@@ -154,8 +158,10 @@ static void parse_options(int argc, char **argv, int start, options *o)
                 o->format = FMT_JSON;
             else if (strcmp(val, "jsonl") == 0)
                 o->format = FMT_JSONL;
+            else if (strcmp(val, "sarif") == 0)
+                o->format = FMT_SARIF;
             else
-                die_usage("unknown format '%s' (use text, json or jsonl)", val);
+                die_usage("unknown format '%s' (use text, json, jsonl or sarif)", val);
         } else if (OPT("--fail-on")) {
             VALUE();
             if (strcmp(val, "error") == 0)
@@ -179,6 +185,11 @@ static void parse_options(int argc, char **argv, int start, options *o)
             o->jobs = (int)number_arg(a, val, 0, 256);
         } else if (strncmp(a, "-j", 2) == 0 && a[2] >= '0' && a[2] <= '9') {
             o->jobs = (int)number_arg(a, a + 2, 0, 256);
+        } else if (OPT("--color")) {
+            VALUE();
+            if (strcmp(val, "auto") != 0 && strcmp(val, "always") != 0 && strcmp(val, "never") != 0)
+                die_usage("unknown --color '%s' (use auto, always or never)", val);
+            o->color_opt = val;
         } else if (OPT("--stats")) {
             o->stats = true;
         } else if (OPT("--timeout")) {
@@ -214,6 +225,11 @@ static void parse_options(int argc, char **argv, int start, options *o)
     }
     if (!o->format_set)
         o->format = isatty(STDOUT_FILENO) ? FMT_TEXT : FMT_JSON;
+    /* colour: --color always/never, else on a terminal unless NO_COLOR is set (no-color.org) */
+    const char *nc = getenv("NO_COLOR");
+    o->color = o->color_opt && strcmp(o->color_opt, "always") == 0 ? true
+               : o->color_opt && strcmp(o->color_opt, "never") == 0 ? false
+                                                                     : isatty(STDOUT_FILENO) && !(nc && *nc);
 }
 
 /* Run the stages on one document; the document keeps what went wrong. */
@@ -345,6 +361,7 @@ typedef struct {
     size_t findings;
     double started;
     bool show_progress, progress_drawn;
+    bl_sarif *sarif;
 } batch_ctx;
 
 static double now_s(void)
@@ -496,7 +513,9 @@ static void deliver(batch_ctx *c, size_t i, cJSON *rec, const char *compact)
     }
     clear_progress(c);
     if (o->format == FMT_TEXT)
-        bl_emit_text(rec, stdout);
+        bl_emit_text(rec, stdout, o->color);
+    else if (o->format == FMT_SARIF)
+        bl_sarif_add(c->sarif, rec); /* one log for the batch, written at the end */
     else
         bl_emit_record(rec, stdout, o->format == FMT_JSON && c->in.n == 1);
     fflush(stdout); /* streamed: written output is never lost to a later crash */
@@ -676,6 +695,8 @@ static int cmd_check(options *o)
     g_hash_table_destroy(seen);
 
     c.show_progress = !o->quiet && (o->progress || isatty(STDERR_FILENO));
+    if (o->format == FMT_SARIF)
+        c.sarif = bl_sarif_new(BL_VERSION);
     c.started = now_s();
     struct sigaction sa;
     memset(&sa, 0, sizeof sa);
@@ -694,11 +715,16 @@ static int cmd_check(options *o)
     b.stop = &interrupted;
     size_t delivered = bl_batch_run(&b, n);
     clear_progress(&c);
-    if (o->format == FMT_TEXT)
-        printf("%zu file%s checked: %d error%s, %d warning%s, %d info%s%s\n", delivered, delivered == 1 ? "" : "s",
-               c.total.errors, c.total.errors == 1 ? "" : "s", c.total.warnings, c.total.warnings == 1 ? "" : "s",
-               c.total.infos, c.total.infos == 1 ? "" : "s",
-               c.nerr ? (c.nerr == 1 ? "; 1 file could not be checked" : "; some files could not be checked") : "");
+    if (o->format == FMT_TEXT) {
+        char sum[160];
+        bl_counts_format(delivered, c.total, sum, sizeof sum);
+        if (c.nerr)
+            printf("%s; %d could not be checked\n", sum, c.nerr);
+        else
+            printf("%s\n", sum);
+    }
+    if (c.sarif)
+        bl_sarif_finish(c.sarif, stdout);
     int out_rc = finish_output();
     if (c.show_progress || interrupted || o->stats)
         fprintf(stderr, "budgetlint: %zu of %zu files in %.3f s (%ld pages), %d unreadable; largest worker %ld KB\n",

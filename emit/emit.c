@@ -159,15 +159,30 @@ static int jint(const cJSON *o, const char *k)
     return cJSON_IsNumber(v) ? v->valueint : 0;
 }
 
-int bl_emit_text(const cJSON *rec, FILE *out)
+char *bl_counts_format(size_t files, bl_counts c, char *buf, size_t size)
+{
+    snprintf(buf, size, "%zu file%s, %d error%s, %d warning%s, %d info%s", files, files == 1 ? "" : "s", c.errors,
+             c.errors == 1 ? "" : "s", c.warnings, c.warnings == 1 ? "" : "s", c.infos, c.infos == 1 ? "" : "s");
+    return buf;
+}
+
+/* ANSI: bold red errors, yellow warnings, cyan infos; the figure's statement underlined */
+#define SGR(on, code) ((on) ? "\033[" code "m" : "")
+
+int bl_emit_text(const cJSON *rec, FILE *out, bool color)
 {
     const char *file = jstr(rec, "file");
     const cJSON *facts = cJSON_GetObjectItemCaseSensitive(rec, "facts");
     const cJSON *f;
+    bl_counts n = {0, 0, 0};
     cJSON_ArrayForEach(f, cJSON_GetObjectItemCaseSensitive(rec, "findings"))
     {
-        fprintf(out, "%s:%d:%d: %s: %s [%s]\n", file, jint(f, "page"), jint(f, "line"), jstr(f, "severity"),
-                jstr(f, "message"), jstr(f, "rule"));
+        const char *sev = jstr(f, "severity");
+        bool err = strcmp(sev, "error") == 0, warn = strcmp(sev, "warning") == 0;
+        n.errors += err, n.warnings += warn, n.infos += !err && !warn;
+        fprintf(out, "%s%s:%d:%d:%s %s%s%s: %s [%s]\n", SGR(color, "1"), file, jint(f, "page"), jint(f, "line"),
+                SGR(color, "0"), err ? SGR(color, "1;31") : warn ? SGR(color, "33") : SGR(color, "36"), sev,
+                SGR(color, "0"), jstr(f, "message"), jstr(f, "rule"));
         const cJSON *id;
         cJSON_ArrayForEach(id, cJSON_GetObjectItemCaseSensitive(f, "facts"))
         {
@@ -175,13 +190,22 @@ int bl_emit_text(const cJSON *rec, FILE *out)
             cJSON_ArrayForEach(x, facts)
             {
                 if (cJSON_IsString(id) && strcmp(jstr(x, "id"), id->valuestring) == 0) {
-                    fprintf(out, "    %s %d:%d %s%s\n", jstr(x, "id"), jint(x, "page"), jint(x, "line"),
-                            jstr(x, "text"),
+                    fprintf(out, "    %s %d:%d %s%s%s%s\n", jstr(x, "id"), jint(x, "page"), jint(x, "line"),
+                            SGR(color, "4"), jstr(x, "text"), SGR(color, "0"),
                             cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(x, "derived")) ? " (derived)" : "");
                     break;
                 }
             }
         }
+    }
+    /* one line per file: what was found, or why it could not be checked */
+    const cJSON *e = cJSON_GetObjectItemCaseSensitive(rec, "error");
+    if (e) {
+        fprintf(out, "%s: %snot checked%s (%s)\n", file, SGR(color, "1;31"), SGR(color, "0"), jstr(e, "code"));
+    } else {
+        char buf[128];
+        bl_counts_format(1, n, buf, sizeof buf);
+        fprintf(out, "%s: %s\n", file, strchr(buf, ',') ? strchr(buf, ',') + 2 : buf);
     }
     return ferror(out) ? -1 : 0;
 }

@@ -40,7 +40,22 @@ cJSON *bl_record_error(const char *path, const char *code, const char *message);
  * message [rule]" and the facts it used underneath. Text is a view of the
  * JSON record, so records from a store or a worker print the same way.
  */
-int bl_emit_text(const cJSON *record, FILE *out);
+int bl_emit_text(const cJSON *record, FILE *out, bool color);
+
+/** "3 files, 2 errors, 1 warning" (no trailing newline) into buf. */
+char *bl_counts_format(size_t files, bl_counts c, char *buf, size_t size);
+
+/*
+ * SARIF 2.1.0 for CI code scanning: one run with the rule catalogue as
+ * tool.driver.rules, one result a finding (level, message, the file, the line
+ * as region and the page beside it), unreadable files as notifications.
+ * bl_sarif_new() (caller owns), bl_sarif_add() per record, bl_sarif_finish()
+ * writes and frees it.
+ */
+typedef struct bl_sarif bl_sarif;
+bl_sarif *bl_sarif_new(const char *version);
+void bl_sarif_add(bl_sarif *s, const cJSON *record);
+int bl_sarif_finish(bl_sarif *s, FILE *out);
 
 /** Write the normalized text, each paragraph prefixed by "page:line: ". */
 int bl_emit_normalized(const bl_doc *doc, FILE *out);

@@ -102,3 +102,15 @@ if grep -q '— [0-9]* —' "$tmp/out"; then fail "extract: no '— N —' foote
 "$BIN" explain no-such-rule > /dev/null 2> "$tmp/err"; expect_rc "explain unknown rule exits 2" 2 $?
 "$BIN" check --format json --password budget - < fixtures/bad/encrypted.pdf > "$tmp/out"
 expect_rc "encrypted PDF on stdin with --password" 0 $?
+
+# text for people: colour only when asked or on a terminal; a summary line per file and per batch
+"$BIN" check --format text --color always fixtures/wrong-rate.pdf > "$tmp/out"
+if grep -q "$(printf '\033')\[1;31merror" "$tmp/out"; then pass "--color always: errors in red"; else fail "--color always: errors in red"; fi
+"$BIN" check --format text --color never fixtures/wrong-rate.pdf > "$tmp/out"
+if grep -q "$(printf '\033')" "$tmp/out"; then fail "--color never: no escapes"; else pass "--color never: no escapes"; fi
+NO_COLOR=1 "$BIN" check --format text fixtures/wrong-rate.pdf > "$tmp/out"
+if grep -q "$(printf '\033')" "$tmp/out"; then fail "NO_COLOR: no escapes"; else pass "NO_COLOR: no escapes"; fi
+"$BIN" check --format text fixtures/wrong-rate.pdf fixtures/seed.pdf fixtures/bad/empty.pdf > "$tmp/out" 2>/dev/null
+expect_match "text: a summary line per file" '^fixtures/seed\.pdf: 0 errors, 0 warnings, 0 infos$' "$(cat "$tmp/out")"
+expect_match "text: an unreadable file says so" '^fixtures/bad/empty\.pdf: not checked \(empty\)$' "$(cat "$tmp/out")"
+expect_eq "text: a summary line for the batch" "3 files, 1 error, 0 warnings, 0 infos; 1 could not be checked" "$(tail -1 "$tmp/out")"

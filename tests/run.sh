@@ -20,6 +20,7 @@ suite cli sh tests/cli.sh "$rel/budgetlint"
 suite rules sh tests/rules.sh "$rel/budgetlint"
 suite forms sh tests/forms.sh "$rel/budgetlint"
 suite batch sh tests/batch.sh "$rel/budgetlint"
+suite outputs sh tests/outputs.sh "$rel/budgetlint"
 suite nzh sh tests/nzh.sh "$rel/xcheck"
 suite fuzz sh fuzz/run.sh 0
 if [ -n "$asan" ]; then

@@ -1,0 +1,144 @@
+/* sarif.c - SARIF 2.1.0 for CI code scanning: one run, the rule catalogue, one result a finding. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "../validate/validate.h"
+#include "emit.h"
+
+#include "../core/banned.h"
+
+struct bl_sarif {
+    cJSON *log, *results, *notes, *artifacts;
+    bool failed;
+};
+
+static const char *level_of(const char *sev)
+{
+    return !sev ? "error" : strcmp(sev, "info") == 0 ? "note" : sev; /* error, warning, note */
+}
+
+bl_sarif *bl_sarif_new(const char *version)
+{
+    bl_sarif *s = calloc(1, sizeof *s);
+    if (!s)
+        abort();
+    s->log = cJSON_CreateObject();
+    cJSON_AddStringToObject(s->log, "$schema", "https://json.schemastore.org/sarif-2.1.0.json");
+    cJSON_AddStringToObject(s->log, "version", "2.1.0");
+    cJSON *run = cJSON_CreateObject();
+    cJSON_AddItemToArray(cJSON_AddArrayToObject(s->log, "runs"), run);
+    cJSON *driver = cJSON_AddObjectToObject(cJSON_AddObjectToObject(run, "tool"), "driver");
+    cJSON_AddStringToObject(driver, "name", "budgetlint");
+    cJSON_AddStringToObject(driver, "version", version);
+    cJSON *rules = cJSON_AddArrayToObject(driver, "rules");
+    size_t n;
+    const bl_rule *r = bl_rules(&n);
+    for (size_t i = 0; i < n; i++) {
+        cJSON *x = cJSON_CreateObject();
+        cJSON_AddStringToObject(x, "id", r[i].id);
+        cJSON_AddStringToObject(cJSON_AddObjectToObject(x, "shortDescription"), "text", r[i].title);
+        const char *doc = bl_rule_doc(r[i].id);
+        cJSON_AddStringToObject(cJSON_AddObjectToObject(x, "help"), "text", doc ? doc : r[i].title);
+        cJSON_AddStringToObject(cJSON_AddObjectToObject(x, "defaultConfiguration"), "level",
+                                level_of(bl_severity_name(r[i].severity)));
+        cJSON_AddItemToArray(rules, x);
+    }
+    s->artifacts = cJSON_AddArrayToObject(run, "artifacts");
+    s->results = cJSON_AddArrayToObject(run, "results");
+    cJSON *inv = cJSON_CreateObject();
+    cJSON_AddItemToArray(cJSON_AddArrayToObject(run, "invocations"), inv);
+    s->notes = cJSON_AddArrayToObject(inv, "toolExecutionNotifications");
+    return s;
+}
+
+static int rule_index(const char *id)
+{
+    size_t n;
+    const bl_rule *r = bl_rules(&n);
+    for (size_t i = 0; i < n; i++)
+        if (strcmp(r[i].id, id) == 0)
+            return (int)i;
+    return -1;
+}
+
+void bl_sarif_add(bl_sarif *s, const cJSON *rec)
+{
+    const char *file = cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(rec, "file"));
+    if (!file)
+        return;
+    int art = cJSON_GetArraySize(s->artifacts);
+    cJSON *a = cJSON_CreateObject();
+    cJSON_AddStringToObject(cJSON_AddObjectToObject(a, "location"), "uri", file);
+    cJSON_AddItemToArray(s->artifacts, a);
+    const cJSON *err = cJSON_GetObjectItemCaseSensitive(rec, "error");
+    if (err) {
+        s->failed = true;
+        cJSON *nt = cJSON_CreateObject();
+        cJSON_AddStringToObject(nt, "level", "error");
+        char msg[600];
+        snprintf(msg, sizeof msg, "%s: %s (%s)", file,
+                 cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(err, "message")),
+                 cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(err, "code")));
+        cJSON_AddStringToObject(cJSON_AddObjectToObject(nt, "message"), "text", msg);
+        cJSON *loc = cJSON_CreateObject();
+        cJSON *al = cJSON_AddObjectToObject(cJSON_AddObjectToObject(loc, "physicalLocation"), "artifactLocation");
+        cJSON_AddStringToObject(al, "uri", file);
+        cJSON_AddNumberToObject(al, "index", art);
+        cJSON_AddItemToArray(cJSON_AddArrayToObject(nt, "locations"), loc);
+        cJSON_AddItemToArray(s->notes, nt);
+    }
+    const cJSON *f;
+    cJSON_ArrayForEach(f, cJSON_GetObjectItemCaseSensitive(rec, "findings"))
+    {
+        const char *rule = cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(f, "rule"));
+        const cJSON *page = cJSON_GetObjectItemCaseSensitive(f, "page"), *line = cJSON_GetObjectItemCaseSensitive(f, "line");
+        int pg = cJSON_IsNumber(page) ? page->valueint : 1, ln = cJSON_IsNumber(line) ? line->valueint : 1;
+        cJSON *r = cJSON_CreateObject();
+        cJSON_AddStringToObject(r, "ruleId", rule ? rule : "unknown");
+        int ri = rule ? rule_index(rule) : -1;
+        if (ri >= 0)
+            cJSON_AddNumberToObject(r, "ruleIndex", ri);
+        cJSON_AddStringToObject(r, "level",
+                                level_of(cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(f, "severity"))));
+        char text[2048];
+        snprintf(text, sizeof text, "第%d页第%d行：%s", pg, ln,
+                 cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(f, "message")));
+        cJSON_AddStringToObject(cJSON_AddObjectToObject(r, "message"), "text", text);
+        cJSON *loc = cJSON_CreateObject();
+        cJSON *phys = cJSON_AddObjectToObject(loc, "physicalLocation");
+        cJSON *al = cJSON_AddObjectToObject(phys, "artifactLocation");
+        cJSON_AddStringToObject(al, "uri", file);
+        cJSON_AddNumberToObject(al, "index", art);
+        /* a PDF has pages, not lines of a text file: the line on its page, and the page alongside */
+        cJSON *region = cJSON_AddObjectToObject(phys, "region");
+        cJSON_AddNumberToObject(region, "startLine", ln > 0 ? ln : 1);
+        cJSON_AddNumberToObject(cJSON_AddObjectToObject(region, "properties"), "page", pg);
+        cJSON *logical = cJSON_CreateObject();
+        char pname[32];
+        snprintf(pname, sizeof pname, "page %d", pg);
+        cJSON_AddStringToObject(logical, "name", pname);
+        cJSON_AddStringToObject(logical, "kind", "page");
+        cJSON_AddItemToArray(cJSON_AddArrayToObject(loc, "logicalLocations"), logical);
+        cJSON_AddItemToArray(cJSON_AddArrayToObject(r, "locations"), loc);
+        cJSON *props = cJSON_AddObjectToObject(r, "properties");
+        cJSON_AddNumberToObject(props, "page", pg);
+        const char *st = cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(f, "stated"));
+        const char *ex = cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(f, "expected"));
+        if (st)
+            cJSON_AddStringToObject(props, "stated", st);
+        if (ex)
+            cJSON_AddStringToObject(props, "expected", ex);
+        cJSON_AddItemToArray(s->results, r);
+    }
+}
+
+int bl_sarif_finish(bl_sarif *s, FILE *out)
+{
+    cJSON *run = cJSON_GetArrayItem(cJSON_GetObjectItemCaseSensitive(s->log, "runs"), 0);
+    cJSON *inv = cJSON_GetArrayItem(cJSON_GetObjectItemCaseSensitive(run, "invocations"), 0);
+    cJSON_AddBoolToObject(inv, "executionSuccessful", !s->failed);
+    int r = bl_emit_record(s->log, out, true);
+    cJSON_Delete(s->log);
+    free(s);
+    return r;
+}
