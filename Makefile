@@ -8,7 +8,7 @@
 #   make bench           speed and memory figures on the real and a generated corpus
 BUILD ?= release
 OUT := build/$(BUILD)
-PKGS := poppler-glib glib-2.0 libpcre2-8 libcjson sqlite3
+PKGS := poppler-glib glib-2.0 libpcre2-8 libcjson sqlite3 xlsxwriter
 
 CC ?= cc
 WARN := -std=c11 -Wall -Wextra -Werror -pedantic -Wstrict-prototypes -Wshadow \
@@ -27,7 +27,7 @@ endif
 # plain builds only say what is missing.
 ifeq ($(filter deps demo check test clean,$(MAKECMDGOALS)),)
 ifneq ($(shell pkg-config --exists $(PKGS) 2>/dev/null && echo yes),yes)
-  $(error missing libraries: run 'make deps' (Debian: libpoppler-glib-dev libpcre2-dev libcjson-dev libsqlite3-dev pkg-config))
+  $(error missing libraries: run 'make deps' (Debian: libpoppler-glib-dev libpcre2-dev libcjson-dev libsqlite3-dev libxlsxwriter-dev pkg-config))
 endif
 endif
 # library headers as system headers: their warnings are not ours
@@ -37,7 +37,7 @@ CFLAGS := $(WARN) $(OPT) -D_DEFAULT_SOURCE -I$(OUT)/gen $(PKG_CFLAGS)
 LDFLAGS := $(OPT)
 
 LIB_SRCS := core/core.c core/doc.c extract/extract.c normalize/normalize.c normalize/numerals.c normalize/quantity.c \
-            parse/parse.c validate/validate.c emit/emit.c emit/sarif.c batch/batch.c store/store.c
+            parse/parse.c validate/validate.c emit/emit.c emit/sarif.c batch/batch.c store/store.c report/report.c
 LIB_OBJS := $(LIB_SRCS:%.c=$(OUT)/%.o)
 RULE_DOCS := $(sort $(wildcard validate/rules/*.txt))
 UNIT_SRCS := $(sort $(wildcard tests/unit/*.c))

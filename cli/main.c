@@ -14,6 +14,7 @@
 #include <unistd.h>
 
 #include "../batch/batch.h"
+#include "../report/report.h"
 #include "../store/store.h"
 
 #include "../core/doc.h"
@@ -47,6 +48,8 @@ static const char usage[] =
     "       budgetlint extract [options] FILE    print the normalized text with page:line\n"
     "       budgetlint numbers [options] FILE    every number read: page:line, kind, value, unit, tags\n"
     "       budgetlint merge OUT.sqlite IN.sqlite...  merge result stores (shards)\n"
+    "       budgetlint report --db FILE.sqlite [--xlsx F] [--csv F] [--html F]\n"
+    "                                            the bureau's workbook, CSV and HTML page\n"
     "       budgetlint rules                     list the rules\n"
     "       budgetlint explain RULE              what a rule checks, its formula and examples\n"
     "       budgetlint --help | --version\n"
@@ -752,6 +755,43 @@ static int cmd_check(options *o)
     return c.trouble ? EXIT_TROUBLE : c.failing ? EXIT_FINDINGS : EXIT_CLEAN;
 }
 
+static int cmd_report(int argc, char **argv)
+{
+    const char *db = NULL, *xlsx = NULL, *csv = NULL, *html = NULL;
+    for (int i = 2; i < argc; i++) {
+        const char **dst = strcmp(argv[i], "--db") == 0     ? &db
+                           : strcmp(argv[i], "--xlsx") == 0 ? &xlsx
+                           : strcmp(argv[i], "--csv") == 0  ? &csv
+                           : strcmp(argv[i], "--html") == 0 ? &html
+                                                            : NULL;
+        if (!dst)
+            die_usage("unknown report option '%s'", argv[i]);
+        if (i + 1 >= argc)
+            die_usage("option '%s' needs a value", argv[i]);
+        *dst = argv[++i];
+    }
+    if (!db || (!xlsx && !csv && !html))
+        die_usage("%s", "report needs --db FILE and at least one of --xlsx, --csv, --html");
+    if (access(db, R_OK) != 0) {
+        fprintf(stderr, "budgetlint: error: cannot open '%s': %s\n", db, strerror(errno));
+        return EXIT_TROUBLE;
+    }
+    char err[300];
+    bl_store *s = bl_store_open(db, err, sizeof err);
+    if (!s) {
+        fprintf(stderr, "budgetlint: error: '%s': %s\n", db, err);
+        return EXIT_TROUBLE;
+    }
+    int rc = EXIT_CLEAN;
+    if ((xlsx && bl_report_xlsx(s, xlsx, err, sizeof err) < 0) || (csv && bl_report_csv(s, csv, err, sizeof err) < 0) ||
+        (html && bl_report_html(s, html, err, sizeof err) < 0)) {
+        fprintf(stderr, "budgetlint: error: %s\n", err);
+        rc = EXIT_TROUBLE;
+    }
+    bl_store_close(s);
+    return rc;
+}
+
 static int cmd_merge(int argc, char **argv)
 {
     if (argc < 4)
@@ -861,6 +901,8 @@ int main(int argc, char **argv)
         rc = finish_output() < 0 ? EXIT_TROUBLE : EXIT_CLEAN;
     } else if (strcmp(cmd, "rules") == 0) {
         rc = cmd_rules();
+    } else if (strcmp(cmd, "report") == 0) {
+        rc = cmd_report(argc, argv);
     } else if (strcmp(cmd, "merge") == 0) {
         rc = cmd_merge(argc, argv);
     } else if (strcmp(cmd, "explain") == 0) {

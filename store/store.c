@@ -287,3 +287,57 @@ int bl_store_merge(bl_store *s, const char *src, long *added, char *err, size_t 
     bl_store_close(in);
     return rc;
 }
+
+static const char *col(sqlite3_stmt *st, int i)
+{
+    return (const char *)sqlite3_column_text(st, i);
+}
+
+int bl_store_each_report(bl_store *s, void (*cb)(void *ctx, const bl_report_row *r), void *ctx, char *err,
+                         size_t errsz)
+{
+    /* the first statement of each total figure; an adjusted (全年) budget before others */
+#define FIRST(kind, what) \
+    "(SELECT " what " FROM facts f WHERE f.report_id = r.id AND f.kind = '" kind "' AND f.scope = 'total'" \
+    " ORDER BY (f.basis = 'adjusted') DESC, f.derived, f.rowid LIMIT 1)"
+    static const char sql[] =
+        "SELECT r.path, r.title, r.department, r.status, r.error_code, r.year, r.errors, r.warnings, r.infos, "
+        FIRST("budget", "value") ", " FIRST("budget", "unit") ", " FIRST("executed", "value") ", "
+        FIRST("executed", "unit") ", " FIRST("rate", "value") ", " FIRST("score", "value") ", "
+        FIRST("grade", "value") " FROM reports r ORDER BY r.path, r.id";
+#undef FIRST
+    sqlite3_stmt *st;
+    if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK) {
+        set_err(err, errsz, "cannot read the store", s->db);
+        return -1;
+    }
+    while (sqlite3_step(st) == SQLITE_ROW) {
+        bl_report_row r = {col(st, 0), col(st, 1), col(st, 2), col(st, 3), col(st, 4),
+                           sqlite3_column_int(st, 5), sqlite3_column_int(st, 6), sqlite3_column_int(st, 7),
+                           sqlite3_column_int(st, 8), col(st, 9), col(st, 10), col(st, 11), col(st, 12),
+                           col(st, 13), col(st, 14), col(st, 15)};
+        cb(ctx, &r);
+    }
+    sqlite3_finalize(st);
+    return 0;
+}
+
+int bl_store_each_finding(bl_store *s, void (*cb)(void *ctx, const bl_finding_row *f), void *ctx, char *err,
+                          size_t errsz)
+{
+    static const char sql[] = "SELECT r.path, r.department, f.page, f.line, f.rule, f.severity, f.message, f.stated,"
+                              " f.expected FROM findings f JOIN reports r ON r.id = f.report_id"
+                              " ORDER BY r.path, f.page, f.line, f.rule";
+    sqlite3_stmt *st;
+    if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK) {
+        set_err(err, errsz, "cannot read the store", s->db);
+        return -1;
+    }
+    while (sqlite3_step(st) == SQLITE_ROW) {
+        bl_finding_row f = {col(st, 0), col(st, 1), sqlite3_column_int(st, 2), sqlite3_column_int(st, 3),
+                            col(st, 4), col(st, 5), col(st, 6), col(st, 7), col(st, 8)};
+        cb(ctx, &f);
+    }
+    sqlite3_finalize(st);
+    return 0;
+}

@@ -26,6 +26,26 @@ char *bl_store_lookup(bl_store *s, const char *sha256, const char *version);
 /** Store one file's JSON record (one line) in a transaction. 0, or -1 with err. */
 int bl_store_put(bl_store *s, const char *path, const char *sha256, const char *version,
                  const char *json, char *err, size_t errsz);
+/* One report as the bureau's sheet shows it: the department's own figures (scope total). */
+typedef struct {
+    const char *path, *title, *department, *status, *error_code;
+    int year, errors, warnings, infos; /* year 0: unknown */
+    const char *budget, *budget_unit, *executed, *executed_unit, *rate, *score, *grade; /* NULL: not stated */
+} bl_report_row;
+
+typedef struct {
+    const char *path, *department;
+    int page, line;
+    const char *rule, *severity, *message, *stated, *expected;
+} bl_finding_row;
+
+/** Call cb for every report (by path), then return 0; -1 with err on a store error. */
+int bl_store_each_report(bl_store *s, void (*cb)(void *ctx, const bl_report_row *r), void *ctx, char *err,
+                         size_t errsz);
+/** Call cb for every finding (by path, page, line). */
+int bl_store_each_finding(bl_store *s, void (*cb)(void *ctx, const bl_finding_row *f), void *ctx, char *err,
+                          size_t errsz);
+
 /** Copy every report of the store at src (with facts and findings) not yet in s. */
 int bl_store_merge(bl_store *s, const char *src, long *added, char *err, size_t errsz);
 

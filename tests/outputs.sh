@@ -34,3 +34,55 @@ node tests/xcheck/sarif_validate.js "$mods" < "$tmp/clean.sarif" > /dev/null
 expect_rc "sarif: a log with no results is valid too" 0 $?
 printf '{"version":"2.1.0","runs":[{"tool":{}}]}' | node tests/xcheck/sarif_validate.js "$mods" > /dev/null
 expect_rc "sarif: the validator rejects a broken log" 1 $?
+
+# ---- the bureau's workbook, CSV and HTML page, from one store ----
+"$BIN" check --db "$tmp/r.sqlite" --format jsonl fixtures > /dev/null 2>&1
+"$BIN" report --db "$tmp/r.sqlite" --xlsx "$tmp/r.xlsx" --csv "$tmp/r.csv" --html "$tmp/r.html"
+expect_rc "report: exit 0" 0 $?
+"$BIN" report --db "$tmp/missing.sqlite" --xlsx "$tmp/x.xlsx" 2> "$tmp/err"
+expect_rc "report: a missing store exits 2" 2 $?
+expect_eq "csv: UTF-8 with a BOM, headers in Chinese" "$(printf '\357\273\277')文件,部门,年度,类型,预算数（万元）,执行数（万元）,执行率（%）,自评得分（分）,等级,错误,警告,状态" "$(head -1 "$tmp/r.csv" | tr -d '\r')"
+expect_match "csv: the seed's row" '^fixtures/seed\.pdf,广州市花都区人民政府办公室,2022,部门整体支出,3392\.15,3101\.73,91\.44,91\.44,优,0,0,已核对' "$(tr -d '\r' < "$tmp/r.csv")"
+expect_match "csv: findings beside it" '^fixtures/wrong-rate\.pdf,4,5,rate-mismatch,error,' "$(tr -d '\r' < "$tmp/r-findings.csv")"
+if /usr/bin/python3 -c 'import openpyxl' 2>/dev/null; then
+    out=$(/usr/bin/python3 - "$tmp/r.xlsx" <<'PY'
+import sys, openpyxl
+wb = openpyxl.load_workbook(sys.argv[1])
+ws, wf = wb['报告'], wb['问题']
+print('sheets', wb.sheetnames)
+print('header', [c.value for c in ws[1]][:6])
+seed = [r for r in ws.iter_rows(min_row=2, values_only=True) if r[0] == 'fixtures/seed.pdf'][0]
+print('seed', seed[1], seed[2], seed[4], type(seed[4]).__name__, seed[6], seed[8])
+print('frozen', ws.freeze_panes, wf.freeze_panes, 'filter', bool(ws.auto_filter.ref), bool(wf.auto_filter.ref))
+print('widths', ws.column_dimensions['B'].width >= 28)
+rows = [r for r in wf.iter_rows(min_row=2, values_only=True) if r[0] == 'fixtures/wrong-rate.pdf']
+print('finding', rows[0][1], rows[0][2], rows[0][3], rows[0][6], rows[0][7])
+PY
+)
+    expect_match "xlsx: two sheets" "sheets \['报告', '问题'\]" "$out"
+    expect_match "xlsx: units in the headers" "header \['文件', '部门', '年度', '类型', '预算数（万元）', '执行数（万元）'\]" "$out"
+    expect_match "xlsx: numbers as numbers" "seed 广州市花都区人民政府办公室 2022 3392.15 float 91.44 优" "$out"
+    expect_match "xlsx: frozen header rows and filters" "frozen A2 A2 filter True True" "$out"
+    expect_match "xlsx: columns wide enough for Chinese" "widths True" "$out"
+    expect_match "xlsx: a finding with stated and recomputed" "finding 4 5 rate-mismatch 92.44 91.44" "$out"
+else
+    echo "SKIP: xlsx read-back: python3-openpyxl is not installed (tools/deps.sh installs it)"
+fi
+if command -v chromium >/dev/null 2>&1; then
+    prof=$(mktemp -d)
+    flags="--headless --no-sandbox --disable-gpu --disable-quic --no-first-run --disable-background-networking --disable-component-update --disable-sync --user-data-dir=$prof"
+    # shellcheck disable=SC2086
+    timeout 120 chromium $flags --dump-dom "file://$tmp/r.html" > "$tmp/dom.html" 2>/dev/null
+    expect_match "html: the page renders (DOM)" 'id="summary">[0-9]+ 份报告' "$(cat "$tmp/dom.html")"
+    expect_eq "html: one row per report" "$(sqlite3 "$tmp/r.sqlite" 'SELECT count(*) FROM reports' 2>/dev/null || grep -c . /dev/null)" \
+        "$(sed -n '/id="reports"/,/<\/table>/p' "$tmp/dom.html" | grep -c '<tr class=')"
+    expect_match "html: a bar per rule" 'class="label">rate-mismatch' "$(cat "$tmp/dom.html")"
+    if grep -q 'http[s]*://' "$tmp/r.html"; then fail "html: self-contained (no network)"; else pass "html: self-contained (no network)"; fi
+    mkdir -p build/screens
+    # shellcheck disable=SC2086
+    timeout 120 chromium $flags --window-size=1400,1000 --screenshot="$(pwd)/build/screens/report.png" "file://$tmp/r.html" > /dev/null 2>&1
+    if [ -s build/screens/report.png ]; then pass "html: screenshot in build/screens/report.png"; else fail "html: screenshot"; fi
+    rm -rf "$prof"
+else
+    echo "SKIP: html in a browser: chromium is not installed (tools/deps.sh installs it)"
+fi

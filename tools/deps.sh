@@ -2,10 +2,12 @@
 # deps.sh - install the Debian packages budgetlint needs to build and test,
 # skipping what is already there. Runs apt-get as root (or through sudo).
 set -eu
-PKGS="build-essential pkg-config libpoppler-glib-dev libpcre2-dev libcjson-dev libsqlite3-dev sqlite3 poppler-data poppler-utils"
+PKGS="build-essential pkg-config libpoppler-glib-dev libpcre2-dev libcjson-dev libsqlite3-dev sqlite3 libxlsxwriter-dev poppler-data poppler-utils python3-openpyxl qpdf"
 # node and npm run the nzh cross-check, clang the fuzz smoke run
 command -v node >/dev/null 2>&1 || PKGS="$PKGS nodejs npm"
 command -v clang >/dev/null 2>&1 || PKGS="$PKGS clang"
+# the HTML report is tested in a headless browser
+command -v chromium >/dev/null 2>&1 || PKGS="$PKGS chromium"
 missing=""
 for p in $PKGS; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing="$missing $p"

@@ -1,0 +1,522 @@
+/* report.c - XLSX (libxlsxwriter), CSV and HTML views of a results store. */
+#include "report.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <xlsxwriter.h>
+
+#include "../core/core.h"
+
+#include "../core/banned.h"
+
+/* ---- rows, copied out of the store --------------------------------------------------- */
+
+typedef struct {
+    char *v[16];
+    int year, errors, warnings, infos;
+} rrow;
+
+typedef struct {
+    char *v[8];
+    int page, line;
+} frow;
+
+typedef struct {
+    rrow *r;
+    size_t nr, capr;
+    frow *f;
+    size_t nf, capf;
+} rows;
+
+static char *dup(const char *s)
+{
+    if (!s)
+        return NULL;
+    size_t n = strlen(s);
+    char *p = bl_xmalloc(n + 1);
+    memcpy(p, s, n + 1);
+    return p;
+}
+
+static void on_report(void *ctx, const bl_report_row *x)
+{
+    rows *t = ctx;
+    if (t->nr == t->capr) {
+        t->capr = t->capr ? t->capr * 2 : 64;
+        t->r = bl_xrealloc(t->r, t->capr * sizeof *t->r);
+    }
+    rrow *r = &t->r[t->nr++];
+    const char *v[] = {x->path, x->title, x->department, x->status, x->error_code, x->budget, x->budget_unit,
+                       x->executed, x->executed_unit, x->rate, x->score, x->grade};
+    memset(r, 0, sizeof *r);
+    for (size_t i = 0; i < sizeof v / sizeof v[0]; i++)
+        r->v[i] = dup(v[i]);
+    r->year = x->year, r->errors = x->errors, r->warnings = x->warnings, r->infos = x->infos;
+}
+
+static void on_finding(void *ctx, const bl_finding_row *x)
+{
+    rows *t = ctx;
+    if (t->nf == t->capf) {
+        t->capf = t->capf ? t->capf * 2 : 64;
+        t->f = bl_xrealloc(t->f, t->capf * sizeof *t->f);
+    }
+    frow *f = &t->f[t->nf++];
+    const char *v[] = {x->path, x->department, x->rule, x->severity, x->message, x->stated, x->expected};
+    memset(f, 0, sizeof *f);
+    for (size_t i = 0; i < sizeof v / sizeof v[0]; i++)
+        f->v[i] = dup(v[i]);
+    f->page = x->page, f->line = x->line;
+}
+
+enum { R_PATH, R_TITLE, R_DEPT, R_STATUS, R_ECODE, R_BUDGET, R_BUNIT, R_EXEC, R_EUNIT, R_RATE, R_SCORE, R_GRADE };
+enum { F_PATH, F_DEPT, F_RULE, F_SEV, F_MSG, F_STATED, F_EXPECTED };
+
+static int load(bl_store *s, rows *t, char *err, size_t errsz)
+{
+    memset(t, 0, sizeof *t);
+    if (bl_store_each_report(s, on_report, t, err, errsz) < 0 || bl_store_each_finding(s, on_finding, t, err, errsz) < 0)
+        return -1;
+    return 0;
+}
+
+static void unload(rows *t)
+{
+    for (size_t i = 0; i < t->nr; i++)
+        for (int k = 0; k < 16; k++)
+            free(t->r[i].v[k]);
+    for (size_t i = 0; i < t->nf; i++)
+        for (int k = 0; k < 8; k++)
+            free(t->f[i].v[k]);
+    free(t->r);
+    free(t->f);
+}
+
+static const char *kind_of(const rrow *r)
+{
+    const char *t = r->v[R_TITLE];
+    if (!t)
+        return "";
+    if (strstr(t, "部门整体"))
+        return "部门整体支出";
+    if (strstr(t, "项目"))
+        return "项目支出";
+    if (strstr(t, "预算"))
+        return "部门预算";
+    if (strstr(t, "决算"))
+        return "部门决算";
+    return "";
+}
+
+/* A money figure in 万元 for display (never for checking): 元 / 10^4, 亿元 * 10^4. */
+static bool wan(const char *v, const char *unit, double *out)
+{
+    if (!v)
+        return false;
+    double d = strtod(v, NULL);
+    if (unit && strcmp(unit, "元") == 0)
+        d /= 10000.0;
+    else if (unit && strcmp(unit, "亿元") == 0)
+        d *= 10000.0;
+    *out = d;
+    return true;
+}
+
+static const char *const rep_head[] = {"文件", "部门", "年度", "类型", "预算数（万元）", "执行数（万元）",
+                                       "执行率（%）", "自评得分（分）", "等级", "错误", "警告", "状态"};
+static const char *const find_head[] = {"文件", "页", "行", "规则", "级别", "说明", "陈述值", "复算值"};
+#define NREP (sizeof rep_head / sizeof rep_head[0])
+#define NFIND (sizeof find_head / sizeof find_head[0])
+
+static const char *status_of(const rrow *r)
+{
+    return r->v[R_STATUS] && strcmp(r->v[R_STATUS], "ok") == 0 ? "已核对" : r->v[R_ECODE] ? r->v[R_ECODE] : "error";
+}
+
+/* display width of UTF-8 text: CJK counts 2 */
+static int width(const char *s)
+{
+    int w = 0;
+    if (!s)
+        return 0;
+    for (const unsigned char *p = (const unsigned char *)s; *p; p++)
+        if (*p < 0x80)
+            w++;
+        else if ((*p & 0xC0) != 0x80)
+            w += 2;
+    return w;
+}
+
+/* ---- XLSX --------------------------------------------------------------------------- */
+
+int bl_report_xlsx(bl_store *s, const char *path, char *err, size_t errsz)
+{
+    rows t;
+    if (load(s, &t, err, errsz) < 0)
+        return -1;
+    lxw_workbook *wb = workbook_new(path);
+    if (!wb) {
+        snprintf(err, errsz, "cannot create '%s'", path);
+        unload(&t);
+        return -1;
+    }
+    lxw_format *hdr = workbook_add_format(wb);
+    format_set_bold(hdr);
+    format_set_bg_color(hdr, 0xDDEBF7);
+    format_set_border(hdr, LXW_BORDER_THIN);
+    lxw_format *money = workbook_add_format(wb);
+    format_set_num_format(money, "#,##0.00");
+    lxw_format *pct = workbook_add_format(wb);
+    format_set_num_format(pct, "0.00");
+    lxw_format *red = workbook_add_format(wb);
+    format_set_font_color(red, LXW_COLOR_RED);
+
+    lxw_worksheet *ws = workbook_add_worksheet(wb, "报告");
+    int w[NREP];
+    for (size_t c = 0; c < NREP; c++) {
+        worksheet_write_string(ws, 0, (lxw_col_t)c, rep_head[c], hdr);
+        w[c] = width(rep_head[c]);
+    }
+    for (size_t i = 0; i < t.nr; i++) {
+        const rrow *r = &t.r[i];
+        lxw_row_t row = (lxw_row_t)(i + 1);
+        double d;
+        worksheet_write_string(ws, row, 0, r->v[R_PATH], NULL);
+        if (r->v[R_DEPT])
+            worksheet_write_string(ws, row, 1, r->v[R_DEPT], NULL);
+        if (r->year)
+            worksheet_write_number(ws, row, 2, r->year, NULL);
+        worksheet_write_string(ws, row, 3, kind_of(r), NULL);
+        if (wan(r->v[R_BUDGET], r->v[R_BUNIT], &d))
+            worksheet_write_number(ws, row, 4, d, money);
+        if (wan(r->v[R_EXEC], r->v[R_EUNIT], &d))
+            worksheet_write_number(ws, row, 5, d, money);
+        if (r->v[R_RATE])
+            worksheet_write_number(ws, row, 6, strtod(r->v[R_RATE], NULL), pct);
+        if (r->v[R_SCORE])
+            worksheet_write_number(ws, row, 7, strtod(r->v[R_SCORE], NULL), pct);
+        if (r->v[R_GRADE])
+            worksheet_write_string(ws, row, 8, r->v[R_GRADE], NULL);
+        worksheet_write_number(ws, row, 9, r->errors, r->errors ? red : NULL);
+        worksheet_write_number(ws, row, 10, r->warnings, NULL);
+        worksheet_write_string(ws, row, 11, status_of(r), NULL);
+        int cw[] = {width(r->v[R_PATH]), width(r->v[R_DEPT]), 4, width(kind_of(r)), 12, 12, 8, 8, 2, 4, 4,
+                    width(status_of(r))};
+        for (size_t c = 0; c < NREP; c++)
+            if (cw[c] > w[c])
+                w[c] = cw[c];
+    }
+    for (size_t c = 0; c < NREP; c++)
+        worksheet_set_column(ws, (lxw_col_t)c, (lxw_col_t)c, w[c] + 2 > 60 ? 60 : w[c] + 2, NULL);
+    worksheet_freeze_panes(ws, 1, 0);
+    worksheet_autofilter(ws, 0, 0, (lxw_row_t)t.nr, NREP - 1);
+
+    lxw_worksheet *wf = workbook_add_worksheet(wb, "问题");
+    int wfw[NFIND];
+    for (size_t c = 0; c < NFIND; c++) {
+        worksheet_write_string(wf, 0, (lxw_col_t)c, find_head[c], hdr);
+        wfw[c] = width(find_head[c]);
+    }
+    for (size_t i = 0; i < t.nf; i++) {
+        const frow *f = &t.f[i];
+        lxw_row_t row = (lxw_row_t)(i + 1);
+        worksheet_write_string(wf, row, 0, f->v[F_PATH], NULL);
+        worksheet_write_number(wf, row, 1, f->page, NULL);
+        worksheet_write_number(wf, row, 2, f->line, NULL);
+        worksheet_write_string(wf, row, 3, f->v[F_RULE], NULL);
+        worksheet_write_string(wf, row, 4, f->v[F_SEV], strcmp(f->v[F_SEV] ? f->v[F_SEV] : "", "error") == 0 ? red : NULL);
+        worksheet_write_string(wf, row, 5, f->v[F_MSG] ? f->v[F_MSG] : "", NULL);
+        /* stated and recomputed stay text: they carry their printed precision (66.50) */
+        if (f->v[F_STATED])
+            worksheet_write_string(wf, row, 6, f->v[F_STATED], NULL);
+        if (f->v[F_EXPECTED])
+            worksheet_write_string(wf, row, 7, f->v[F_EXPECTED], NULL);
+        int cw[] = {width(f->v[F_PATH]), 3, 3, width(f->v[F_RULE]), 7, width(f->v[F_MSG]), width(f->v[F_STATED]),
+                    width(f->v[F_EXPECTED])};
+        for (size_t c = 0; c < NFIND; c++)
+            if (cw[c] > wfw[c])
+                wfw[c] = cw[c];
+    }
+    for (size_t c = 0; c < NFIND; c++)
+        worksheet_set_column(wf, (lxw_col_t)c, (lxw_col_t)c, wfw[c] + 2 > 80 ? 80 : wfw[c] + 2, NULL);
+    worksheet_freeze_panes(wf, 1, 0);
+    worksheet_autofilter(wf, 0, 0, (lxw_row_t)t.nf, NFIND - 1);
+    lxw_error e = workbook_close(wb);
+    unload(&t);
+    if (e != LXW_NO_ERROR) {
+        snprintf(err, errsz, "cannot write '%s': %s", path, lxw_strerror(e));
+        return -1;
+    }
+    return 0;
+}
+
+/* ---- CSV ---------------------------------------------------------------------------- */
+
+static void csv_field(FILE *f, const char *s, bool last)
+{
+    s = s ? s : "";
+    if (strpbrk(s, ",\"\r\n")) {
+        fputc('"', f);
+        for (; *s; s++) {
+            if (*s == '"')
+                fputc('"', f);
+            fputc(*s, f);
+        }
+        fputc('"', f);
+    } else {
+        fputs(s, f);
+    }
+    fputs(last ? "\r\n" : ",", f);
+}
+
+int bl_report_csv(bl_store *s, const char *path, char *err, size_t errsz)
+{
+    rows t;
+    if (load(s, &t, err, errsz) < 0)
+        return -1;
+    char fpath[4096];
+    size_t pl = strlen(path);
+    if (pl > 4 && strcmp(path + pl - 4, ".csv") == 0)
+        snprintf(fpath, sizeof fpath, "%.*s-findings.csv", (int)(pl - 4), path);
+    else
+        snprintf(fpath, sizeof fpath, "%s-findings.csv", path);
+    FILE *a = fopen(path, "wb"), *b = fopen(fpath, "wb");
+    if (!a || !b) {
+        snprintf(err, errsz, "cannot create '%s'", !a ? path : fpath);
+        if (a)
+            fclose(a);
+        if (b)
+            fclose(b);
+        unload(&t);
+        return -1;
+    }
+    fputs("\xEF\xBB\xBF", a); /* a BOM: Excel then reads UTF-8 */
+    fputs("\xEF\xBB\xBF", b);
+    for (size_t c = 0; c < NREP; c++)
+        csv_field(a, rep_head[c], c + 1 == NREP);
+    for (size_t i = 0; i < t.nr; i++) {
+        const rrow *r = &t.r[i];
+        char n[6][48];
+        double d;
+        snprintf(n[0], sizeof n[0], "%d", r->year);
+        n[1][0] = '\0';
+        if (wan(r->v[R_BUDGET], r->v[R_BUNIT], &d))
+            snprintf(n[1], sizeof n[1], "%.6g", d);
+        n[2][0] = '\0';
+        if (wan(r->v[R_EXEC], r->v[R_EUNIT], &d))
+            snprintf(n[2], sizeof n[2], "%.6g", d);
+        snprintf(n[3], sizeof n[3], "%d", r->errors);
+        snprintf(n[4], sizeof n[4], "%d", r->warnings);
+        csv_field(a, r->v[R_PATH], false);
+        csv_field(a, r->v[R_DEPT], false);
+        csv_field(a, r->year ? n[0] : "", false);
+        csv_field(a, kind_of(r), false);
+        csv_field(a, n[1], false);
+        csv_field(a, n[2], false);
+        csv_field(a, r->v[R_RATE], false);
+        csv_field(a, r->v[R_SCORE], false);
+        csv_field(a, r->v[R_GRADE], false);
+        csv_field(a, n[3], false);
+        csv_field(a, n[4], false);
+        csv_field(a, status_of(r), true);
+    }
+    for (size_t c = 0; c < NFIND; c++)
+        csv_field(b, find_head[c], c + 1 == NFIND);
+    for (size_t i = 0; i < t.nf; i++) {
+        const frow *f = &t.f[i];
+        char pg[16], ln[16];
+        snprintf(pg, sizeof pg, "%d", f->page);
+        snprintf(ln, sizeof ln, "%d", f->line);
+        csv_field(b, f->v[F_PATH], false);
+        csv_field(b, pg, false);
+        csv_field(b, ln, false);
+        csv_field(b, f->v[F_RULE], false);
+        csv_field(b, f->v[F_SEV], false);
+        csv_field(b, f->v[F_MSG], false);
+        csv_field(b, f->v[F_STATED], false);
+        csv_field(b, f->v[F_EXPECTED], true);
+    }
+    int bad = ferror(a) || ferror(b);
+    bad |= fclose(a) != 0;
+    bad |= fclose(b) != 0;
+    unload(&t);
+    if (bad) {
+        snprintf(err, errsz, "cannot write '%s'", path);
+        return -1;
+    }
+    return 0;
+}
+
+/* ---- HTML --------------------------------------------------------------------------- */
+
+static void esc(FILE *f, const char *s)
+{
+    for (s = s ? s : ""; *s; s++) {
+        switch (*s) {
+        case '<': fputs("&lt;", f); break;
+        case '>': fputs("&gt;", f); break;
+        case '&': fputs("&amp;", f); break;
+        case '"': fputs("&quot;", f); break;
+        default: fputc(*s, f);
+        }
+    }
+}
+
+typedef struct {
+    char *key;
+    int n;
+} tally;
+
+static void count(tally **t, size_t *n, const char *key)
+{
+    key = key && *key ? key : "（未知）";
+    for (size_t i = 0; i < *n; i++)
+        if (strcmp((*t)[i].key, key) == 0) {
+            (*t)[i].n++;
+            return;
+        }
+    *t = bl_xrealloc(*t, (*n + 1) * sizeof **t);
+    (*t)[*n].key = dup(key);
+    (*t)[*n].n = 1;
+    (*n)++;
+}
+
+static int cmp_tally(const void *a, const void *b)
+{
+    const tally *x = a, *y = b;
+    return x->n != y->n ? y->n - x->n : strcmp(x->key, y->key);
+}
+
+static void bars(FILE *f, const char *id, const char *title, tally *t, size_t n)
+{
+    qsort(t, n, sizeof *t, cmp_tally);
+    int max = n ? t[0].n : 1;
+    fprintf(f, "<section class=\"chart\" id=\"%s\"><h2>", id);
+    esc(f, title);
+    fputs("</h2>\n", f);
+    for (size_t i = 0; i < n; i++) {
+        fputs("<div class=\"bar\"><span class=\"label\">", f);
+        esc(f, t[i].key);
+        fprintf(f, "</span><span class=\"fill\" style=\"width:%d%%\"></span><span class=\"n\">%d</span></div>\n",
+                max ? t[i].n * 100 / max : 0, t[i].n);
+    }
+    fputs("</section>\n", f);
+}
+
+int bl_report_html(bl_store *s, const char *path, char *err, size_t errsz)
+{
+    rows t;
+    if (load(s, &t, err, errsz) < 0)
+        return -1;
+    FILE *f = fopen(path, "wb");
+    if (!f) {
+        snprintf(err, errsz, "cannot create '%s'", path);
+        unload(&t);
+        return -1;
+    }
+    fputs("<!DOCTYPE html>\n<html lang=\"zh-CN\"><head><meta charset=\"utf-8\">\n"
+          "<title>budgetlint 核对结果</title>\n<style>\n"
+          "body{font-family:'Noto Sans CJK SC','Noto Serif CJK SC',sans-serif;margin:1.5em;color:#222}\n"
+          "table{border-collapse:collapse;margin:1em 0;font-size:14px}th,td{border:1px solid #ccc;padding:3px 8px}\n"
+          "th{background:#ddebf7;cursor:pointer;position:sticky;top:0}td.num{text-align:right}\n"
+          "tr.error td.sev{color:#c00;font-weight:bold}tr.warning td.sev{color:#b60}\n"
+          ".chart{display:inline-block;vertical-align:top;width:45%;margin-right:3%}\n"
+          ".bar{display:flex;align-items:center;margin:2px 0}.label{flex:0 0 40%;font-size:13px}\n"
+          ".fill{background:#4a7ebb;height:14px;display:inline-block;max-width:50%}.n{margin-left:6px;font-size:13px}\n"
+          "</style></head><body>\n<h1>budgetlint 核对结果</h1>\n", f);
+    int errors = 0, warnings = 0;
+    for (size_t i = 0; i < t.nr; i++)
+        errors += t.r[i].errors, warnings += t.r[i].warnings;
+    fprintf(f, "<p id=\"summary\">%zu 份报告，%d 个错误，%d 个警告，%zu 条问题。</p>\n", t.nr, errors, warnings, t.nf);
+    tally *byrule = NULL, *bydept = NULL;
+    size_t nrule = 0, ndept = 0;
+    for (size_t i = 0; i < t.nf; i++) {
+        count(&byrule, &nrule, t.f[i].v[F_RULE]);
+        count(&bydept, &ndept, t.f[i].v[F_DEPT]);
+    }
+    bars(f, "by-rule", "按规则统计的问题", byrule, nrule);
+    bars(f, "by-department", "按部门统计的问题", bydept, ndept);
+    fputs("<h2>报告</h2>\n<table id=\"reports\" class=\"sortable\"><thead><tr>", f);
+    for (size_t c = 0; c < NREP; c++) {
+        fputs("<th>", f);
+        esc(f, rep_head[c]);
+        fputs("</th>", f);
+    }
+    fputs("</tr></thead><tbody>\n", f);
+    for (size_t i = 0; i < t.nr; i++) {
+        const rrow *r = &t.r[i];
+        char yb[16] = "", bb[48] = "", eb[48] = "";
+        double d;
+        if (r->year)
+            snprintf(yb, sizeof yb, "%d", r->year);
+        if (wan(r->v[R_BUDGET], r->v[R_BUNIT], &d))
+            snprintf(bb, sizeof bb, "%.2f", d);
+        if (wan(r->v[R_EXEC], r->v[R_EUNIT], &d))
+            snprintf(eb, sizeof eb, "%.2f", d);
+        const char *cells[] = {r->v[R_PATH], r->v[R_DEPT], yb, kind_of(r), bb, eb, r->v[R_RATE], r->v[R_SCORE],
+                               r->v[R_GRADE], NULL, NULL, status_of(r)};
+        fprintf(f, "<tr class=\"%s\">", r->errors ? "error" : r->warnings ? "warning" : "ok");
+        for (size_t c = 0; c < NREP; c++) {
+            fputs(c >= 4 && c <= 10 && c != 8 ? "<td class=\"num\">" : "<td>", f);
+            if (c == 9)
+                fprintf(f, "%d", r->errors);
+            else if (c == 10)
+                fprintf(f, "%d", r->warnings);
+            else
+                esc(f, cells[c]);
+            fputs("</td>", f);
+        }
+        fputs("</tr>\n", f);
+    }
+    fputs("</tbody></table>\n<h2>问题</h2>\n<table id=\"findings\" class=\"sortable\"><thead><tr>", f);
+    for (size_t c = 0; c < NFIND; c++) {
+        fputs("<th>", f);
+        esc(f, find_head[c]);
+        fputs("</th>", f);
+    }
+    fputs("</tr></thead><tbody>\n", f);
+    for (size_t i = 0; i < t.nf; i++) {
+        const frow *x = &t.f[i];
+        fprintf(f, "<tr class=\"%s\"><td>", x->v[F_SEV] ? x->v[F_SEV] : "");
+        esc(f, x->v[F_PATH]);
+        fprintf(f, "</td><td class=\"num\">%d</td><td class=\"num\">%d</td><td>", x->page, x->line);
+        esc(f, x->v[F_RULE]);
+        fputs("</td><td class=\"sev\">", f);
+        esc(f, x->v[F_SEV]);
+        fputs("</td><td>", f);
+        esc(f, x->v[F_MSG]);
+        fputs("</td><td class=\"num\">", f);
+        esc(f, x->v[F_STATED]);
+        fputs("</td><td class=\"num\">", f);
+        esc(f, x->v[F_EXPECTED]);
+        fputs("</td></tr>\n", f);
+    }
+    /* sortable tables: click a header; numbers sort as numbers */
+    fputs("</tbody></table>\n<script>\n"
+          "document.querySelectorAll('table.sortable th').forEach(function(th,col){\n"
+          " th.addEventListener('click',function(){\n"
+          "  var tb=th.closest('table').tBodies[0],rows=Array.from(tb.rows),asc=th.dataset.asc!=='1';\n"
+          "  th.closest('tr').querySelectorAll('th').forEach(function(h){delete h.dataset.asc;});\n"
+          "  th.dataset.asc=asc?'1':'0';\n"
+          "  rows.sort(function(a,b){var x=a.cells[col].textContent,y=b.cells[col].textContent,\n"
+          "   nx=parseFloat(x),ny=parseFloat(y),r=(!isNaN(nx)&&!isNaN(ny))?nx-ny:x.localeCompare(y,'zh');\n"
+          "   return asc?r:-r;});\n"
+          "  rows.forEach(function(r){tb.appendChild(r);});});});\n"
+          "</script>\n</body></html>\n",
+          f);
+    for (size_t i = 0; i < nrule; i++)
+        free(byrule[i].key);
+    for (size_t i = 0; i < ndept; i++)
+        free(bydept[i].key);
+    free(byrule);
+    free(bydept);
+    int bad = ferror(f);
+    bad |= fclose(f) != 0;
+    unload(&t);
+    if (bad) {
+        snprintf(err, errsz, "cannot write '%s'", path);
+        return -1;
+    }
+    return 0;
+}
