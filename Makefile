@@ -37,7 +37,7 @@ CFLAGS := $(WARN) $(OPT) -D_DEFAULT_SOURCE -I$(OUT)/gen $(PKG_CFLAGS)
 LDFLAGS := $(OPT)
 
 LIB_SRCS := core/core.c core/doc.c extract/extract.c normalize/normalize.c normalize/numerals.c normalize/quantity.c \
-            parse/parse.c validate/validate.c emit/emit.c emit/sarif.c batch/batch.c store/store.c report/report.c
+            parse/parse.c validate/validate.c emit/emit.c emit/sarif.c batch/batch.c store/store.c report/report.c annotate/annotate.c
 LIB_OBJS := $(LIB_SRCS:%.c=$(OUT)/%.o)
 RULE_DOCS := $(sort $(wildcard validate/rules/*.txt))
 UNIT_SRCS := $(sort $(wildcard tests/unit/*.c))
@@ -72,7 +72,10 @@ $(OUT)/unit_tests: $(UNIT_SRCS:%.c=$(OUT)/%.o) $(OUT)/libbudgetlint.a
 $(OUT)/xcheck: $(OUT)/tests/xcheck/xcheck.o $(OUT)/libbudgetlint.a
 	$(CC) $(LDFLAGS) -o $@ $^ $(PKG_LIBS)
 
-unit: $(OUT)/unit_tests $(OUT)/xcheck
+$(OUT)/annots: $(OUT)/tests/xcheck/annots.o
+	$(CC) $(LDFLAGS) -o $@ $^ $(PKG_LIBS)
+
+unit: $(OUT)/unit_tests $(OUT)/xcheck $(OUT)/annots
 
 # The whole suite: unit tests, fixture goldens, CLI behaviour and rule examples
 # on the release build, then the unit tests and fixtures again under ASan/UBSan.

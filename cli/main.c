@@ -13,6 +13,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "../annotate/annotate.h"
 #include "../batch/batch.h"
 #include "../report/report.h"
 #include "../store/store.h"
@@ -72,6 +73,8 @@ static const char usage[] =
     "                            -j 0 checks in this process (no crash isolation)\n"
     "  --timeout SECONDS         per file (default 60); a file over it gets code timeout\n"
     "  --max-memory MB           per worker (default 2048); over it: code out-of-memory\n"
+    "  --annotate DIR            write each checked PDF to DIR with its findings highlighted\n"
+    "                            (a note on each: rule, stated against recomputed)\n"
     "  --files-from FILE|-       read more input paths, one a line\n"
     "  --db FILE.sqlite          store results (reports, facts, findings: docs/store.md);\n"
     "                            files already stored (same sha256 and version) are skipped\n"
@@ -102,7 +105,7 @@ typedef struct {
     int nfiles;
     int jobs, timeout_s;
     long max_memory_mb;
-    const char *db, *files_from;
+    const char *db, *files_from, *annotate_dir;
     bool force, quiet, progress, stats, color;
     const char *color_opt;
     int shard_k, shard_n;
@@ -204,6 +207,9 @@ static void parse_options(int argc, char **argv, int start, options *o)
         } else if (OPT("--db")) {
             VALUE();
             o->db = val;
+        } else if (OPT("--annotate")) {
+            VALUE();
+            o->annotate_dir = val;
         } else if (OPT("--files-from")) {
             VALUE();
             o->files_from = val;
@@ -434,6 +440,18 @@ static void work(void *vctx, size_t i, bl_buf *out)
         d = check_one(path, c->o, true);
     }
     cJSON *rec = bl_record(d);
+    if (c->o->annotate_dir && d->is_pdf && d->err.cls == BL_OK) {
+        /* DIR/<name of the file>: the original is never touched */
+        const char *base = strrchr(path, '/') ? strrchr(path, '/') + 1 : path;
+        char copy[4096], err[300];
+        snprintf(copy, sizeof copy, "%s/%s", c->o->annotate_dir, base);
+        if (strcmp(copy, path) == 0)
+            cJSON_AddStringToObject(rec, "annotate_error", "the annotated copy would overwrite the original");
+        else if (bl_annotate(d, copy, err, sizeof err) < 0)
+            cJSON_AddStringToObject(rec, "annotate_error", err);
+        else
+            cJSON_AddStringToObject(rec, "annotated", copy);
+    }
     char *txt = cJSON_PrintUnformatted(rec);
     if (txt)
         bl_buf_adds(out, txt);
@@ -660,6 +678,10 @@ static int cmd_check(options *o)
             bl_buf_add(&b, chunk, r);
         c.stdin_data = b.data ? b.data : bl_xmalloc(1);
         c.stdin_len = b.len;
+    }
+    if (o->annotate_dir && mkdir(o->annotate_dir, 0777) < 0 && errno != EEXIST) {
+        fprintf(stderr, "budgetlint: error: cannot create '%s': %s\n", o->annotate_dir, strerror(errno));
+        return EXIT_TROUBLE;
     }
     if (o->db) {
         char err[300];

@@ -86,3 +86,26 @@ if command -v chromium >/dev/null 2>&1; then
 else
     echo "SKIP: html in a browser: chromium is not installed (tools/deps.sh installs it)"
 fi
+
+# ---- annotated PDFs: highlights over the evidence, read back with Poppler ----
+ANNOTS=$(dirname "$BIN")/annots
+[ -x "$ANNOTS" ] || ANNOTS=build/release/annots
+before=$(cksum < fixtures/wrong-rate.pdf)
+"$BIN" check --format jsonl --annotate "$tmp/ann" fixtures/wrong-rate.pdf fixtures/conflict.pdf fixtures/seed.pdf > "$tmp/out"
+expect_rc "annotate: exit 1 (findings)" 1 $?
+expect_eq "annotate: the original is untouched" "$before" "$(cksum < fixtures/wrong-rate.pdf)"
+expect_match "annotate: the record names the copy" "\"annotated\":\"$tmp/ann/wrong-rate.pdf\"" "$(cat "$tmp/out")"
+"$ANNOTS" "$tmp/ann/wrong-rate.pdf" > "$tmp/annots"
+expect_eq "annotate: three highlights (the rate and its two figures)" 3 "$(grep -c '	highlight	' "$tmp/annots")"
+expect_match "annotate: over the stated rate, on its page, with the rule and 陈述值" \
+    '^4	highlight	完成预算数的 92\.44%	\[rate-mismatch\] error（陈述值）：执行率 92\.44% 与' "$(cat "$tmp/annots")"
+expect_match "annotate: over the budget it was recomputed from" '^4	highlight	全年预算数 3,392\.15 万元	\[rate-mismatch\] error（复算依据）' "$(cat "$tmp/annots")"
+"$ANNOTS" "$tmp/ann/conflict.pdf" > "$tmp/annots"
+expect_match "annotate: both statements of a conflict" '^6	highlight	.*238\.21 万元.*\[figure-conflict\]' "$(cat "$tmp/annots")"
+expect_eq "annotate: a clean report gets a copy with no highlight" "" "$("$ANNOTS" "$tmp/ann/seed.pdf")"
+if command -v pdftoppm >/dev/null 2>&1; then
+    mkdir -p build/screens
+    pdftoppm -f 4 -l 4 -r 60 -png "$tmp/ann/wrong-rate.pdf" build/screens/annotated
+    if [ -s build/screens/annotated-4.png ]; then pass "annotate: page rendered to build/screens/annotated-4.png"; else
+        fail "annotate: page rendered"; fi
+fi
