@@ -64,6 +64,10 @@ static const char usage[] =
     "  --fail-on error|warning|info|none\n"
     "                            exit 1 when a finding at or above this severity exists\n"
     "                            (default: error)\n"
+    "  --profile NAME            regional rules: national (default), sichuan, guizhou,\n"
+    "                            chongqing, guangzhou (grade bands, rate basis, thresholds)\n"
+    "  --config FILE             settings (profile, rules on/off, severities, fail_on); default:\n"
+    "                            budgetlint.json in this directory or a parent (docs/config.md)\n"
     "  --password PW             password for encrypted PDFs\n"
     "  --encoding ENC            encoding of text input (default: UTF-8, else GB18030)\n"
     "\n"
@@ -109,6 +113,9 @@ typedef struct {
     bool force, quiet, progress, stats, color;
     const char *color_opt;
     int shard_k, shard_n;
+    bool fail_on_set;
+    const char *config_path, *profile_name;
+    bl_config cfg;
 } options;
 
 static long number_arg(const char *opt, const char *val, long min, long max)
@@ -119,6 +126,58 @@ static long number_arg(const char *opt, const char *val, long min, long max)
         die_usage("bad value for an option: '%s'", val);
     (void)opt;
     return v;
+}
+
+/* budgetlint.json: --config FILE, else the first found from here up to the root */
+static void load_config(options *o)
+{
+    bl_config_init(&o->cfg);
+    char found[4200] = "";
+    const char *path = o->config_path;
+    if (!path) {
+        char dir[4096];
+        if (getcwd(dir, sizeof dir)) {
+            for (;;) {
+                snprintf(found, sizeof found, "%s/budgetlint.json", strcmp(dir, "/") == 0 ? "" : dir);
+                if (access(found, R_OK) == 0) {
+                    path = found;
+                    break;
+                }
+                char *slash = strrchr(dir, '/');
+                if (!slash || slash == dir) {
+                    if (strcmp(dir, "/") == 0)
+                        break;
+                    dir[1] = '\0';
+                    continue;
+                }
+                *slash = '\0';
+            }
+        }
+    }
+    if (path) {
+        gchar *text = NULL;
+        gsize len = 0;
+        GError *ge = NULL;
+        if (!g_file_get_contents(path, &text, &len, &ge)) {
+            fprintf(stderr, "budgetlint: error: cannot read '%s': %s\n", path, ge ? ge->message : "?");
+            exit(EXIT_TROUBLE);
+        }
+        int line = 1;
+        char msg[300];
+        if (bl_config_parse(&o->cfg, text, len, &line, msg, sizeof msg)) {
+            fprintf(stderr, "budgetlint: error: '%s': line %d: %s\n", path, line, msg);
+            exit(EXIT_TROUBLE);
+        }
+        g_free(text);
+    }
+    if (o->profile_name) { /* the command line wins over the file */
+        const bl_profile *p = bl_profile_find(o->profile_name);
+        if (!p)
+            die_usage("unknown profile '%s' (national, sichuan, guizhou, chongqing, guangzhou)", o->profile_name);
+        o->cfg.profile = p;
+    }
+    if (!o->fail_on_set && o->cfg.fail_on >= 0)
+        o->fail_on = o->cfg.fail_on;
 }
 
 static void parse_options(int argc, char **argv, int start, options *o)
@@ -170,6 +229,7 @@ static void parse_options(int argc, char **argv, int start, options *o)
                 die_usage("unknown format '%s' (use text, json, jsonl or sarif)", val);
         } else if (OPT("--fail-on")) {
             VALUE();
+            o->fail_on_set = true;
             if (strcmp(val, "error") == 0)
                 o->fail_on = BL_SEV_ERROR;
             else if (strcmp(val, "warning") == 0)
@@ -207,6 +267,12 @@ static void parse_options(int argc, char **argv, int start, options *o)
         } else if (OPT("--db")) {
             VALUE();
             o->db = val;
+        } else if (OPT("--profile")) {
+            VALUE();
+            o->profile_name = val;
+        } else if (OPT("--config")) {
+            VALUE();
+            o->config_path = val;
         } else if (OPT("--annotate")) {
             VALUE();
             o->annotate_dir = val;
@@ -234,6 +300,7 @@ static void parse_options(int argc, char **argv, int start, options *o)
     }
     if (!o->format_set)
         o->format = isatty(STDOUT_FILENO) ? FMT_TEXT : FMT_JSON;
+    load_config(o);
     /* colour: --color always/never, else on a terminal unless NO_COLOR is set (no-color.org) */
     const char *nc = getenv("NO_COLOR");
     o->color = o->color_opt && strcmp(o->color_opt, "always") == 0 ? true
@@ -248,9 +315,9 @@ static bl_doc *check_one(const char *path, const options *o, bool validate)
     if (bl_extract(d, &o->ex) == 0) {
         bl_normalize(d);
         if (bl_parse(d) == 0 && validate)
-            bl_validate(d);
+            bl_validate_with(d, &o->cfg);
     } else if (validate) {
-        bl_validate(d); /* records no-text-layer as a finding */
+        bl_validate_with(d, &o->cfg); /* records no-text-layer as a finding */
     }
     return d;
 }
@@ -431,9 +498,9 @@ static void work(void *vctx, size_t i, bl_buf *out)
         if (bl_extract_bytes(d, c->stdin_data, c->stdin_len, false, &c->o->ex) == 0) {
             bl_normalize(d);
             if (bl_parse(d) == 0)
-                bl_validate(d);
+                bl_validate_with(d, &c->o->cfg);
         } else {
-            bl_validate(d);
+            bl_validate_with(d, &c->o->cfg);
         }
     } else {
         test_hooks(path);

@@ -57,6 +57,7 @@ typedef struct {
     bool derived;      /* computed by a reviewer's derivation, not stated */
     int from[2];       /* ids of the facts a derived value came from */
     bl_range range;    /* the interval the printed value stands for (money in 元) */
+    int year;          /* a year its own clause names (2022 年度全年预算数), 0 when none */
 } bl_fact;
 
 typedef enum { BL_SEV_INFO, BL_SEV_WARNING, BL_SEV_ERROR } bl_severity;
@@ -73,6 +74,7 @@ typedef struct {
     const char *expected; /* may be NULL */
     const char *expected_low, *expected_high; /* may be NULL */
     const char *basis;    /* may be NULL */
+    const char *profile;  /* the profile the rules ran under (static) */
 } bl_finding;
 
 typedef struct {

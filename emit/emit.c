@@ -73,6 +73,8 @@ static cJSON *finding_json(const bl_finding *f)
         cJSON_AddStringToObject(o, "expected_high", f->expected_high);
     if (f->basis)
         cJSON_AddStringToObject(o, "basis", f->basis);
+    if (f->profile)
+        cJSON_AddStringToObject(o, "profile", f->profile);
     return o;
 }
 

@@ -21,36 +21,64 @@ static bool alpha(uint32_t c) { return upper(c) || (c >= 'a' && c <= 'z'); }
 static bool cnum(uint32_t c) { return bl_numeral_digit(c) >= 0 || bl_numeral_unit(c) > 0; }
 static bool han(uint32_t c) { return c >= 0x3400 && c <= 0x9FFF; }
 
-/* Does the UTF-8 word w occur at code point i? Returns its length in code points, or 0. */
+/*
+ * The words this reader looks for are string literals; each is decoded once
+ * and kept by its address (the reader's hot path is matching them at every
+ * number). Workers are processes, so a static table is safe.
+ */
+typedef struct {
+    const char *w;
+    size_t n;
+    uint32_t cp[16];
+} word;
+
+static word words[1024];
+
+static const word *word_of(const char *w)
+{
+    size_t h = (size_t)(((uint64_t)(uintptr_t)w * 0x9E3779B97F4A7C15ull) >> 54); /* literals sit close together */
+    for (size_t probe = 0; probe < 1024; probe++, h = (h + 1) & 1023) {
+        if (words[h].w == w)
+            return &words[h];
+        if (!words[h].w) {
+            size_t len = strlen(w), b = 0, k = 0;
+            while (b < len && k < 16) {
+                uint32_t cp;
+                int l = bl_utf8_decode((const unsigned char *)w + b, len - b, &cp);
+                b += l > 0 ? (size_t)l : 1;
+                words[h].cp[k++] = cp;
+            }
+            words[h].n = k;
+            words[h].w = w;
+            return &words[h];
+        }
+    }
+    return NULL; /* cannot happen: fewer words than slots */
+}
+
+/* Does the word w occur at code point i? Returns its length in code points, or 0. */
 static size_t at(const cps *s, size_t i, const char *w)
 {
-    size_t k = 0, b = 0, len = strlen(w);
-    while (b < len) {
-        uint32_t cp;
-        int l = bl_utf8_decode((const unsigned char *)w + b, len - b, &cp);
-        if (l < 0 || i + k >= s->n || s->c[i + k] != cp)
+    const word *x = word_of(w);
+    if (!x || i + x->n > s->n || s->c[i] != x->cp[0])
+        return 0;
+    for (size_t k = 1; k < x->n; k++)
+        if (s->c[i + k] != x->cp[k])
             return 0;
-        b += (size_t)l;
-        k++;
-    }
-    return k;
+    return x->n;
 }
 
 /* Does w end right before code point i (skipping one space)? Returns its length or 0. */
 static size_t before(const cps *s, size_t i, const char *w)
 {
-    size_t len = 0, b = 0, wl = strlen(w);
-    while (b < wl) {
-        uint32_t cp;
-        int l = bl_utf8_decode((const unsigned char *)w + b, wl - b, &cp);
-        b += l > 0 ? (size_t)l : 1;
-        len++;
-    }
+    const word *x = word_of(w);
+    if (!x)
+        return 0;
     if (i > 0 && s->c[i - 1] == ' ')
         i--;
-    if (i < len)
+    if (i < x->n)
         return 0;
-    return at(s, i - len, w) ? len : 0;
+    return at(s, i - x->n, w) ? x->n : 0;
 }
 
 static size_t any_at(const cps *s, size_t i, const char *const *ws, size_t nw, size_t *which)
@@ -116,14 +144,15 @@ static void qpush(qvec *q, const bl_quantity *x)
 /* Line start: the previous code point is a newline (or the text start). */
 static bool line_start(const cps *s, size_t i) { return i == 0 || s->c[i - 1] == '\n'; }
 
-/* Is there `w` earlier on the same line? */
+/* Is there `w` earlier on the same line (within 300 characters)? */
 static bool on_line(const cps *s, size_t i, const char *w)
 {
-    size_t j = i;
-    while (j > 0 && s->c[j - 1] != '\n')
+    const word *x = word_of(w);
+    size_t j = i, lim = i > 300 ? i - 300 : 0;
+    while (j > lim && s->c[j - 1] != '\n')
         j--;
     for (; j < i; j++)
-        if (at(s, j, w))
+        if (s->c[j] == x->cp[0] && at(s, j, w))
             return true;
     return false;
 }
@@ -132,6 +161,9 @@ static bool on_line(const cps *s, size_t i, const char *w)
 static bool header_unit(const cps *s, size_t i, bl_qunit *u, size_t *len)
 {
     static const char *const heads[] = {"金额单位：", "金额单位:", "单位：", "单位:", "（", "("};
+    uint32_t c0 = s->c[i];
+    if (c0 != 0x91D1 /* 金 */ && c0 != 0x5355 /* 单 */ && c0 != 0xFF08 && c0 != '(')
+        return false; /* the common case, decided on one character */
     size_t w, l = any_at(s, i, heads, N(heads), &w);
     if (!l)
         return false;

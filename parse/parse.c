@@ -201,6 +201,29 @@ static const char *clause_subject(const char *t, size_t from, size_t to)
     return scope;
 }
 
+/* A year the clause before a label names: 2022 年度全年预算数 -> 2022. */
+static int clause_year(const char *t, size_t from, size_t to)
+{
+    for (size_t i = from; i + 4 <= to; i++) {
+        if ((i > from && t[i - 1] >= '0' && t[i - 1] <= '9') || t[i] < '1' || t[i] > '2')
+            continue;
+        bool digits = true;
+        for (int k = 0; k < 4; k++)
+            digits &= t[i + (size_t)k] >= '0' && t[i + (size_t)k] <= '9';
+        if (!digits)
+            continue;
+        size_t j = i + 4;
+        if (j < to && t[j] == ' ')
+            j++;
+        if (j + 3 <= to && memcmp(t + j, "年", 3) == 0) {
+            int y = (t[i] - '0') * 1000 + (t[i + 1] - '0') * 100 + (t[i + 2] - '0') * 10 + (t[i + 3] - '0');
+            if (y >= 1990 && y <= 2100)
+                return y;
+        }
+    }
+    return 0;
+}
+
 static bl_unit unit_of(const char *s, size_t n)
 {
     if (starts(s, n, "亿元"))
@@ -464,6 +487,7 @@ int bl_parse(bl_doc *doc)
                 doc->facts[doc->nfacts - 1].end <= c->start)
                 cl = doc->facts[doc->nfacts - 1].end;
             const char *s = clause_subject(t, cl, c->start);
+            f.year = clause_year(t, cl, c->start);
             if (!s) {
                 /* about something else: keep the fact, out of the department's checks */
                 const char *subj = t + cl;

@@ -2,6 +2,7 @@
 # cli.sh BIN - command-line behaviour: exit codes, messages, streams, batches.
 . "$(dirname "$0")/lib.sh"
 BIN=$1
+case "$BIN" in /*) ;; *) BIN=$(pwd)/$BIN ;; esac
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 
@@ -114,3 +115,29 @@ if grep -q "$(printf '\033')" "$tmp/out"; then fail "NO_COLOR: no escapes"; else
 expect_match "text: a summary line per file" '^fixtures/seed\.pdf: 0 errors, 0 warnings, 0 infos$' "$(cat "$tmp/out")"
 expect_match "text: an unreadable file says so" '^fixtures/bad/empty\.pdf: not checked \(empty\)$' "$(cat "$tmp/out")"
 expect_eq "text: a summary line for the batch" "3 files, 1 error, 0 warnings, 0 infos; 1 could not be checked" "$(tail -1 "$tmp/out")"
+
+# profiles and budgetlint.json
+"$BIN" check --format json --profile guizhou fixtures/wrong-grade.pdf > "$tmp/out"
+expect_match "--profile: findings name the profile" '"profile":[[:space:]]*"guizhou"' "$(cat "$tmp/out")"
+expect_match "--profile: the message names its bands" '贵州档次' "$(cat "$tmp/out")"
+"$BIN" check --profile nowhere fixtures/seed.pdf 2> "$tmp/err"
+expect_rc "unknown profile exits 2" 2 $?
+mkdir -p "$tmp/proj/sub"
+printf '{\n  "profile": "sichuan",\n  "rules": {"grade-mismatch": "off", "rate-truncated": "error"},\n  "fail_on": "warning"\n}\n' > "$tmp/proj/budgetlint.json"
+cp fixtures/wrong-grade.pdf fixtures/truncated.pdf "$tmp/proj/sub/"
+(cd "$tmp/proj/sub" && "$BIN" check --format json wrong-grade.pdf > "$tmp/out")
+expect_rc "budgetlint.json from a parent: a rule switched off (exit 0)" 0 $?
+expect_match "budgetlint.json: no grade-mismatch" '"findings":[[:space:]]*\[\]' "$(cat "$tmp/out")"
+(cd "$tmp/proj/sub" && "$BIN" check --format json truncated.pdf > "$tmp/out")
+expect_rc "budgetlint.json: a severity raised to error (exit 1)" 1 $?
+expect_match "budgetlint.json: rate-truncated now an error" '"severity":[[:space:]]*"error"' "$(cat "$tmp/out")"
+(cd "$tmp/proj/sub" && "$BIN" check --format json --fail-on none truncated.pdf > /dev/null)
+expect_rc "--fail-on wins over the file's fail_on" 0 $?
+printf '{\n  "profile": "sichuan",\n  "rules": {\n    "bogus": true\n  }\n}\n' > "$tmp/bad.json"
+"$BIN" check --config "$tmp/bad.json" fixtures/seed.pdf > /dev/null 2> "$tmp/err"
+expect_rc "a malformed config exits 2" 2 $?
+expect_eq "a malformed config: the file and the line" "budgetlint: error: '$tmp/bad.json': line 4: unknown rule 'bogus' (see 'budgetlint rules')" "$(cat "$tmp/err")"
+printf '{\n  "profile": "sichuan",\n  "rules": {"x": 1\n' > "$tmp/bad2.json"
+"$BIN" check --config "$tmp/bad2.json" fixtures/seed.pdf > /dev/null 2> "$tmp/err"
+expect_rc "broken JSON in a config exits 2" 2 $?
+expect_match "broken JSON: names a line" "^budgetlint: error: '$tmp/bad2.json': line [0-9]+: not valid JSON here$" "$(cat "$tmp/err")"

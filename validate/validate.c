@@ -20,6 +20,9 @@ static const bl_rule rules[] = {
     {"unit-suspect", BL_SEV_ERROR, "金额单位疑似混用（元与万元）"},
     {"missing-figure", BL_SEV_WARNING, "无法核对：缺少预算数或执行数"},
     {"damaged-number", BL_SEV_WARNING, "数字疑似 OCR 损坏或表格单元格粘连，未读取"},
+    {"year-mismatch", BL_SEV_WARNING, "数字所属年度与报告标题的年度不同"},
+    {"missing-section", BL_SEV_WARNING, "自评报告缺少必备内容"},
+    {"deviation-reason-missing", BL_SEV_WARNING, "执行率偏低而未说明原因"},
     {"no-text-layer", BL_SEV_ERROR, "PDF 没有文本层，无法核对"},
 };
 
@@ -51,6 +54,7 @@ const char *bl_rule_doc(const char *id)
 
 typedef struct {
     bl_doc *doc;
+    const bl_config *cfg;
     int major_pow; /* the money unit most facts use (pow10 to 元), -1 when unclear */
     bool *unit_flagged; /* by fact index: unit-suspect already reported */
 } ctx;
@@ -94,6 +98,16 @@ static void add_finding(ctx *c, const char *rule, const bl_fact *at, const char 
     bl_finding f = {0};
     f.rule = rule;
     f.severity = r ? r->severity : BL_SEV_ERROR;
+    if (r && c->cfg) {
+        size_t n;
+        size_t k = (size_t)(r - bl_rules(&n));
+        int s = k < BL_MAX_RULES ? c->cfg->severity[k] : -1;
+        if (s == BL_RULE_OFF)
+            return; /* switched off by the configuration */
+        if (s >= 0)
+            f.severity = (bl_severity)s;
+    }
+    f.profile = c->cfg ? c->cfg->profile->name : "national";
     f.page = at->page;
     f.line = at->line;
     f.message = msg;
@@ -368,13 +382,13 @@ static void check_rate(ctx *c, const bl_fact *r)
     /* denominators in the order a reviewer tries them (R3) */
     const bl_fact *tmp[MAXC];
     int nt;
-    if (r->basis != BL_BASIS_INITIAL) {
-        collect(d, BL_KIND_BUDGET, r->scope, 0, tmp, &nt, MAXC, false);
-        for (int i = 0; i < nt; i++)
-            D[nd++] = tmp[i];
-    }
-    if (r->basis != BL_BASIS_ADJUSTED) {
-        collect(d, BL_KIND_BUDGET, r->scope, 1, tmp, &nt, MAXC, false);
+    /* the profile says which basis comes first when the rate names none (贵州: 年初) */
+    bool initial_first = c->cfg->profile->initial_first && r->basis == BL_BASIS_NONE;
+    for (int pass = 0; pass < 2; pass++) {
+        bool initial = (pass == 0) == initial_first;
+        if ((initial && r->basis == BL_BASIS_ADJUSTED) || (!initial && r->basis == BL_BASIS_INITIAL))
+            continue;
+        collect(d, BL_KIND_BUDGET, r->scope, initial ? 1 : 0, tmp, &nt, MAXC, false);
         for (int i = 0; i < nt; i++)
             D[nd++] = tmp[i];
     }
@@ -482,10 +496,10 @@ fitted:
 
 static bl_range pts(int v) { return bl_range_exact((bl_dec){v, 0}, 0); }
 
-/* Does the score interval meet the grade's band? Bands: 优 [90,100], 良 [80,90), 中 [60,80), 差 [0,60). */
-static bool band_meets(bl_range s, bl_grade g)
+/* Does the score interval meet the grade's band? National: 优 [90,100], 良 [80,90), 中 [60,80), 差 [0,60). */
+static bool band_meets(const bl_profile *p, bl_range s, bl_grade g)
 {
-    static const int lo[] = {90, 80, 60, 0}, hi[] = {100, 90, 80, 60};
+    const int lo[] = {p->excellent, p->good, p->fair, 0}, hi[] = {100, p->excellent, p->good, p->fair};
     bl_range L = pts(lo[g]), H = pts(hi[g]);
     if (g == BL_GRADE_EXCELLENT)
         return s.hi >= L.lo && s.lo <= H.hi;
@@ -520,25 +534,30 @@ static void check_scores(ctx *c)
             if (s->range.hi < pts(0).lo || s->range.lo > pts(100).hi)
                 continue; /* already an error of its own */
             any = true;
-            if (band_meets(s->range, g->grade))
+            if (band_meets(c->cfg->profile, s->range, g->grade))
                 fits = true;
             if (!nearest || (s->num_at <= g->num_at && s->num_at > nearest->num_at))
                 nearest = s;
         }
         if (!any || fits)
             continue;
-        static const char *band[] = {"90–100 分", "80–90 分（不含 90）", "60–80 分（不含 80）", "60 分以下"};
+        const bl_profile *pf = c->cfg->profile;
+        char band[4][64];
+        snprintf(band[0], sizeof band[0], "%d–100 分", pf->excellent);
+        snprintf(band[1], sizeof band[1], "%d–%d 分（不含 %d）", pf->good, pf->excellent, pf->excellent);
+        snprintf(band[2], sizeof band[2], "%d–%d 分（不含 %d）", pf->fair, pf->good, pf->good);
+        snprintf(band[3], sizeof band[3], "%d 分以下", pf->fair);
         bl_grade want = BL_GRADE_POOR;
         for (int k = 0; k < 4; k++)
-            if (band_meets(nearest->range, (bl_grade)k)) {
+            if (band_meets(c->cfg->profile, nearest->range, (bl_grade)k)) {
                 want = (bl_grade)k;
                 break;
             }
         int ids[2] = {nearest->id, g->id};
         add_finding(c, "grade-mismatch", g,
-                    bl_strfmt(A, "绩效等级“%s”要求得分在 %s，而得分为 %s 分，应为“%s”（国家档次：优≥90、良≥80、中≥60）",
+                    bl_strfmt(A, "绩效等级“%s”要求得分在 %s，而得分为 %s 分，应为“%s”（%s档次：优≥%d、良≥%d、中≥%d）",
                               bl_grade_name(g->grade), band[g->grade], fmt_value(A, nearest),
-                              bl_grade_name(want)),
+                              bl_grade_name(want), pf->title, pf->excellent, pf->good, pf->fair),
                     ids, 2, bl_grade_name(g->grade), bl_grade_name(want), NULL, NULL, NULL);
     }
 }
@@ -561,6 +580,96 @@ static void check_damaged(ctx *c)
     }
 }
 
+/* ---- year-mismatch (R25): the figures' year against the title's ------------------- */
+
+static void check_years(ctx *c)
+{
+    bl_doc *d = c->doc;
+    int reported[8] = {0}, nrep = 0;
+    for (size_t i = 0; i < d->nfacts && d->year; i++) {
+        const bl_fact *f = &d->facts[i];
+        if (!f->year || f->year == d->year || f->derived || strncmp(f->scope, "item:", 5) == 0)
+            continue;
+        bool seen = false;
+        for (int k = 0; k < nrep; k++)
+            seen |= reported[k] == f->year;
+        if (seen || nrep == 8)
+            continue;
+        reported[nrep++] = f->year;
+        int ids[1] = {f->id};
+        add_finding(c, "year-mismatch", f,
+                    bl_strfmt(d->arena, "报告标题为 %d 年度，而“%s”说的是 %d 年度", d->year, f->text, f->year),
+                    ids, 1, bl_strfmt(d->arena, "%d", f->year), bl_strfmt(d->arena, "%d", d->year), NULL, NULL,
+                    NULL);
+    }
+}
+
+/* ---- missing-section (R23): what a self-assessment report must contain ---------------- */
+
+static bool text_has(const bl_doc *d, const char *const *words)
+{
+    for (; *words; words++)
+        if (d->text && strstr(d->text, *words)) /* doc->text is NUL-terminated and holds no NUL */
+            return true;
+    return false;
+}
+
+static void check_sections(ctx *c)
+{
+    bl_doc *d = c->doc;
+    /* only a self-assessment report (自评报告) owes these; tables and disclosures do not */
+    if (!d->title || !strstr(d->title, "自评报告"))
+        return;
+    static const struct {
+        const char *name;
+        const char *const words[8];
+    } sections[] = {
+        {"基本情况", {"基本情况", "项目概况", "部门概况", "单位概况", "基本概况", NULL}},
+        {"绩效目标", {"绩效目标", "年度目标", "总体目标", NULL}},
+        {"预算执行情况", {"预算执行", "收支情况", "资金投入", "资金使用", "预算安排", "执行情况", NULL}},
+        {"绩效指标完成情况", {"完成情况", "指标完成", "目标完成", "绩效实现", "履职效果", NULL}},
+        {"自评结论", {"自评结论", "评价结论", "综合评价", "自评得分", "评价得分", "自评结果", NULL}},
+        {"存在问题", {"存在问题", "存在的问题", "存在的主要问题", "主要问题", "问题及原因", NULL}},
+        {"改进措施", {"改进措施", "改进建议", "下一步", "有关建议", "整改措施", NULL}},
+    };
+    bl_fact at = {0};
+    at.page = 1;
+    at.line = 1;
+    for (size_t k = 0; k < sizeof sections / sizeof sections[0]; k++) {
+        if (text_has(d, sections[k].words))
+            continue;
+        add_finding(c, "missing-section", &at,
+                    bl_strfmt(d->arena, "自评报告缺少“%s”（财预〔2020〕10号：内容完整；未找到“%s”等标题或段落）",
+                              sections[k].name, sections[k].words[0]),
+                    NULL, 0, NULL, sections[k].name, NULL, NULL, NULL);
+    }
+}
+
+/* ---- deviation-reason-missing (R16): a low execution rate needs its reason -------------- */
+
+static void check_reasons(ctx *c)
+{
+    bl_doc *d = c->doc;
+    int below = c->cfg->profile->reason_below;
+    if (!below)
+        return;
+    static const char *const why[] = {"原因", "问题", "偏差", "未完成", "较低", "滞后", "由于", NULL};
+    if (text_has(d, why))
+        return;
+    bl_range limit = bl_range_exact((bl_dec){below, 0}, 0);
+    for (size_t i = 0; i < d->nfacts; i++) {
+        const bl_fact *f = &d->facts[i];
+        if (f->kind != BL_KIND_RATE || f->range.hi >= limit.lo)
+            continue;
+        int ids[1] = {f->id};
+        add_finding(c, "deviation-reason-missing", f,
+                    bl_strfmt(d->arena, "执行率 %s%% 低于 %d%%，报告中未见原因说明（%s）", fmt_value(d->arena, f), below,
+                              c->cfg->profile->title),
+                    ids, 1, fmt_value(d->arena, f), NULL, NULL, NULL, NULL);
+        return; /* one is enough: the report as a whole lacks the explanation */
+    }
+}
+
 /* ---- the stage ----------------------------------------------------------------------------- */
 
 static int cmp_finding(const void *a, const void *b)
@@ -575,8 +684,16 @@ static int cmp_finding(const void *a, const void *b)
 
 void bl_validate(bl_doc *doc)
 {
+    bl_config cfg;
+    bl_config_init(&cfg);
+    bl_validate_with(doc, &cfg);
+}
+
+void bl_validate_with(bl_doc *doc, const bl_config *cfg)
+{
     ctx c = {0};
     c.doc = doc;
+    c.cfg = cfg;
     if (doc->err.cls != BL_OK) {
         /* an unreadable input has one finding to give: that it has no text to check */
         if (doc->err.code && strcmp(doc->err.code, "no-text-layer") == 0) {
@@ -587,6 +704,7 @@ void bl_validate(bl_doc *doc)
             f.line = 1;
             f.message = bl_strfmt(doc->arena, "PDF 共 %d 页，没有可提取的文字（扫描件或纯图片），无法核对任何数字；请先做 OCR",
                                   doc->npages);
+            f.profile = cfg->profile->name;
             bl_doc_add_finding(doc, &f);
         }
         return;
@@ -619,6 +737,9 @@ void bl_validate(bl_doc *doc)
             check_rate(&c, &doc->facts[i]);
     check_scores(&c);
     check_damaged(&c);
+    check_years(&c);
+    check_sections(&c);
+    check_reasons(&c);
     if (doc->nfindings > 1)
         qsort(doc->findings, doc->nfindings, sizeof *doc->findings, cmp_finding);
 }

@@ -31,7 +31,44 @@ const bl_rule *bl_rule_find(const char *id);
 /** The rule's documentation text (static), NULL when there is none. */
 const char *bl_rule_doc(const char *id);
 
-/** Run every rule over doc->facts. */
+/*
+ * Profiles: what differs between regions lives in data (validate/profiles.c):
+ * grade bands, which budget a rate is tried against first, and the execution
+ * rate below which a reason must be given. shared/domain/rules.md §8.
+ */
+typedef struct {
+    const char *name, *title;
+    int excellent, good, fair; /* lowest score of 优, 良, 中 (points); below fair is 差 */
+    bool initial_first;        /* try the 年初 budget before the 全年/调整后 one (贵州 部门整体) */
+    int reason_below;          /* an execution rate below this (%) needs a stated reason; 0: none */
+    const char *authority;
+} bl_profile;
+
+/** The profile table (static); *n receives its length. The first is the default (national). */
+const bl_profile *bl_profiles(size_t *n);
+/** Lookup by name; NULL when unknown. */
+const bl_profile *bl_profile_find(const char *name);
+
+#define BL_MAX_RULES 32
+#define BL_RULE_OFF 3
+
+/* What a CI job or a bureau commits as budgetlint.json (see docs/config.md). */
+typedef struct {
+    const bl_profile *profile;            /* never NULL after bl_config_init */
+    signed char severity[BL_MAX_RULES];   /* by rule index: -1 default, 0..2 a severity, BL_RULE_OFF */
+    int fail_on;                          /* -1: not set; 0..2 a severity; BL_RULE_OFF: none */
+} bl_config;
+
+void bl_config_init(bl_config *c);
+/**
+ * Read a budgetlint.json text into c. NULL on success, else a message
+ * (in buf) and *line, the 1-based line it is about.
+ */
+const char *bl_config_parse(bl_config *c, const char *text, size_t len, int *line, char *buf, size_t bufsz);
+
+/** Run every rule over doc->facts, national profile, default severities. */
 void bl_validate(bl_doc *doc);
+/** The same under a configuration (profile, rules off, severities). */
+void bl_validate_with(bl_doc *doc, const bl_config *cfg);
 
 #endif

@@ -91,6 +91,8 @@ void test_rules(void)
     CHECK(last->derived && strcmp(last->scope, "basic") == 0 &&
               strcmp(bl_dec_format(last->value, buf, sizeof buf), "3049.21") == 0,
           "basic budget derived as 3049.21");
-    CHECK(d->nfindings == 0 && d->coverage.rates_checked == 3, "seed paragraph: all 3 rates checked, quiet");
+    CHECK(d->nfindings == 1 && strcmp(d->findings[0].rule, "deviation-reason-missing") == 0 &&
+              d->coverage.rates_checked == 3,
+          "seed paragraph: all 3 rates checked; only 66.55%% without a reason is reported");
     bl_doc_free(d);
 }
