@@ -42,7 +42,7 @@ LIB_OBJS := $(LIB_SRCS:%.c=$(OUT)/%.o)
 RULE_DOCS := $(sort $(wildcard validate/rules/*.txt))
 UNIT_SRCS := $(sort $(wildcard tests/unit/*.c))
 
-.PHONY: all check test demo deps fixtures clean unit fuzz bench
+.PHONY: all check test demo deps fixtures clean unit fuzz bench eval
 FUZZ_SECONDS ?= 60
 all: $(OUT)/budgetlint build/budgetlint
 
@@ -72,6 +72,9 @@ $(OUT)/unit_tests: $(UNIT_SRCS:%.c=$(OUT)/%.o) $(OUT)/libbudgetlint.a
 $(OUT)/xcheck: $(OUT)/tests/xcheck/xcheck.o $(OUT)/libbudgetlint.a
 	$(CC) $(LDFLAGS) -o $@ $^ $(PKG_LIBS)
 
+$(OUT)/mutate: $(OUT)/eval/mutate.o $(OUT)/libbudgetlint.a
+	$(CC) $(LDFLAGS) -o $@ $^ $(PKG_LIBS)
+
 $(OUT)/annots: $(OUT)/tests/xcheck/annots.o
 	$(CC) $(LDFLAGS) -o $@ $^ $(PKG_LIBS)
 
@@ -93,6 +96,10 @@ deps:
 
 fixtures: all
 	sh tools/make_fixtures.sh
+
+# the mutation harness: injected errors caught per rule family, false alarms on clean documents
+eval: all $(OUT)/mutate
+	sh eval/run.sh $(OUT)
 
 # speed and memory figures (not a test): RUNS=3 GEN=1000 by default
 bench: all
