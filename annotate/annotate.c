@@ -11,16 +11,9 @@
 /* The page and the character index within that page's text of a raw offset. */
 static bool char_at(const bl_doc *d, size_t raw, int *page, long *idx)
 {
-    size_t lo = 0, hi = d->nlines;
-    if (!hi)
+    if (!d->nlines)
         return false;
-    while (hi - lo > 1) {
-        size_t mid = (lo + hi) / 2;
-        if (d->lines[mid].off <= raw)
-            lo = mid;
-        else
-            hi = mid;
-    }
+    size_t lo = bl_doc_line_at(d, raw);
     *page = d->lines[lo].page;
     size_t first = lo;
     while (first > 0 && d->lines[first - 1].page == *page)

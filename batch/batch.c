@@ -105,6 +105,14 @@ static void classify(bl_batch *b, slot *s, int status, const struct rusage *ru, 
     bl_buf_release(&s->out);
 }
 
+/* No pipe or no process for a worker: the input fails, the batch goes on. */
+static void cannot_start(result *r)
+{
+    r->ready = r->failed = true;
+    r->fail.code = "crashed";
+    snprintf(r->fail.message, sizeof r->fail.message, "cannot start a worker: %s", strerror(errno));
+}
+
 /* jobs == 0: every input in this process, one after another (no isolation). */
 static size_t run_inline(bl_batch *b, size_t n)
 {
@@ -161,11 +169,7 @@ size_t bl_batch_run(bl_batch *b, size_t n)
                 break;
             int p[2];
             if (pipe(p) < 0) {
-                res[next].ready = res[next].failed = true;
-                res[next].fail.code = "crashed";
-                snprintf(res[next].fail.message, sizeof res[next].fail.message, "cannot start a worker: %s",
-                         strerror(errno));
-                next++;
+                cannot_start(&res[next++]);
                 continue;
             }
             fflush(NULL);
@@ -180,11 +184,7 @@ size_t bl_batch_run(bl_batch *b, size_t n)
             close(p[1]);
             if (pid < 0) {
                 close(p[0]);
-                res[next].ready = res[next].failed = true;
-                res[next].fail.code = "crashed";
-                snprintf(res[next].fail.message, sizeof res[next].fail.message, "cannot start a worker: %s",
-                         strerror(errno));
-                next++;
+                cannot_start(&res[next++]);
                 continue;
             }
             fcntl(p[0], F_SETFL, O_NONBLOCK);

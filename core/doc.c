@@ -37,15 +37,9 @@ int bl_doc_fail(bl_doc *d, bl_errclass cls, const char *code, const char *fmt, .
     return -1;
 }
 
-void bl_doc_locate(const bl_doc *d, size_t text_off, int *page, int *line)
+size_t bl_doc_line_at(const bl_doc *d, size_t raw)
 {
-    *page = *line = 0;
-    if (!d->nlines)
-        return;
-    size_t raw = (d->src && text_off < d->text_len) ? d->src[text_off]
-                 : (d->src && d->text_len) ? d->src[d->text_len - 1]
-                                           : 0;
-    /* last line whose start is <= raw */
+    /* the last line whose start is <= raw */
     size_t lo = 0, hi = d->nlines;
     while (hi - lo > 1) {
         size_t mid = (lo + hi) / 2;
@@ -54,8 +48,20 @@ void bl_doc_locate(const bl_doc *d, size_t text_off, int *page, int *line)
         else
             hi = mid;
     }
-    *page = d->lines[lo].page;
-    *line = d->lines[lo].line;
+    return lo;
+}
+
+void bl_doc_locate(const bl_doc *d, size_t text_off, int *page, int *line)
+{
+    *page = *line = 0;
+    if (!d->nlines)
+        return;
+    size_t raw = (d->src && text_off < d->text_len) ? d->src[text_off]
+                 : (d->src && d->text_len) ? d->src[d->text_len - 1]
+                                           : 0;
+    size_t k = bl_doc_line_at(d, raw);
+    *page = d->lines[k].page;
+    *line = d->lines[k].line;
 }
 
 bl_fact *bl_doc_add_fact(bl_doc *d, const bl_fact *f)
