@@ -72,6 +72,9 @@ $(OUT)/unit_tests: $(UNIT_SRCS:%.c=$(OUT)/%.o) $(OUT)/libbudgetlint.a
 $(OUT)/xcheck: $(OUT)/tests/xcheck/xcheck.o $(OUT)/libbudgetlint.a
 	$(CC) $(LDFLAGS) -o $@ $^ $(PKG_LIBS)
 
+$(OUT)/textpath: $(OUT)/bench/textpath.o $(OUT)/libbudgetlint.a
+	$(CC) $(LDFLAGS) -o $@ $^ $(PKG_LIBS)
+
 $(OUT)/mutate: $(OUT)/eval/mutate.o $(OUT)/libbudgetlint.a
 	$(CC) $(LDFLAGS) -o $@ $^ $(PKG_LIBS)
 
@@ -102,7 +105,7 @@ eval: all $(OUT)/mutate
 	sh eval/run.sh $(OUT)
 
 # speed and memory figures (not a test): RUNS=3 GEN=1000 by default
-bench: all
+bench: all $(OUT)/textpath
 	sh bench/run.sh build/budgetlint
 
 # libFuzzer targets (clang): each runs FUZZ_SECONDS; make check smoke-runs the seeds

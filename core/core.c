@@ -64,6 +64,13 @@ void bl_arena_free(bl_arena *a)
 
 void *bl_alloc(bl_arena *a, size_t n)
 {
+    void *p = bl_alloc_raw(a, n);
+    memset(p, 0, n ? n : 1);
+    return p;
+}
+
+void *bl_alloc_raw(bl_arena *a, size_t n)
+{
     n = (n + 15) & ~(size_t)15;
     if (!n)
         n = 16;
@@ -86,7 +93,6 @@ void *bl_alloc(bl_arena *a, size_t n)
     }
     void *p = c->mem + c->used;
     c->used += n;
-    memset(p, 0, n);
     return p;
 }
 
@@ -259,7 +265,7 @@ bool bl_utf8_valid(const char *s, size_t n)
     size_t i = 0;
     while (i < n) {
         uint32_t cp;
-        int k = bl_utf8_decode((const unsigned char *)s + i, n - i, &cp);
+        int k = bl_utf8_next((const unsigned char *)s + i, n - i, &cp);
         if (k < 0)
             return false;
         i += (size_t)k;

@@ -36,6 +36,8 @@ bl_arena *bl_arena_new(void);
 void bl_arena_free(bl_arena *a);
 /** Zeroed, 16-byte aligned memory that lives as long as the arena. */
 void *bl_alloc(bl_arena *a, size_t n);
+/** The same, not zeroed: for buffers the caller fills at once. */
+void *bl_alloc_raw(bl_arena *a, size_t n);
 /** Copy n bytes into the arena and NUL-terminate the copy. */
 char *bl_strndup(bl_arena *a, const char *s, size_t n);
 /** printf into arena memory. */
@@ -74,6 +76,20 @@ void bl_buf_release(bl_buf *b);
  * BL_REPLACEMENT with the return value negated (-1).
  */
 int bl_utf8_decode(const unsigned char *s, size_t n, uint32_t *cp);
+/** bl_utf8_decode with the common cases inline: ASCII and well-formed 3-byte (CJK) sequences. */
+static inline int bl_utf8_next(const unsigned char *s, size_t n, uint32_t *cp)
+{
+    if (n && s[0] < 0x80) {
+        *cp = s[0];
+        return 1;
+    }
+    if (n >= 3 && s[0] >= 0xE1 && s[0] <= 0xEC && (s[1] & 0xC0) == 0x80 && (s[2] & 0xC0) == 0x80) {
+        /* E1..EC: no overlong or surrogate forms are possible */
+        *cp = ((uint32_t)(s[0] & 0x0F) << 12) | ((uint32_t)(s[1] & 0x3F) << 6) | (s[2] & 0x3F);
+        return 3;
+    }
+    return bl_utf8_decode(s, n, cp);
+}
 /** Encode cp into out (at least 4 bytes); returns the length. */
 int bl_utf8_encode(uint32_t cp, char *out);
 /**

@@ -82,6 +82,7 @@ static int to_utf8(bl_doc *doc, const char *enc, const char *data, size_t len, b
 static int extract_text(bl_doc *doc, const char *data, size_t len, const bl_extract_opts *o)
 {
     bl_buf utf = BL_BUF_INIT;
+    bool valid = false;
     if (o && o->encoding) {
         if (to_utf8(doc, o->encoding, data, len, &utf) < 0) {
             bl_buf_release(&utf);
@@ -89,6 +90,7 @@ static int extract_text(bl_doc *doc, const char *data, size_t len, const bl_extr
         }
     } else if (bl_utf8_valid(data, len)) {
         bl_buf_add(&utf, data, len);
+        valid = true;
     } else if (to_utf8(doc, "GB18030", data, len, &utf) < 0) {
         /* neither UTF-8 nor GB18030: keep the UTF-8 reading with U+FFFD */
         doc->err.cls = BL_OK;
@@ -100,7 +102,10 @@ static int extract_text(bl_doc *doc, const char *data, size_t len, const bl_extr
     if (n >= 3 && memcmp(s, "\xEF\xBB\xBF", 3) == 0)
         s += 3, n -= 3;
     bl_buf clean = BL_BUF_INIT, raw = BL_BUF_INIT;
-    doc->bad_utf8 = bl_utf8_sanitize(&clean, s, n);
+    if (valid && !memchr(s, '\0', n))
+        bl_buf_add(&clean, s, n); /* already valid: one copy, no second decoding pass */
+    else
+        doc->bad_utf8 = bl_utf8_sanitize(&clean, s, n);
     bl_buf_release(&utf);
     size_t cap = 0;
     int page = 1;

@@ -16,7 +16,7 @@ typedef struct {
     size_t n, cap;
 } chvec;
 
-static void push(chvec *c, uint32_t cp, uint32_t src)
+static inline void push(chvec *c, uint32_t cp, uint32_t src)
 {
     if (c->n == c->cap) {
         c->cap = c->cap ? c->cap * 2 : 1024;
@@ -71,7 +71,7 @@ static int map_line(chvec *out, const char *s, size_t n, uint32_t base)
     size_t i = 0;
     while (i < n) {
         uint32_t cp;
-        int k = bl_utf8_decode((const unsigned char *)s + i, n - i, &cp);
+        int k = bl_utf8_next((const unsigned char *)s + i, n - i, &cp);
         if (k < 0)
             k = 1; /* cannot happen after extract's sanitizing */
         uint32_t at = base + (uint32_t)i;
@@ -160,10 +160,7 @@ static void squeeze_spaces(chvec *c, size_t start, size_t *end)
 
 /* ---- numerals ------------------------------------------------------------------ */
 
-static bool is_numeral(uint32_t c)
-{
-    return bl_numeral_digit(c) >= 0 || bl_numeral_unit(c) > 0;
-}
+static bool is_numeral(uint32_t c) { return bl_numeral_any(c); }
 
 /* A run of numeral characters, with 点 inside it, starting at i. */
 static size_t numeral_run(const ch *v, size_t n, size_t i)
@@ -376,7 +373,12 @@ static int cmp_int(const void *a, const void *b)
 
 void bl_normalize(bl_doc *doc)
 {
+    /* one allocation each: a text never has more characters than raw bytes */
     chvec all = {0}, joined = {0}, conv = {0};
+    all.cap = joined.cap = conv.cap = doc->raw_len + 16;
+    all.v = bl_xmalloc(all.cap * sizeof *all.v);
+    joined.v = bl_xmalloc(joined.cap * sizeof *joined.v);
+    conv.v = bl_xmalloc(conv.cap * sizeof *conv.v);
     line_info *li = bl_xmalloc((doc->nlines + 1) * sizeof *li);
     size_t nl = 0;
     /* 1. map characters line by line, squeeze spaces, mark footers */
@@ -457,21 +459,32 @@ void bl_normalize(bl_doc *doc)
     }
     /* 4. numerals */
     convert_numerals(&joined, &conv);
-    /* 5. encode */
-    bl_buf out = BL_BUF_INIT;
-    uint32_t *src = bl_alloc(doc->arena, (conv.n * 4 + 1) * sizeof *src);
+    /* 5. encode, straight into the arena, sized exactly */
+    size_t bytes = 0;
     for (size_t t = 0; t < conv.n; t++) {
-        char enc[4];
-        int k = bl_utf8_encode(conv.v[t].cp, enc);
-        for (int b = 0; b < k; b++)
-            src[out.len + (size_t)b] = conv.v[t].src;
-        bl_buf_add(&out, enc, (size_t)k);
+        uint32_t cp = conv.v[t].cp;
+        bytes += cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
     }
-    doc->text = bl_strndup(doc->arena, out.data ? out.data : "", out.len);
-    doc->text_len = out.len;
-    src[out.len] = out.len ? src[out.len - 1] : 0;
+    char *text = bl_alloc_raw(doc->arena, bytes + 1);
+    uint32_t *src = bl_alloc_raw(doc->arena, (bytes + 1) * sizeof *src);
+    size_t len = 0;
+    for (size_t t = 0; t < conv.n; t++) {
+        uint32_t cp = conv.v[t].cp, at = conv.v[t].src;
+        if (cp < 0x80) {
+            src[len] = at;
+            text[len++] = (char)cp;
+            continue;
+        }
+        int k = bl_utf8_encode(cp, text + len);
+        for (int b = 0; b < k; b++)
+            src[len + (size_t)b] = at;
+        len += (size_t)k;
+    }
+    text[len] = '\0';
+    doc->text = text;
+    doc->text_len = len;
+    src[len] = len ? src[len - 1] : 0;
     doc->src = src;
-    bl_buf_release(&out);
     free(all.v);
     free(joined.v);
     free(conv.v);

@@ -29,6 +29,8 @@ void bl_normalize(bl_doc *doc);
 int bl_numeral_digit(uint32_t cp);
 /** The power of ten of a numeral unit: 十 1, 百 2, 千 3, 万 4, 亿 8; else 0. */
 int bl_numeral_unit(uint32_t cp);
+/** True for any numeral digit or unit character (a fast test for hot loops). */
+bool bl_numeral_any(uint32_t cp);
 /** True for financial (大写) numeral characters: 壹…玖 拾 佰 仟. */
 bool bl_numeral_financial(uint32_t cp);
 

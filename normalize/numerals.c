@@ -69,6 +69,23 @@ int bl_numeral_unit(uint32_t cp)
     }
 }
 
+/* One bit per BMP code point: is it a numeral digit or unit? Built once (hot loops ask per character). */
+static uint64_t numeral_bits[0x10000 / 64];
+static bool numeral_bits_ready;
+
+bool bl_numeral_any(uint32_t cp)
+{
+    if (cp < 0x3007 || cp >= 0x10000)
+        return false;
+    if (!numeral_bits_ready) {
+        for (uint32_t c = 0x3000; c < 0x10000; c++)
+            if (bl_numeral_digit(c) >= 0 || bl_numeral_unit(c) > 0)
+                numeral_bits[c / 64] |= 1ull << (c % 64);
+        numeral_bits_ready = true;
+    }
+    return (numeral_bits[cp / 64] >> (cp % 64)) & 1;
+}
+
 bool bl_numeral_financial(uint32_t cp)
 {
     switch (cp) {

@@ -18,7 +18,7 @@ typedef struct {
 static bool dig(uint32_t c) { return c >= '0' && c <= '9'; }
 static bool upper(uint32_t c) { return c >= 'A' && c <= 'Z'; }
 static bool alpha(uint32_t c) { return upper(c) || (c >= 'a' && c <= 'z'); }
-static bool cnum(uint32_t c) { return bl_numeral_digit(c) >= 0 || bl_numeral_unit(c) > 0; }
+static bool cnum(uint32_t c) { return bl_numeral_any(c); }
 static bool han(uint32_t c) { return c >= 0x3400 && c <= 0x9FFF; }
 
 /*
@@ -68,27 +68,46 @@ static size_t at(const cps *s, size_t i, const char *w)
     return x->n;
 }
 
-/* Does w end right before code point i (skipping one space)? Returns its length or 0. */
-static size_t before(const cps *s, size_t i, const char *w)
+
+/* A word list decoded once: the words of a static list, by the list's address. */
+typedef struct {
+    const char *const *src;
+    const word *w[64];
+} wlist;
+
+static wlist lists[64];
+
+static const wlist *list_of(const char *const *ws, size_t nw)
 {
-    const word *x = word_of(w);
-    if (!x)
-        return 0;
-    if (i > 0 && s->c[i - 1] == ' ')
-        i--;
-    if (i < x->n)
-        return 0;
-    return at(s, i - x->n, w) ? x->n : 0;
+    for (size_t k = 0; k < 64; k++) {
+        if (lists[k].src == ws)
+            return &lists[k];
+        if (!lists[k].src) {
+            for (size_t j = 0; j < nw && j < 64; j++)
+                lists[k].w[j] = word_of(ws[j]);
+            lists[k].src = ws;
+            return &lists[k];
+        }
+    }
+    return NULL;
 }
 
 static size_t any_at(const cps *s, size_t i, const char *const *ws, size_t nw, size_t *which)
 {
+    const wlist *l = nw <= 64 ? list_of(ws, nw) : NULL;
+    if (i >= s->n)
+        return 0;
     for (size_t k = 0; k < nw; k++) {
-        size_t l = at(s, i, ws[k]);
-        if (l) {
+        const word *x = l ? l->w[k] : word_of(ws[k]);
+        if (!x || x->cp[0] != s->c[i] || i + x->n > s->n) /* most words fail on their first character */
+            continue;
+        size_t j = 1;
+        while (j < x->n && s->c[i + j] == x->cp[j])
+            j++;
+        if (j == x->n) {
             if (which)
                 *which = k;
-            return l;
+            return x->n;
         }
     }
     return 0;
@@ -96,10 +115,18 @@ static size_t any_at(const cps *s, size_t i, const char *const *ws, size_t nw, s
 
 static size_t any_before(const cps *s, size_t i, const char *const *ws, size_t nw)
 {
+    const wlist *l = nw <= 64 ? list_of(ws, nw) : NULL;
+    if (i > 0 && s->c[i - 1] == ' ')
+        i--;
     for (size_t k = 0; k < nw; k++) {
-        size_t l = before(s, i, ws[k]);
-        if (l)
-            return l;
+        const word *x = l ? l->w[k] : word_of(ws[k]);
+        if (!x || i < x->n || s->c[i - 1] != x->cp[x->n - 1]) /* the last character first */
+            continue;
+        size_t j = 0, at0 = i - x->n;
+        while (j < x->n && s->c[at0 + j] == x->cp[j])
+            j++;
+        if (j == x->n)
+            return x->n;
     }
     return 0;
 }
@@ -144,17 +171,43 @@ static void qpush(qvec *q, const bl_quantity *x)
 /* Line start: the previous code point is a newline (or the text start). */
 static bool line_start(const cps *s, size_t i) { return i == 0 || s->c[i - 1] == '\n'; }
 
-/* Is there `w` earlier on the same line (within 300 characters)? */
+/*
+ * Is there `w` earlier on the same line? Numbers come in text order, so the
+ * first occurrence of each word on the current line is found once and kept.
+ */
+typedef struct {
+    size_t line;     /* the start of the line the entries are about */
+    const char *w[8];
+    size_t first[8]; /* first occurrence on that line, or SIZE_MAX */
+    int n;
+} line_memo;
+
+static line_memo memo;
+
 static bool on_line(const cps *s, size_t i, const char *w)
 {
+    size_t ls = i;
+    while (ls > 0 && s->c[ls - 1] != '\n')
+        ls--;
+    if (memo.line != ls) {
+        memo.line = ls;
+        memo.n = 0;
+    }
+    for (int k = 0; k < memo.n; k++)
+        if (memo.w[k] == w)
+            return memo.first[k] < i;
     const word *x = word_of(w);
-    size_t j = i, lim = i > 300 ? i - 300 : 0;
-    while (j > lim && s->c[j - 1] != '\n')
-        j--;
-    for (; j < i; j++)
-        if (s->c[j] == x->cp[0] && at(s, j, w))
-            return true;
-    return false;
+    size_t first = SIZE_MAX;
+    for (size_t j = ls; j < s->n && s->c[j] != '\n'; j++)
+        if (s->c[j] == x->cp[0] && at(s, j, w)) {
+            first = j;
+            break;
+        }
+    if (memo.n < 8) {
+        memo.w[memo.n] = w;
+        memo.first[memo.n++] = first;
+    }
+    return first < i;
 }
 
 /* Header units: 金额单位：元 / 单位：万元 / （万元） set the unit of bare numbers. */
@@ -314,16 +367,19 @@ size_t bl_quantities(bl_doc *doc, bl_quantity **out)
     size_t n = 0;
     for (size_t b = 0; b < doc->text_len;) {
         uint32_t cp;
-        int l = bl_utf8_decode((const unsigned char *)doc->text + b, doc->text_len - b, &cp);
+        int l = bl_utf8_next((const unsigned char *)doc->text + b, doc->text_len - b, &cp);
         off[n] = b;
         c[n++] = cp;
         b += l > 0 ? (size_t)l : 1;
     }
     off[n] = doc->text_len;
     cps s = {c, off, n};
+    memo.line = SIZE_MAX; /* a new text: forget the last one's lines */
+    memo.n = 0;
     qvec q = {NULL, 0, 0, doc->arena};
     bl_qunit hdr = BL_QU_NONE;
     int hdr_page = 0;
+    size_t prev_end = 0;
     for (size_t i = 0; i < n;) {
         bl_qunit hu;
         size_t hl;
@@ -362,7 +418,7 @@ size_t bl_quantities(bl_doc *doc, bl_quantity **out)
                 x.measure = dm;
                 x.tags = BL_QT_DAMAGED;
                 qpush(&q, &x);
-                i = uj + ul;
+                i = prev_end = uj + ul;
                 continue;
             }
             if (upper(c[i]) && i + 2 < n && c[i + 1] == '.' && dig(c[i + 2]))
@@ -377,7 +433,7 @@ size_t bl_quantities(bl_doc *doc, bl_quantity **out)
                 x.end = x.num_end = off[j2];
                 x.kind = BL_QK_CODE;
                 qpush(&q, &x);
-                i = j2;
+                i = prev_end = j2;
                 continue;
             }
             if (!damaged_lead) {
@@ -405,7 +461,7 @@ size_t bl_quantities(bl_doc *doc, bl_quantity **out)
                 d.end = d.num_end = off[ne];
                 d.value.mant = (int64_t)(c[i] - '0') * 1000 + (c[i + 1] - '0') * 100 + (c[i + 2] - '0') * 10 + (c[i + 3] - '0');
                 qpush(&q, &d);
-                i = ne;
+                i = prev_end = ne;
                 continue;
             }
             if (i + 2 < n && (c[i + 1] == 'x' || c[i + 1] == 'X') && i > 0 && dig(c[i - 1])) {
@@ -617,9 +673,7 @@ size_t bl_quantities(bl_doc *doc, bl_quantity **out)
         /* ranges: 80%-90%, 80～90分 */
         if (x.kind == BL_QK_FIGURE && q.n > 0) {
             bl_quantity *p = &q.v[q.n - 1];
-            size_t pe = 0;
-            while (pe < n && off[pe] < p->end)
-                pe++;
+            size_t pe = prev_end; /* code point index where the previous quantity ended */
             if (p->kind == BL_QK_FIGURE && pe < ns && ns - pe == 1 &&
                 (c[pe] == '-' || c[pe] == 0xFF5E || c[pe] == '~' || c[pe] == 0x2014 || c[pe] == 0x81F3 || c[pe] == 0x5230)) {
                 p->tags |= BL_QT_RANGE;
@@ -642,7 +696,7 @@ size_t bl_quantities(bl_doc *doc, bl_quantity **out)
         if (x.tags & BL_QT_DAMAGED)
             x.value.mant = 0, x.value.scale = 0;
         qpush(&q, &x);
-        i = (qe > ne ? qe : ne);
+        i = prev_end = (qe > ne ? qe : ne);
     }
     free(c);
     free(off);
