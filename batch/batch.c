@@ -105,6 +105,16 @@ static void classify(bl_batch *b, slot *s, int status, const struct rusage *ru, 
     bl_buf_release(&s->out);
 }
 
+static const size_t *cost_base; /* qsort has no context argument */
+
+static int by_cost(const void *a, const void *b)
+{
+    size_t x = *(const size_t *)a, y = *(const size_t *)b;
+    if (cost_base[x] != cost_base[y])
+        return cost_base[x] > cost_base[y] ? -1 : 1;
+    return x < y ? -1 : x > y; /* stable: equal costs keep input order */
+}
+
 /* No pipe or no process for a worker: the input fails, the batch goes on. */
 static void cannot_start(result *r)
 {
@@ -148,18 +158,34 @@ size_t bl_batch_run(bl_batch *b, size_t n)
     }
     for (int k = 0; k < jobs; k++)
         slots[k].fd = -1;
-    size_t next = 0, delivered = 0;
+    size_t pos = 0, delivered = 0;
     int running = 0;
     /* results wait in memory for their turn: keep the window bounded */
     size_t window = (size_t)jobs * 4 + 16;
+    /*
+     * Dispatch order: input order, or by cost (largest first) inside each
+     * block of `window` inputs - longest-processing-time-first keeps both
+     * workers busy to the end. Delivery stays in input order either way.
+     */
+    size_t *order = malloc((n ? n : 1) * sizeof *order);
+    if (!order)
+        abort();
+    for (size_t i = 0; i < n; i++)
+        order[i] = i;
+    if (b->cost) {
+        cost_base = b->cost;
+        for (size_t i = 0; i < n; i += window)
+            qsort(order + i, n - i < window ? n - i : window, sizeof *order, by_cost);
+    }
     double last_tick = 0;
     while (delivered < n) {
         bool stopping = b->stop && *b->stop;
         /* dispatch */
-        while (!stopping && next < n && next < delivered + window) {
+        while (!stopping && pos < n && order[pos] < delivered + window) {
+            size_t next = order[pos];
             if (b->skip && b->skip(b->ctx, next)) {
                 res[next].ready = res[next].skipped = true;
-                next++;
+                pos++;
                 continue;
             }
             int k;
@@ -169,7 +195,8 @@ size_t bl_batch_run(bl_batch *b, size_t n)
                 break;
             int p[2];
             if (pipe(p) < 0) {
-                cannot_start(&res[next++]);
+                cannot_start(&res[next]);
+                pos++;
                 continue;
             }
             fflush(NULL);
@@ -184,7 +211,8 @@ size_t bl_batch_run(bl_batch *b, size_t n)
             close(p[1]);
             if (pid < 0) {
                 close(p[0]);
-                cannot_start(&res[next++]);
+                cannot_start(&res[next]);
+                pos++;
                 continue;
             }
             fcntl(p[0], F_SETFL, O_NONBLOCK);
@@ -194,7 +222,7 @@ size_t bl_batch_run(bl_batch *b, size_t n)
             slots[k].started = now();
             slots[k].timed_out = false;
             running++;
-            next++;
+            pos++;
         }
         /* deliver in order */
         while (delivered < n && res[delivered].ready) {
@@ -209,7 +237,7 @@ size_t bl_batch_run(bl_batch *b, size_t n)
         if (delivered >= n)
             break;
         if (running == 0) {
-            if (stopping || next >= n)
+            if (stopping || pos >= n)
                 break; /* stopped: nothing more will come */
             continue;
         }
@@ -302,6 +330,7 @@ size_t bl_batch_run(bl_batch *b, size_t n)
     }
     for (size_t i = delivered; i < n; i++)
         bl_buf_release(&res[i].data);
+    free(order);
     free(res);
     free(slots);
     return delivered;

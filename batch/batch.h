@@ -35,6 +35,8 @@ typedef struct {
     /** Optional, in the parent: true when input i needs no worker (a duplicate, or already stored). */
     bool (*skip)(void *ctx, size_t i);
     volatile sig_atomic_t *stop; /* set (by a signal handler): dispatch no more, kill workers */
+    const size_t *cost;    /* optional, per input (file size): within each window of inputs the
+                              costliest start first, so one big file does not finish last alone */
     long max_rss_kb;       /* out: the largest worker's peak RSS */
 } bl_batch;
 

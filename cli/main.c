@@ -795,7 +795,13 @@ static int cmd_check(options *o)
     sa.sa_handler = on_sigint;
     sigaction(SIGINT, &sa, NULL);
     sigaction(SIGTERM, &sa, NULL);
+    size_t *cost = calloc(n + 1, sizeof *cost);
+    for (size_t i = 0; cost && i < n; i++) {
+        struct stat st;
+        cost[i] = strcmp(c.in.v[i], "-") != 0 && stat(c.in.v[i], &st) == 0 ? (size_t)st.st_size : 0;
+    }
     bl_batch b = {0};
+    b.cost = cost;
     b.jobs = o->jobs;
     b.timeout_s = o->timeout_s;
     b.mem_limit_mb = (size_t)o->max_memory_mb;
@@ -806,6 +812,7 @@ static int cmd_check(options *o)
     b.skip = skip;
     b.stop = &interrupted;
     size_t delivered = bl_batch_run(&b, n);
+    free(cost);
     clear_progress(&c);
     if (o->format == FMT_TEXT) {
         char sum[160];

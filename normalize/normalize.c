@@ -465,7 +465,9 @@ void bl_normalize(bl_doc *doc)
         uint32_t cp = conv.v[t].cp;
         bytes += cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
     }
-    char *text = bl_alloc_raw(doc->arena, bytes + 1);
+    /* 64 zero bytes of padding: PCRE2's JIT loads whole words near the end of a subject */
+    char *text = bl_alloc_raw(doc->arena, bytes + 64);
+    memset(text + bytes, 0, 64);
     uint32_t *src = bl_alloc_raw(doc->arena, (bytes + 1) * sizeof *src);
     size_t len = 0;
     for (size_t t = 0; t < conv.n; t++) {
