@@ -36,7 +36,15 @@ typedef struct {
     const char *message; /* one line, no file name, no full stop */
 } bl_error;
 
-typedef enum { BL_KIND_BUDGET, BL_KIND_EXECUTED, BL_KIND_RATE, BL_KIND_SCORE, BL_KIND_GRADE } bl_kind;
+typedef enum {
+    BL_KIND_BUDGET,
+    BL_KIND_EXECUTED,
+    BL_KIND_RATE,
+    BL_KIND_SCORE,
+    BL_KIND_GRADE,
+    BL_KIND_CHANGE,     /* a year-on-year change of an amount: 增加 844.15 万元 (value signed) */
+    BL_KIND_CHANGE_RATE /* its percentage: 增长 6.59% (value signed) */
+} bl_kind;
 typedef enum { BL_UNIT_NONE, BL_UNIT_YUAN, BL_UNIT_WAN, BL_UNIT_YI, BL_UNIT_PERCENT, BL_UNIT_POINT } bl_unit;
 typedef enum { BL_BASIS_NONE, BL_BASIS_INITIAL, BL_BASIS_ADJUSTED } bl_basis;
 typedef enum { BL_GRADE_NONE = -1, BL_GRADE_EXCELLENT, BL_GRADE_GOOD, BL_GRADE_FAIR, BL_GRADE_POOR } bl_grade;

@@ -16,7 +16,7 @@
 #define CONN "(?:为|是|达到|达|共计|合计|总计|：|:)?(?:人民币)?"
 #define MONEY "(?<unit>亿元|万元|元|万(?![\\p{Han}\\w]))"
 
-enum pkind { P_BUDGET, P_EXECUTED, P_SCOPE, P_RATE, P_SCORE, P_GRADE, P_N };
+enum pkind { P_BUDGET, P_EXECUTED, P_SCOPE, P_RATE, P_SCORE, P_GRADE, P_CHANGE, P_CHANGE_RATE, P_N };
 
 static const char *const patterns[P_N] = {
     [P_BUDGET] = "(?<label>(?:全年|年初|调整后|调整|年度|全年\\(调整\\))?预算(?:数|金额|资金|总额)?)"
@@ -30,6 +30,9 @@ static const char *const patterns[P_N] = {
                "(?:为|是|达到|达|：|:)?|执行进度(?:为|达到|达)?)" SP NUM SP "(?<unit>%)",
     [P_SCORE] = "(?<label>(?:绩效)?(?:自评|评价|综合|考核)(?:得分|评分|分数|总分|总得分)|总得分)"
                 "(?:为|是|：|:)?\\s*" NUM SP "(?<unit>分)(?!之)",
+    /* year-on-year: 与上年相比增加 844.15 万元，增长 6.59% */
+    [P_CHANGE] = "(?<label>增加|减少|下降|降低)(?:了)?" SP NUM SP MONEY,
+    [P_CHANGE_RATE] = "(?<label>增长|增加|下降|减少|降低)(?:了)?" SP NUM SP "(?<unit>%)",
     [P_GRADE] = "(?<label>(?:绩效|评价|自评)?(?:等级|等次)|自评结果|自评结论|评价结论|评价结果)"
                 "(?:为|是|评定为|：|:)?\\s*[“\"‘'「『]?(?<grade>优秀|良好|中等|较差|优|良|中|差)"
                 "(?:[”\"’'」』]|(?=[，。；、,;\\s)）]|$))",
@@ -430,6 +433,13 @@ int bl_parse(bl_doc *doc)
         case P_SCORE:
             f.kind = BL_KIND_SCORE;
             break;
+        case P_CHANGE:
+        case P_CHANGE_RATE:
+            /* only a year-on-year statement: the sentence compares with last year */
+            if (!has(t + sent, c->start - sent, "上年") && !has(t + sent, c->start - sent, "同比"))
+                continue;
+            f.kind = c->p == P_CHANGE ? BL_KIND_CHANGE : BL_KIND_CHANGE_RATE;
+            break;
         case P_GRADE:
             f.kind = BL_KIND_GRADE;
             f.grade = grade_of(t + c->grade_at, c->grade_end - c->grade_at);
@@ -474,6 +484,9 @@ int bl_parse(bl_doc *doc)
             if (bl_dec_parse(num, k, &f.value))
                 continue; /* too many digits: not a figure we can hold exactly */
             f.unit = unit_of(t + c->unit_at, c->unit_end - c->unit_at);
+            if ((f.kind == BL_KIND_CHANGE || f.kind == BL_KIND_CHANGE_RATE) &&
+                (has(label, ll, "减少") || has(label, ll, "下降") || has(label, ll, "降低")))
+                f.value.mant = -f.value.mant; /* a decrease: the direction word is the sign */
             f.range = bl_range_of(f.value, bl_unit_pow10(f.unit));
         }
         if (c->p == P_SCOPE) {

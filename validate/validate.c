@@ -23,6 +23,7 @@ static const bl_rule rules[] = {
     {"year-mismatch", BL_SEV_WARNING, "数字所属年度与报告标题的年度不同"},
     {"missing-section", BL_SEV_WARNING, "自评报告缺少必备内容"},
     {"deviation-reason-missing", BL_SEV_WARNING, "执行率偏低而未说明原因"},
+    {"yoy-mismatch", BL_SEV_ERROR, "同比增减百分比与增减额、本年数不符"},
     {"no-text-layer", BL_SEV_ERROR, "PDF 没有文本层，无法核对"},
 };
 
@@ -670,6 +671,66 @@ static void check_reasons(ctx *c)
     }
 }
 
+/* ---- yoy-mismatch (R21): 增幅 = 增加额 / (本年 − 增加额) ---------------------------- */
+
+static void check_yoy(ctx *c)
+{
+    bl_doc *d = c->doc;
+    bl_arena *A = d->arena;
+    for (size_t k = 0; k < d->nfacts; k++) {
+        const bl_fact *r = &d->facts[k];
+        if (r->kind != BL_KIND_CHANGE_RATE)
+            continue;
+        /* in the same sentence before it: the change, and before that the level it changed to */
+        const bl_fact *chg = NULL, *level = NULL;
+        size_t sent = r->start;
+        while (sent > 0 && d->text[sent - 1] != '\n' &&
+               !(sent >= 3 && memcmp(d->text + sent - 3, "。", 3) == 0))
+            sent--;
+        for (size_t j = k; j-- > 0;) {
+            const bl_fact *f = &d->facts[j];
+            if (f->derived || f->start < sent)
+                continue;
+            if (!chg && f->kind == BL_KIND_CHANGE)
+                chg = f;
+            else if (chg && is_money(f) && f->kind != BL_KIND_CHANGE && f->start < chg->start) {
+                level = f;
+                break;
+            }
+        }
+        if (!chg || !level)
+            continue;
+        /* last year = this year - change; the rate is change / last year */
+        bl_range base = bl_range_sub(level->range, chg->range);
+        bl_range delta = chg->range, pct = r->range;
+        if (chg->value.mant < 0) { /* a decrease: compare magnitudes */
+            delta = (bl_range){-chg->range.hi, -chg->range.lo};
+            pct = (bl_range){-r->range.hi, -r->range.lo};
+        }
+        if ((chg->value.mant < 0) != (r->value.mant < 0))
+            continue; /* 增加 … 下降 : not one statement */
+        int m = bl_ratio_meets(delta, base, pct);
+        if (m != 0)
+            continue;
+        /* truncated rather than rounded (10.158% printed 10.15%): info, as for execution rates */
+        bl_range trunc = bl_range_exact(r->value, 0);
+        trunc.hi = trunc.hi + (bl_range_of(r->value, 0).hi - trunc.hi) * 2;
+        if (chg->value.mant < 0)
+            trunc = (bl_range){-trunc.hi, -trunc.lo};
+        bool truncated = bl_ratio_meets(delta, base, trunc) == 1;
+        char e[64], lvl[64], ch[64];
+        bl_ratio_format(delta, base, r->value.scale, e, sizeof e);
+        int ids[3] = {level->id, chg->id, r->id};
+        bl_dec_format(chg->value, ch, sizeof ch);
+        bl_dec_format(level->value, lvl, sizeof lvl);
+        add_finding(c, truncated ? "rate-truncated" : "yoy-mismatch", r,
+                    truncated ? bl_strfmt(A, "同比 %s%% 是截尾结果：%s/(%s−%s) 四舍五入应为 %s%%", fmt_value(A, r), ch, lvl, ch, e)
+                              : bl_strfmt(A, "同比 %s%% 与 增减额/(本年数−增减额) = %s/(%s−%s) = %s%% 不符", fmt_value(A, r),
+                                          ch, lvl, ch, e),
+                    ids, 3, fmt_value(A, r), bl_strndup(A, e, strlen(e)), NULL, NULL, NULL);
+    }
+}
+
 /* ---- the stage ----------------------------------------------------------------------------- */
 
 static int cmp_finding(const void *a, const void *b)
@@ -740,6 +801,7 @@ void bl_validate_with(bl_doc *doc, const bl_config *cfg)
     check_years(&c);
     check_sections(&c);
     check_reasons(&c);
+    check_yoy(&c);
     if (doc->nfindings > 1)
         qsort(doc->findings, doc->nfindings, sizeof *doc->findings, cmp_finding);
 }
