@@ -779,7 +779,7 @@ const char *bl_chinese_number(const char *s, size_t n, bl_dec *out)
     if (frac) {
         if (out->scale != 0)
             return "not a money amount";
-        if (out->mant > INT64_MAX / 100)
+        if (out->mant > 9999999999999999LL) /* 18 digits at most once 角 and 分 are added */
             return "too large";
         out->mant = out->mant * 100 + jiao * 10 + fen;
         out->scale = 2;

@@ -1,5 +1,6 @@
 /* test_numerals.c - Chinese and financial numerals to exact decimals. */
 #include "../../normalize/normalize.h"
+#include "../../normalize/quantity.h"
 #include "harness.h"
 
 /* decode a UTF-8 string into code points */
@@ -43,6 +44,12 @@ void test_numerals(void)
             char buf[64];
             CHECK_STR(err ? err : bl_dec_format(d, buf, sizeof buf), t[i].want, "numeral '%s'", t[i].in);
         }
+    }
+    /* fuzz/regressions/numeral-money-19-digits: 角 on a 17-digit 元 amount would need 19 digits */
+    {
+        const char *big = "壹亿亿佰元伍角";
+        bl_dec d19;
+        CHECK(bl_chinese_number(big, strlen(big), &d19) != NULL, "money beyond 18 digits is refused");
     }
     /* a run of 万 is refused, not looped over */
     uint32_t many[64];
