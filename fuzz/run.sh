@@ -1,6 +1,7 @@
 #!/bin/sh
 # run.sh SECONDS - build the libFuzzer targets with clang and run each for
 # SECONDS (0: one pass over the seeds only, the smoke run of `make check`).
+# FUZZ_TARGETS="numeral" (or "normalize") runs one of them.
 # Seeds come from the spec cases (tests/spec/numbers.txt) and the fixtures.
 set -u
 secs=${1:-60}
@@ -34,7 +35,7 @@ SRCS="core/core.c core/doc.c extract/extract.c normalize/normalize.c normalize/n
 mkdir -p "$out/gen"
 sh tools/gen_rules_doc.sh validate/rules/*.txt > "$out/gen/rules_doc.inc"
 rc=0
-for t in numeral normalize; do
+for t in ${FUZZ_TARGETS:-numeral normalize}; do
     clang -std=c11 -D_GNU_SOURCE -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all \
         -I"$out/gen" $PKG_CFLAGS -o "$out/fuzz_$t" fuzz/fuzz_$t.c $SRCS $PKG_LIBS || exit 2
     mkdir -p "$out/corpus-$t"
