@@ -43,7 +43,8 @@ typedef enum {
     BL_KIND_SCORE,
     BL_KIND_GRADE,
     BL_KIND_CHANGE,     /* a year-on-year change of an amount: 增加 844.15 万元 (value signed) */
-    BL_KIND_CHANGE_RATE /* its percentage: 增长 6.59% (value signed) */
+    BL_KIND_CHANGE_RATE, /* its percentage: 增长 6.59% (value signed) */
+    BL_KIND_BALANCE     /* what is left of the budget: 结余 / 未支 X 万元 */
 } bl_kind;
 typedef enum { BL_UNIT_NONE, BL_UNIT_YUAN, BL_UNIT_WAN, BL_UNIT_YI, BL_UNIT_PERCENT, BL_UNIT_POINT } bl_unit;
 typedef enum { BL_BASIS_NONE, BL_BASIS_INITIAL, BL_BASIS_ADJUSTED } bl_basis;

@@ -16,7 +16,7 @@
 #define CONN "(?:为|是|达到|达|共计|合计|总计|：|:)?(?:人民币)?"
 #define MONEY "(?<unit>亿元|万元|元|万(?![\\p{Han}\\w]))"
 
-enum pkind { P_BUDGET, P_EXECUTED, P_SCOPE, P_RATE, P_SCORE, P_GRADE, P_CHANGE, P_CHANGE_RATE, P_N };
+enum pkind { P_BUDGET, P_EXECUTED, P_SCOPE, P_RATE, P_SCORE, P_GRADE, P_CHANGE, P_CHANGE_RATE, P_BALANCE, P_N };
 
 static const char *const patterns[P_N] = {
     [P_BUDGET] = "(?<label>(?:全年|年初|调整后|调整|年度|全年\\(调整\\))?预算(?:数|金额|资金|总额)?)"
@@ -33,6 +33,8 @@ static const char *const patterns[P_N] = {
     /* year-on-year: 与上年相比增加 844.15 万元，增长 6.59% */
     [P_CHANGE] = "(?<label>增加|减少|下降|降低)(?:了)?" SP NUM SP MONEY,
     [P_CHANGE_RATE] = "(?<label>增长|增加|下降|减少|降低)(?:了)?" SP NUM SP "(?<unit>%)",
+    /* what is left: 结余 7.56 万元, 未支 X 万元 (not 上年结转: that is a funding source) */
+    [P_BALANCE] = "(?<!上年)(?<label>结转结余|结余|未支出|未支付|未支|剩余)(?:资金)?(?:为|是|：|:)?" SP NUM SP MONEY,
     [P_GRADE] = "(?<label>(?:绩效|评价|自评)?(?:等级|等次)|自评结果|自评结论|评价结论|评价结果)"
                 "(?:为|是|评定为|：|:)?\\s*[“\"‘'「『]?(?<grade>优秀|良好|中等|较差|优|良|中|差)"
                 "(?:[”\"’'」』]|(?=[，。；、,;\\s)）]|$))",
@@ -432,6 +434,9 @@ int bl_parse(bl_doc *doc)
             break;
         case P_SCORE:
             f.kind = BL_KIND_SCORE;
+            break;
+        case P_BALANCE:
+            f.kind = BL_KIND_BALANCE;
             break;
         case P_CHANGE:
         case P_CHANGE_RATE:

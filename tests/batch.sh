@@ -84,14 +84,14 @@ if command -v sqlite3 >/dev/null 2>&1; then
     expect_eq "store: --force re-checks (a new row)" 1 \
         "$(sqlite3 "$tmp/a.sqlite" "SELECT count(*) FROM reports WHERE path='corpus/seed.pdf' AND id > $(echo "$ids" | tr ',' '\n' | sort -n | tail -1)")"
     # resume: kill -9 mid-batch, re-run; the store ends as an uninterrupted run's
-    for i in 1 2 3 4 5 6; do mkdir -p "$c/copy$i"; for f in fixtures/*.pdf; do cp "$f" "$c/copy$i/$i-$(basename "$f")"; done; done
+    for i in 1 2 3 4 5 6 7 8 9 10 11 12; do mkdir -p "$c/copy$i"; for f in fixtures/*.pdf; do cp "$f" "$c/copy$i/$i-$(basename "$f")"; done; done
     (cd "$tmp" && "$BIN" check --format jsonl -j 2 --db full.sqlite corpus > /dev/null 2>&1)
     (cd "$tmp" && exec "$BIN" check --format jsonl -j 1 --db cut.sqlite corpus > /dev/null 2>&1) &
     pid=$!
     n=0
-    while [ "$n" -lt 8 ] && kill -0 $pid 2>/dev/null; do
+    while [ "$n" -lt 4 ] && kill -0 $pid 2>/dev/null; do
         n=$(sqlite3 "$tmp/cut.sqlite" 'SELECT count(*) FROM reports' 2>/dev/null || echo 0)
-        sleep 0.05
+        sleep 0.02
     done
     kill -9 $pid 2>/dev/null
     wait $pid 2>/dev/null

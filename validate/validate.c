@@ -24,6 +24,7 @@ static const bl_rule rules[] = {
     {"missing-section", BL_SEV_WARNING, "自评报告缺少必备内容"},
     {"deviation-reason-missing", BL_SEV_WARNING, "执行率偏低而未说明原因"},
     {"yoy-mismatch", BL_SEV_ERROR, "同比增减百分比与增减额、本年数不符"},
+    {"balance-mismatch", BL_SEV_ERROR, "预算数减执行数不等于结余"},
     {"no-text-layer", BL_SEV_ERROR, "PDF 没有文本层，无法核对"},
 };
 
@@ -731,6 +732,41 @@ static void check_yoy(ctx *c)
     }
 }
 
+/* ---- balance-mismatch (R19): 预算 − 执行 = 结余 ------------------------------------- */
+
+static void check_balances(ctx *c)
+{
+    bl_doc *d = c->doc;
+    bl_arena *A = d->arena;
+    for (size_t k = 0; k < d->nfacts; k++) {
+        const bl_fact *r = &d->facts[k];
+        if (r->kind != BL_KIND_BALANCE || strncmp(r->scope, "item:", 5) == 0)
+            continue;
+        const bl_fact *B[MAXC], *E[MAXC];
+        int nb, ne;
+        collect(d, BL_KIND_BUDGET, r->scope, -1, B, &nb, MAXC, true);
+        collect(d, BL_KIND_EXECUTED, r->scope, -1, E, &ne, MAXC, true);
+        if (!nb || !ne)
+            continue;
+        bool fits = false;
+        for (int i = 0; i < nb && !fits; i++)
+            for (int j = 0; j < ne && !fits; j++)
+                fits = bl_range_overlap(bl_range_sub(B[i]->range, E[j]->range), r->range);
+        if (fits)
+            continue;
+        const bl_fact *b = B[0], *e = E[0];
+        bl_range left = bl_range_sub(b->range, e->range);
+        int scale = b->value.scale > e->value.scale ? b->value.scale : e->value.scale;
+        char buf[64];
+        bl_range_format_mid(left, bl_unit_pow10(r->unit), scale, buf, sizeof buf);
+        int ids[3] = {b->id, e->id, r->id};
+        add_finding(c, "balance-mismatch", r,
+                    bl_strfmt(A, "结余 %s 与 预算数 %s − 执行数 %s = %s%s 不符", fmt_money(A, r), fmt_money(A, b),
+                              fmt_money(A, e), buf, bl_unit_name(r->unit)),
+                    ids, 3, fmt_value(A, r), bl_strndup(A, buf, strlen(buf)), NULL, NULL, NULL);
+    }
+}
+
 /* ---- the stage ----------------------------------------------------------------------------- */
 
 static int cmp_finding(const void *a, const void *b)
@@ -802,6 +838,7 @@ void bl_validate_with(bl_doc *doc, const bl_config *cfg)
     check_sections(&c);
     check_reasons(&c);
     check_yoy(&c);
+    check_balances(&c);
     if (doc->nfindings > 1)
         qsort(doc->findings, doc->nfindings, sizeof *doc->findings, cmp_finding);
 }
