@@ -42,7 +42,7 @@ for t in ${FUZZ_TARGETS:-numeral normalize}; do
     if [ "$secs" = 0 ]; then
         args="-runs=0 -print_final_stats=1"
     else
-        args="-max_total_time=$secs -timeout=10 -rss_limit_mb=2048 -max_len=4096 -print_final_stats=1"
+        args="-max_total_time=$secs -timeout=10 -rss_limit_mb=2048 -max_len=4096 -print_final_stats=1 -artifact_prefix=$out/"
     fi
     # shellcheck disable=SC2086
     if "$out/fuzz_$t" $args "$out/corpus-$t" "$out/seeds-$t" > "$out/$t.log" 2>&1; then
