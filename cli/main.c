@@ -47,6 +47,7 @@ static const char usage[] =
     "usage: budgetlint check [options] FILE|DIR...  check reports (PDF or text; - is stdin;\n"
     "                                             directories: every .pdf and .txt below)\n"
     "       budgetlint extract [options] FILE    print the normalized text with page:line\n"
+    "       budgetlint extract --tables FILE     print the tables found: rows, cells, columns\n"
     "       budgetlint numbers [options] FILE    every number read: page:line, kind, value, unit, tags\n"
     "       budgetlint merge OUT.sqlite IN.sqlite...  merge result stores (shards)\n"
     "       budgetlint report --db FILE.sqlite [--xlsx F] [--csv F] [--html F]\n"
@@ -110,7 +111,7 @@ typedef struct {
     int jobs, timeout_s;
     long max_memory_mb;
     const char *db, *files_from, *annotate_dir;
-    bool force, quiet, progress, stats, color;
+    bool force, quiet, progress, stats, color, tables;
     const char *color_opt;
     int shard_k, shard_n;
     bool fail_on_set;
@@ -273,6 +274,8 @@ static void parse_options(int argc, char **argv, int start, options *o)
         } else if (OPT("--config")) {
             VALUE();
             o->config_path = val;
+        } else if (OPT("--tables")) {
+            o->tables = true;
         } else if (OPT("--annotate")) {
             VALUE();
             o->annotate_dir = val;
@@ -922,7 +925,10 @@ static int cmd_extract(options *o)
         report_error(d);
         rc = EXIT_TROUBLE;
     } else {
-        bl_emit_normalized(d, stdout);
+        if (o->tables)
+            bl_emit_tables(d, stdout);
+        else
+            bl_emit_normalized(d, stdout);
     }
     bl_doc_free(d);
     if (finish_output() < 0)

@@ -98,13 +98,14 @@ const bl_fact *bl_doc_fact(const bl_doc *d, int id)
 
 const char *bl_kind_name(bl_kind k)
 {
-    static const char *n[] = {"budget", "executed", "rate", "score", "grade", "change", "change-rate", "balance"};
+    static const char *n[] = {"budget", "executed", "rate", "score", "grade", "change", "change-rate", "balance",
+                                "weight", "target", "actual"};
     return n[k];
 }
 
 const char *bl_unit_name(bl_unit u)
 {
-    static const char *n[] = {"", "元", "万元", "亿元", "%", "分"};
+    static const char *n[] = {"", "元", "万元", "亿元", "%", "分", ""};
     return n[u];
 }
 

@@ -14,10 +14,30 @@
 
 #include "core.h"
 
-/* One extracted line: text is raw[off .. off+len), no newline. */
+/*
+ * One cell of a table row (extract/, from the page's geometry): its text is
+ * raw[off .. off+len); x0..x1 its horizontal extent in PDF points; col its
+ * column, counted in the grid of the header row above it (0-based).
+ */
+typedef struct {
+    size_t off, len;
+    float x0, x1;
+    int col;
+} bl_cell;
+
+/*
+ * One extracted line: text is raw[off .. off+len), no newline. A table row is
+ * one line whose cells are joined by tabs; table is its table's 1-based number
+ * in the document (0 for prose), row its 1-based row in that table.
+ */
 typedef struct {
     int page, line; /* 1-based, as extracted */
     size_t off, len;
+    int table, row;
+    int ncells;
+    bl_cell *cells;
+    const int *glyph; /* table rows: for each character of the line, its index in the
+                         page's Poppler text (-1 for a tab); NULL for prose */
 } bl_line;
 
 /* Error classes map one-to-one to JSON error codes and exit status 2. */
@@ -44,9 +64,12 @@ typedef enum {
     BL_KIND_GRADE,
     BL_KIND_CHANGE,     /* a year-on-year change of an amount: 增加 844.15 万元 (value signed) */
     BL_KIND_CHANGE_RATE, /* its percentage: 增长 6.59% (value signed) */
-    BL_KIND_BALANCE     /* what is left of the budget: 结余 / 未支 X 万元 */
+    BL_KIND_BALANCE,    /* what is left of the budget: 结余 / 未支 X 万元 */
+    BL_KIND_WEIGHT,     /* a table's 分值 / 权重 of a row or block (产出指标(50分)) */
+    BL_KIND_TARGET,     /* an indicator's 年度指标值 (op: ≥ ≤ =) */
+    BL_KIND_ACTUAL      /* an indicator's 实际完成值 */
 } bl_kind;
-typedef enum { BL_UNIT_NONE, BL_UNIT_YUAN, BL_UNIT_WAN, BL_UNIT_YI, BL_UNIT_PERCENT, BL_UNIT_POINT } bl_unit;
+typedef enum { BL_UNIT_NONE, BL_UNIT_YUAN, BL_UNIT_WAN, BL_UNIT_YI, BL_UNIT_PERCENT, BL_UNIT_POINT, BL_UNIT_OTHER } bl_unit;
 typedef enum { BL_BASIS_NONE, BL_BASIS_INITIAL, BL_BASIS_ADJUSTED } bl_basis;
 typedef enum { BL_GRADE_NONE = -1, BL_GRADE_EXCELLENT, BL_GRADE_GOOD, BL_GRADE_FAIR, BL_GRADE_POOR } bl_grade;
 
@@ -67,6 +90,13 @@ typedef struct {
     int from[2];       /* ids of the facts a derived value came from */
     bl_range range;    /* the interval the printed value stands for (money in 元) */
     int year;          /* a year its own clause names (2022 年度全年预算数), 0 when none */
+    /* facts read from a table (parse/tables.c): where, and for indicators what */
+    int table, row, col; /* 1-based table and row, 0-based column; 0 = prose */
+    char op;             /* targets: '>' (≥ / >), '<' (≤ / <), '=' (= or none) */
+    const char *measure; /* targets and actuals: the unit as written (个, 吨, %); else NULL */
+    const char *group;   /* indicators: 一级指标 / block; else NULL */
+    const char *reason;  /* indicators: the 偏差原因 cell, NULL when empty */
+    bool has_reason;
 } bl_fact;
 
 typedef enum { BL_SEV_INFO, BL_SEV_WARNING, BL_SEV_ERROR } bl_severity;

@@ -32,11 +32,20 @@ static cJSON *fact_json(const bl_fact *f)
         cJSON_AddStringToObject(o, "value", bl_grade_name(f->grade));
     else
         cJSON_AddStringToObject(o, "value", bl_dec_format(f->value, v, sizeof v));
-    cJSON_AddStringToObject(o, "unit", bl_unit_name(f->unit));
+    cJSON_AddStringToObject(o, "unit", f->unit == BL_UNIT_OTHER && f->measure ? f->measure : bl_unit_name(f->unit));
+    if (f->kind == BL_KIND_TARGET)
+        cJSON_AddStringToObject(o, "op", f->op == '>' ? ">=" : f->op == '<' ? "<=" : "=");
+    if (f->group)
+        cJSON_AddStringToObject(o, "group", f->group);
     if (f->basis != BL_BASIS_NONE)
         cJSON_AddStringToObject(o, "basis", bl_basis_name(f->basis));
     cJSON_AddNumberToObject(o, "page", f->page);
     cJSON_AddNumberToObject(o, "line", f->line);
+    if (f->table) {
+        cJSON_AddNumberToObject(o, "table", f->table);
+        cJSON_AddNumberToObject(o, "row", f->row);
+        cJSON_AddNumberToObject(o, "col", f->col);
+    }
     cJSON_AddStringToObject(o, "text", f->text);
     if (f->derived) {
         cJSON_AddBoolToObject(o, "derived", 1);
@@ -224,4 +233,17 @@ int bl_emit_normalized(const bl_doc *doc, FILE *out)
         i = e + 1;
     }
     return ferror(out) ? -1 : 0;
+}
+
+void bl_emit_tables(const bl_doc *d, FILE *out)
+{
+    for (size_t k = 0; k < d->nlines; k++) {
+        const bl_line *L = &d->lines[k];
+        if (!L->table)
+            continue;
+        fprintf(out, "T%d R%d %d:%d", L->table, L->row, L->page, L->line);
+        for (int c = 0; c < L->ncells; c++)
+            fprintf(out, "\t%d=%.*s", L->cells[c].col, (int)L->cells[c].len, d->raw + L->cells[c].off);
+        fputc('\n', out);
+    }
 }

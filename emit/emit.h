@@ -58,6 +58,11 @@ void bl_sarif_add(bl_sarif *s, const cJSON *record);
 int bl_sarif_finish(bl_sarif *s, FILE *out);
 
 /** Write the normalized text, each paragraph prefixed by "page:line: ". */
+/**
+ * The tables extract/ found, one row a line: "T<table> R<row> <page>:<line>"
+ * then each cell as a tab and "<column>=<text>" (the cell's raw text).
+ */
+void bl_emit_tables(const bl_doc *d, FILE *out);
 int bl_emit_normalized(const bl_doc *doc, FILE *out);
 
 #endif

@@ -9,16 +9,69 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "layout.h"
+
 #include "../core/banned.h"
 
 #define DEFAULT_MAX_BYTES ((size_t)256 << 20)
 #define DEFAULT_MAX_PAGES 5000
 
-/* Append one page's text (already UTF-8 sanitized) as lines. */
-static void add_page_lines(bl_doc *doc, bl_buf *raw, const char *s, size_t n, int page,
-                           size_t *cap)
+/*
+ * A text line written as a table row, "| a | b | c |": the cells, trimmed, as
+ * tab-joined text with their columns (empty cells keep their column number).
+ */
+static bool pipe_row(bl_doc *doc, bl_buf *raw, bl_line *l, const char *s, size_t len)
 {
-    int line = 0;
+    size_t a = 0, b = len;
+    while (a < b && (s[a] == ' ' || s[a] == '\t'))
+        a++;
+    while (b > a && (s[b - 1] == ' ' || s[b - 1] == '\t'))
+        b--;
+    if (b - a < 3 || s[a] != '|' || s[b - 1] != '|')
+        return false;
+    int ncells = 0;
+    for (size_t i = a; i + 1 < b; i++)
+        ncells += s[i] == '|';
+    if (ncells < 2)
+        return false;
+    l->cells = bl_alloc(doc->arena, (size_t)ncells * sizeof *l->cells);
+    l->off = raw->len;
+    int col = 0;
+    size_t i = a + 1;
+    while (i < b) {
+        size_t j = i;
+        while (j < b && s[j] != '|')
+            j++;
+        size_t x = i, y = j;
+        while (x < y && s[x] == ' ')
+            x++;
+        while (y > x && s[y - 1] == ' ')
+            y--;
+        if (y > x) {
+            if (l->ncells)
+                bl_buf_addc(raw, '\t');
+            bl_cell *c = &l->cells[l->ncells++];
+            c->off = raw->len;
+            c->len = y - x;
+            c->col = col;
+            c->x0 = (float)col;
+            c->x1 = (float)col + 0.9f;
+            bl_buf_add(raw, s + x, y - x);
+        }
+        col++;
+        i = j + 1;
+    }
+    l->len = raw->len - l->off;
+    bl_buf_addc(raw, '\n');
+    return true;
+}
+
+/* Append one page's text (already UTF-8 sanitized) as lines; text pages may hold "| a | b |" rows. */
+static void add_page_lines(bl_doc *doc, bl_buf *raw, const char *s, size_t n, int page,
+                           size_t *cap, int *table, bool rows)
+{
+    int line = 0, row = 0;
+    bool in_table = false;
     size_t i = 0;
     while (i < n) {
         size_t j = i;
@@ -34,12 +87,22 @@ static void add_page_lines(bl_doc *doc, bl_buf *raw, const char *s, size_t n, in
             *cap = nc;
         }
         bl_line *l = &doc->lines[doc->nlines++];
+        memset(l, 0, sizeof *l);
         l->page = page;
         l->line = line;
-        l->off = raw->len;
-        l->len = len;
-        bl_buf_add(raw, s + i, len);
-        bl_buf_addc(raw, '\n');
+        if (rows && len && memchr(s + i, '|', len) && pipe_row(doc, raw, l, s + i, len)) {
+            if (!in_table)
+                ++*table, row = 0;
+            in_table = true;
+            l->table = *table;
+            l->row = ++row;
+        } else {
+            in_table = false;
+            l->off = raw->len;
+            l->len = len;
+            bl_buf_add(raw, s + i, len);
+            bl_buf_addc(raw, '\n');
+        }
         i = j + 1;
     }
 }
@@ -108,14 +171,14 @@ static int extract_text(bl_doc *doc, const char *data, size_t len, const bl_extr
         doc->bad_utf8 = bl_utf8_sanitize(&clean, s, n);
     bl_buf_release(&utf);
     size_t cap = 0;
-    int page = 1;
+    int page = 1, tables = 0;
     const char *p = clean.data ? clean.data : "";
     size_t left = clean.len;
     while (1) {
         const char *ff = memchr(p, '\f', left);
         size_t seg = ff ? (size_t)(ff - p) : left;
         if (seg || !ff)
-            add_page_lines(doc, &raw, p, seg, page, &cap);
+            add_page_lines(doc, &raw, p, seg, page, &cap, &tables, true);
         if (!ff)
             break;
         p += seg + 1;
@@ -210,6 +273,7 @@ static int extract_pdf(bl_doc *doc, const char *data, size_t len, const bl_extra
     }
     bl_buf raw = BL_BUF_INIT, clean = BL_BUF_INIT;
     size_t cap = 0, visible = 0;
+    bl_layout_state lst = {0};
     for (int i = 0; i < npages; i++) {
         PopplerPage *pg = poppler_document_get_page(pd, i);
         char *t = pg ? poppler_page_get_text(pg) : NULL;
@@ -219,7 +283,20 @@ static int extract_pdf(bl_doc *doc, const char *data, size_t len, const bl_extra
         for (size_t k = 0; k < tl; k++)
             if (!(t[k] == ' ' || t[k] == '\n' || t[k] == '\r' || t[k] == '\t' || t[k] == '\f'))
                 visible++;
-        add_page_lines(doc, &raw, clean.data ? clean.data : "", clean.len, i + 1, &cap);
+        /* tables from the characters' boxes; pages without one keep Poppler's line order */
+        PopplerRectangle *rects = NULL;
+        guint nrects = 0;
+        bool laid = false;
+        if (pg && tl && clean.len == tl && poppler_page_get_text_layout(pg, &rects, &nrects)) {
+            bl_box *bx = bl_xmalloc(((size_t)nrects + 1) * sizeof *bx);
+            for (guint k = 0; k < nrects; k++)
+                bx[k] = (bl_box){rects[k].x1, rects[k].y1, rects[k].x2, rects[k].y2};
+            laid = bl_layout_page(doc, &raw, &cap, clean.data, clean.len, bx, nrects, i + 1, &lst);
+            free(bx);
+        }
+        g_free(rects);
+        if (!laid)
+            add_page_lines(doc, &raw, clean.data ? clean.data : "", clean.len, i + 1, &cap, NULL, false);
         g_free(t);
         if (pg)
             g_object_unref(pg);

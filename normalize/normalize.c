@@ -33,7 +33,8 @@ static bool is_alnum(uint32_t c)
 {
     return is_digit(c) || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
 }
-static bool is_space(uint32_t c) { return c == ' ' || c == '\t' || c == 0x3000 || c == 0xA0; }
+/* A tab survives mapping only between the cells of a table row: it is not a space. */
+static bool is_space(uint32_t c) { return c == ' ' || c == 0x3000 || c == 0xA0; }
 
 /* Characters between which a space is layout, not text. */
 static bool is_cjk(uint32_t c)
@@ -58,6 +59,7 @@ typedef struct {
     size_t start, end; /* range in the chvec */
     int page, width;
     bool footer;
+    bool row; /* a table row: a paragraph of its own, never joined */
 } line_info;
 
 /*
@@ -65,7 +67,7 @@ typedef struct {
  * between full-width digits (３，３９２．１５); elsewhere they are Chinese
  * punctuation and stay.
  */
-static int map_line(chvec *out, const char *s, size_t n, uint32_t base)
+static int map_line(chvec *out, const char *s, size_t n, uint32_t base, bool row)
 {
     int w = 0; /* display width of the line as laid out (full-width digits count 2) */
     size_t i = 0;
@@ -78,7 +80,9 @@ static int map_line(chvec *out, const char *s, size_t n, uint32_t base)
         i += (size_t)k;
         if (cp != ' ' && cp != '\t')
             w += width(cp);
-        if (cp == 0x3000 || cp == '\t' || cp == 0xA0 || cp == '\r')
+        if (cp == '\t' && row)
+            ; /* a cell boundary */
+        else if (cp == 0x3000 || cp == '\t' || cp == 0xA0 || cp == '\r')
             cp = ' ';
         else if (cp == 0x842C) /* 萬: Traditional characters from mirror copies */
             cp = 0x4E07;
@@ -385,7 +389,7 @@ void bl_normalize(bl_doc *doc)
     for (size_t k = 0; k < doc->nlines; k++) {
         const bl_line *L = &doc->lines[k];
         size_t start = all.n;
-        int w = map_line(&all, doc->raw + L->off, L->len, (uint32_t)L->off);
+        int w = map_line(&all, doc->raw + L->off, L->len, (uint32_t)L->off, L->table != 0);
         size_t end = all.n;
         squeeze_spaces(&all, start, &end);
         all.n = end;
@@ -397,12 +401,13 @@ void bl_normalize(bl_doc *doc)
         x->page = L->page;
         x->width = w;
         x->footer = false;
+        x->row = L->table != 0;
     }
     /* footers: a lone number counts only as the first or last line of its page */
     for (size_t k = 0; k < nl; k++) {
         bool edge = k == 0 || k + 1 == nl || li[k - 1].page != li[k].page ||
                     li[k + 1].page != li[k].page;
-        li[k].footer = footer_like(all.v + li[k].start, li[k].end - li[k].start, edge);
+        li[k].footer = !li[k].row && footer_like(all.v + li[k].start, li[k].end - li[k].start, edge);
     }
     /* the width of a full line: the 90th percentile of line widths */
     int full = 0;
@@ -410,7 +415,7 @@ void bl_normalize(bl_doc *doc)
         int *w = bl_xmalloc(nl * sizeof *w);
         size_t m = 0;
         for (size_t k = 0; k < nl; k++)
-            if (!li[k].footer)
+            if (!li[k].footer && !li[k].row)
                 w[m++] = li[k].width;
         if (m) {
             qsort(w, m, sizeof *w, cmp_int);
@@ -427,7 +432,8 @@ void bl_normalize(bl_doc *doc)
         if (prev) {
             uint32_t last = all.v[prev->end - 1].cp, first = all.v[x->start].cp;
             bool short_line = prev->width * 10 < full * 8;
-            bool brk = ((ends_sentence(last) || short_line) &&
+            bool brk = x->row || prev->row ||
+                       ((ends_sentence(last) || short_line) &&
                         !starts_continuation(all.v + x->start, x->end - x->start)) ||
                        starts_heading(all.v + x->start, x->end - x->start);
             uint32_t at_src = all.v[prev->end - 1].src;

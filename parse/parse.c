@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "../normalize/quantity.h"
+#include "tables.h"
 
 #include "../core/banned.h"
 
@@ -336,6 +337,14 @@ static void report_meta(bl_doc *doc)
     bl_buf_release(&title);
 }
 
+static int cmp_fact_pos(const void *a, const void *b)
+{
+    const bl_fact *x = a, *y = b;
+    if (x->num_at != y->num_at)
+        return x->num_at < y->num_at ? -1 : 1;
+    return (x->id > y->id) - (x->id < y->id);
+}
+
 int bl_parse(bl_doc *doc)
 {
     report_meta(doc);
@@ -399,8 +408,14 @@ int bl_parse(bl_doc *doc)
     doc->quantities = qs;
     doc->nquantities = nq;
     int id = 0;
+    bool any_table = false;
+    for (size_t k = 0; k < doc->nlines && !any_table; k++)
+        any_table = doc->lines[k].table != 0;
     for (size_t i = 0; i < nc; i++) {
         cand *c = &cs[i];
+        /* table rows are read by their columns (tables.c), not as prose */
+        if (any_table && doc->lines[bl_doc_line_at(doc, doc->src[c->num_at])].table)
+            continue;
         if (c->p != P_GRADE) {
             while (qi < nq && qs[qi].num_start < c->num_at)
                 qi++;
@@ -536,5 +551,12 @@ int bl_parse(bl_doc *doc)
         bl_doc_add_fact(doc, &f);
     }
     free(cs);
+    if (any_table) {
+        bl_parse_tables(doc, &id);
+        /* one order for all facts: by position in the text, ids renumbered */
+        qsort(doc->facts, doc->nfacts, sizeof *doc->facts, cmp_fact_pos);
+        for (size_t k = 0; k < doc->nfacts; k++)
+            doc->facts[k].id = (int)k + 1;
+    }
     return 0;
 }

@@ -4,4 +4,5 @@ set -eu
 for t in soffice qpdf python3; do
     command -v $t >/dev/null || { echo "make fixtures: needs $t (Debian: libreoffice-writer-nogui fonts-noto-cjk qpdf python3)" >&2; exit 2; }
 done
-exec python3 tools/make_fixtures.py
+python3 tools/make_fixtures.py
+exec python3 tools/make_tables.py

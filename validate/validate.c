@@ -26,6 +26,12 @@ static const bl_rule rules[] = {
     {"yoy-mismatch", BL_SEV_ERROR, "同比增减百分比与增减额、本年数不符"},
     {"balance-mismatch", BL_SEV_ERROR, "预算数减执行数不等于结余"},
     {"no-text-layer", BL_SEV_ERROR, "PDF 没有文本层，无法核对"},
+    {"exec-score-mismatch", BL_SEV_ERROR, "预算执行率得分不等于分值×执行率"},
+    {"weight-sum-mismatch", BL_SEV_ERROR, "指标分值之和与所属一级指标或总分值不符"},
+    {"score-sum-mismatch", BL_SEV_ERROR, "各项得分之和不等于总分"},
+    {"indicator-score-mismatch", BL_SEV_WARNING, "未完成指标的得分与完成比例不符"},
+    {"full-marks-unmet", BL_SEV_WARNING, "指标未完成却得满分"},
+    {"unreadable-table", BL_SEV_WARNING, "表格单元格粘连，数字无法分开，未读取"},
 };
 
 #include "rules_doc.inc" /* generated from validate/rules/<id>.txt */
@@ -63,6 +69,8 @@ typedef struct {
 
 static bool is_money(const bl_fact *f)
 {
+    if (f->kind == BL_KIND_TARGET || f->kind == BL_KIND_ACTUAL || f->kind == BL_KIND_WEIGHT)
+        return false; /* an indicator's 万元 is not the budget's */
     return f->unit == BL_UNIT_YUAN || f->unit == BL_UNIT_WAN || f->unit == BL_UNIT_YI;
 }
 
@@ -149,6 +157,10 @@ static bool same_slot(const bl_fact *a, const bl_fact *b)
         return false; /* NEEDSWORK: items of one name may still be different things (years) */
     if (a->kind == BL_KIND_BUDGET && a->basis != b->basis)
         return false;
+    if (a->table && b->table && a->table == b->table && a->row != b->row && strncmp(a->scope, "indicator:", 10) == 0)
+        return false; /* two indicator rows of one name in one table are two indicators */
+    if (a->table && a->table == b->table && a->row == b->row)
+        return false; /* two columns of one row are two figures (全年预算数(A), 扣除…后预算金额(C)) */
     return a->kind == BL_KIND_BUDGET || a->kind == BL_KIND_EXECUTED || a->kind == BL_KIND_SCORE ||
            a->kind == BL_KIND_GRADE;
 }
@@ -767,6 +779,302 @@ static void check_balances(ctx *c)
     }
 }
 
+/* ---- table rules: sources (R5a), execution score (R4), weights (R7), scores (R9, R10, R12, R13) ---- */
+
+/* A unit scope's part: "source:X" of "total", "project:P/source:X" of "project:P". */
+static bool is_source_of(const char *scope, const char *unit)
+{
+    if (strcmp(unit, "total") == 0)
+        return strncmp(scope, "source:", 7) == 0;
+    size_t n = strlen(unit);
+    return strncmp(scope, unit, n) == 0 && strncmp(scope + n, "/source:", 8) == 0;
+}
+
+static void check_source_sums(ctx *c)
+{
+    bl_doc *d = c->doc;
+    bl_arena *A = d->arena;
+    for (size_t i = 0; i < d->nfacts; i++) {
+        const bl_fact *t = &d->facts[i];
+        if (!t->table || t->derived || (t->kind != BL_KIND_BUDGET && t->kind != BL_KIND_EXECUTED) ||
+            strchr(t->scope, '/') || strncmp(t->scope, "source:", 7) == 0 || strcmp(t->scope, "basic") == 0 ||
+            strcmp(t->scope, "project") == 0)
+            continue;
+        bl_range sum = {0, 0};
+        int ids[BL_MAX_FINDING_FACTS], nids = 1, nparts = 0;
+        ids[0] = t->id;
+        const char *list = "";
+        int scale = 0;
+        for (size_t j = 0; j < d->nfacts; j++) {
+            const bl_fact *p = &d->facts[j];
+            if (p->table != t->table || p->kind != t->kind || p->basis != t->basis || p->derived ||
+                !is_source_of(p->scope, t->scope) || p->col != t->col)
+                continue;
+            sum = bl_range_add(sum, p->range);
+            if (nids < BL_MAX_FINDING_FACTS)
+                ids[nids++] = p->id;
+            list = bl_strfmt(A, "%s%s%s %s", list, nparts ? " + " : "", strchr(p->scope, ':') + 1, fmt_money(A, p));
+            if (p->value.scale > scale)
+                scale = p->value.scale;
+            nparts++;
+        }
+        if (nparts < 2 || bl_range_overlap(sum, t->range))
+            continue;
+        char sb[64];
+        bl_range_format_mid(sum, bl_unit_pow10(t->unit), scale, sb, sizeof sb);
+        const char *word = t->kind == BL_KIND_EXECUTED ? "执行数" : t->basis == BL_BASIS_INITIAL ? "年初预算数" : "全年预算数";
+        add_finding(c, "sum-mismatch", t,
+                    bl_strfmt(A, "%s不平：%s = %s%s，与年度资金总额 %s 不符（允许误差为各数末位半单位之和）", word, list, sb,
+                              bl_unit_name(t->unit), fmt_money(A, t)),
+                    ids, nids, fmt_value(A, t), bl_strndup(A, sb, strlen(sb)), NULL, NULL, NULL);
+    }
+}
+
+static const bl_fact *in_row(const bl_doc *d, const bl_fact *f, bl_kind k)
+{
+    for (size_t j = 0; j < d->nfacts; j++) {
+        const bl_fact *g = &d->facts[j];
+        if (g->table == f->table && g->row == f->row && g->kind == k && !g->derived)
+            return g;
+    }
+    return NULL;
+}
+
+/* value * 10^8 as an exact integer (weights and scores are small). */
+static bl_i128 units(bl_dec v)
+{
+    bl_i128 x = v.mant;
+    for (int k = v.scale; k < BL_RSCALE; k++)
+        x *= 10;
+    return x;
+}
+
+static double approx(bl_dec v)
+{
+    double x = (double)v.mant; /* for messages only, never for a decision */
+    for (int k = 0; k < v.scale; k++)
+        x /= 10;
+    return x;
+}
+
+/* R4: the 预算执行率 row's score = 分值 × min(执行数/预算数, 100%). */
+static void check_exec_scores(ctx *c)
+{
+    bl_doc *d = c->doc;
+    bl_arena *A = d->arena;
+    for (size_t i = 0; i < d->nfacts; i++) {
+        const bl_fact *s = &d->facts[i];
+        if (s->kind != BL_KIND_SCORE || !s->table)
+            continue;
+        size_t n = strlen(s->scope);
+        if (n < 4 || strcmp(s->scope + n - 4, "exec") != 0)
+            continue;
+        const bl_fact *w = in_row(d, s, BL_KIND_WEIGHT), *e = in_row(d, s, BL_KIND_EXECUTED);
+        const bl_fact *rate = in_row(d, s, BL_KIND_RATE);
+        if (!w || !e || w->value.mant <= 0)
+            continue;
+        /* the budget the rate is of: the row's adjusted budget, else its initial one */
+        const bl_fact *b = NULL;
+        for (size_t j = 0; j < d->nfacts; j++) {
+            const bl_fact *g = &d->facts[j];
+            if (g->table == s->table && g->row == s->row && g->kind == BL_KIND_BUDGET &&
+                (!b || (rate ? g->basis == rate->basis : g->basis == BL_BASIS_ADJUSTED)))
+                b = g;
+        }
+        if (!b)
+            continue;
+        /* the score's interval as a percentage of the weight: [100 lo / w, 100 hi / w] */
+        bl_i128 wu = units(w->value);
+        bl_range S = bl_range_of(s->value, 0), P;
+        bl_i128 E8 = 100000000;
+        P.lo = S.lo * 100 * E8 / wu;
+        P.hi = (S.hi * 100 * E8 + wu - 1) / wu;
+        if (S.hi >= wu)
+            P.hi = (bl_i128)1000000 * E8; /* full marks: any rate of 100% or more */
+        int m = bl_ratio_meets(e->range, b->range, P);
+        if (m != 0)
+            continue; /* fits, or cannot be checked */
+        /* authors often multiply the printed rate: accept w x min(stated rate, 100%) rounded */
+        if (rate) {
+            bl_i128 r8 = units(rate->value); /* percent, 1e-8 units */
+            if (r8 > 100 * E8)
+                r8 = 100 * E8;
+            bl_i128 exact = r8 * wu / (100 * E8); /* points, 1e-8 units */
+            bl_range X = {exact - 1, exact + 1};
+            if (bl_range_overlap(X, S))
+                continue;
+        }
+        char rb[64];
+        bl_ratio_format(e->range, b->range, 4, rb, sizeof rb);
+        double r = atof(rb) / 100.0;
+        if (r > 1)
+            r = 1;
+        char exp[64];
+        snprintf(exp, sizeof exp, "%.*f", s->value.scale < 2 ? 2 : s->value.scale, approx(w->value) * r);
+        int ids[4] = {s->id, w->id, e->id, b->id};
+        add_finding(c, "exec-score-mismatch", s,
+                    bl_strfmt(A, "预算执行率得分 %s 分与 分值 %s × min(执行数/预算数, 100%%) = %s × min(%s/%s, 100%%) = %s 分不符",
+                              fmt_value(A, s), fmt_value(A, w), fmt_value(A, w), fmt_money(A, e), fmt_money(A, b),
+                              exp),
+                    ids, 4, fmt_value(A, s), bl_strndup(A, exp, strlen(exp)), NULL, NULL, basis_word(b));
+    }
+}
+
+/* Sum a set of point facts; returns the count. */
+static int sum_points(const bl_doc *d, int table, bl_kind k, const char *group, bool indicators_only,
+                      bl_range *sum, int *ids, int *nids)
+{
+    int n = 0;
+    sum->lo = sum->hi = 0;
+    for (size_t j = 0; j < d->nfacts; j++) {
+        const bl_fact *g = &d->facts[j];
+        if (g->table != table || g->kind != k || g->derived)
+            continue;
+        bool ind = strncmp(g->scope, "indicator:", 10) == 0 || strstr(g->scope, "/indicator:");
+        bool exec = strlen(g->scope) >= 4 && strcmp(g->scope + strlen(g->scope) - 4, "exec") == 0;
+        if (indicators_only ? !ind : !(ind || exec))
+            continue;
+        if (group && (!g->group || strcmp(g->group, group) != 0))
+            continue;
+        /* weights are set, not measured: exact; scores are rounded: their half-units */
+        *sum = bl_range_add(*sum, k == BL_KIND_WEIGHT ? bl_range_exact(g->value, 0) : bl_range_of(g->value, 0));
+        if (*nids < BL_MAX_FINDING_FACTS)
+            ids[(*nids)++] = g->id;
+        n++;
+    }
+    return n;
+}
+
+static void check_weights_scores(ctx *c)
+{
+    bl_doc *d = c->doc;
+    bl_arena *A = d->arena;
+    for (size_t i = 0; i < d->nfacts; i++) {
+        const bl_fact *f = &d->facts[i];
+        if (!f->table || f->derived)
+            continue;
+        /* R7: a block label's points = the weights of its indicators */
+        if (f->kind == BL_KIND_WEIGHT && strncmp(f->scope, "block:", 6) == 0) {
+            bl_range sum;
+            int ids[BL_MAX_FINDING_FACTS] = {f->id}, nids = 1;
+            int n = sum_points(d, f->table, BL_KIND_WEIGHT, f->scope + 6, true, &sum, ids, &nids);
+            if (n && !bl_range_overlap(sum, bl_range_exact(f->value, 0))) {
+                char sb[64];
+                bl_range_format_mid(sum, 0, f->value.scale, sb, sizeof sb);
+                add_finding(c, "weight-sum-mismatch", f,
+                            bl_strfmt(A, "%s 标明 %s 分，其下 %d 项指标分值之和为 %s 分", f->scope + 6, fmt_value(A, f), n, sb),
+                            ids, nids, fmt_value(A, f), bl_strndup(A, sb, strlen(sb)), NULL, NULL, NULL);
+            }
+        }
+        /* R7: 总分 row's weight = all weights (indicators and the 执行率 row) */
+        if (f->kind == BL_KIND_WEIGHT && strcmp(f->scope, "sum") == 0) {
+            bl_range sum;
+            int ids[BL_MAX_FINDING_FACTS] = {f->id}, nids = 1;
+            int n = sum_points(d, f->table, BL_KIND_WEIGHT, NULL, false, &sum, ids, &nids);
+            if (n >= 2 && !bl_range_overlap(sum, bl_range_exact(f->value, 0))) {
+                char sb[64];
+                bl_range_format_mid(sum, 0, f->value.scale, sb, sizeof sb);
+                add_finding(c, "weight-sum-mismatch", f,
+                            bl_strfmt(A, "总分值 %s 分，而预算执行率与各项指标分值之和为 %s 分（%d 项）", fmt_value(A, f), sb, n),
+                            ids, nids, fmt_value(A, f), bl_strndup(A, sb, strlen(sb)), NULL, NULL, NULL);
+            }
+        }
+        /* R9: the table's 总分 = the 执行率 row's score + the indicators' scores */
+        if (f->kind == BL_KIND_SCORE && strcmp(f->scope, "total") == 0) {
+            bl_range sum;
+            int ids[BL_MAX_FINDING_FACTS] = {f->id}, nids = 1;
+            int n = sum_points(d, f->table, BL_KIND_SCORE, NULL, false, &sum, ids, &nids);
+            if (n >= 2 && !bl_range_overlap(sum, f->range)) {
+                char sb[64];
+                int scale = 0;
+                for (size_t j = 0; j < d->nfacts; j++)
+                    if (d->facts[j].table == f->table && d->facts[j].kind == BL_KIND_SCORE &&
+                        d->facts[j].value.scale > scale)
+                        scale = d->facts[j].value.scale;
+                bl_range_format_mid(sum, 0, scale, sb, sizeof sb);
+                add_finding(c, "score-sum-mismatch", f,
+                            bl_strfmt(A, "总分 %s 分，而各项得分之和为 %s 分（%d 项，含预算执行率得分；允许误差为各数末位半单位之和）",
+                                      fmt_value(A, f), sb, n),
+                            ids, nids, fmt_value(A, f), bl_strndup(A, sb, strlen(sb)), NULL, NULL, NULL);
+            }
+        }
+        if (f->kind != BL_KIND_SCORE || !(strncmp(f->scope, "indicator:", 10) == 0 || strstr(f->scope, "/indicator:")))
+            continue;
+        const bl_fact *w = NULL; /* the row's own weight, not its block label's */
+        for (size_t j = 0; j < d->nfacts && !w; j++)
+            if (d->facts[j].table == f->table && d->facts[j].row == f->row &&
+                d->facts[j].kind == BL_KIND_WEIGHT && strcmp(d->facts[j].scope, f->scope) == 0)
+                w = &d->facts[j];
+        if (!w)
+            continue;
+        bl_range S = bl_range_of(f->value, 0), W = bl_range_exact(w->value, 0);
+        /* R10: 0 <= 得分 <= 分值 */
+        if (S.lo > W.hi || S.hi < 0) {
+            int ids[2] = {f->id, w->id};
+            add_finding(c, "score-out-of-range", f,
+                        bl_strfmt(A, "指标“%s”得分 %s 分超出其分值 %s 分", strchr(f->scope, ':') + 1, fmt_value(A, f),
+                                  fmt_value(A, w)),
+                        ids, 2, fmt_value(A, f), NULL, "0", fmt_value(A, w), NULL);
+            continue;
+        }
+        /* R12 / R13: a quantitative indicator's completion */
+        const bl_fact *t = in_row(d, f, BL_KIND_TARGET), *v = in_row(d, f, BL_KIND_ACTUAL);
+        if (!t || !v || !t->measure || !v->measure || strcmp(t->measure, v->measure) != 0 || t->value.mant <= 0)
+            continue;
+        bl_range T = bl_range_exact(t->value, 0), V = bl_range_exact(v->value, 0);
+        bool met = t->op == '<' ? V.hi <= T.lo : V.lo >= T.hi;
+        if (met)
+            continue;
+        bool full = S.hi >= W.lo; /* the stated score is the full weight */
+        int ids[4] = {f->id, w->id, t->id, v->id};
+        const char *name = strchr(f->scope, ':') + 1;
+        if (full) {
+            add_finding(c, "full-marks-unmet", f,
+                        bl_strfmt(A, "指标“%s”目标 %s%s%s，实际 %s%s，未完成却得满分 %s 分", name,
+                                  t->op == '<' ? "≤" : t->op == '>' ? "≥" : "", fmt_value(A, t), t->measure,
+                                  fmt_value(A, v), v->measure, fmt_value(A, w)),
+                        ids, 4, fmt_value(A, f), NULL, NULL, NULL, NULL);
+            continue;
+        }
+        if (t->op == '<')
+            continue; /* 反向: formulas differ (S13 vs S14); only full marks are surely wrong */
+        /* 正向 / 等于: score = w x V / T at the score's precision */
+        bl_range P; /* the score as a percentage of the weight */
+        bl_i128 E8 = 100000000, wu = units(w->value);
+        P.lo = S.lo * 100 * E8 / wu;
+        P.hi = (S.hi * 100 * E8 + wu - 1) / wu;
+        int m = bl_ratio_meets(V, T, P);
+        if (m != 0)
+            continue;
+        char rb[64], exp[64];
+        bl_ratio_format(V, T, 4, rb, sizeof rb);
+        snprintf(exp, sizeof exp, "%.2f", approx(w->value) * atof(rb) / 100.0);
+        add_finding(c, "indicator-score-mismatch", f,
+                    bl_strfmt(A, "指标“%s”未完成（目标 %s%s，实际 %s%s），按完成比例应得 %s × %s/%s = %s 分，表中为 %s 分", name,
+                              fmt_value(A, t), t->measure, fmt_value(A, v), v->measure, fmt_value(A, w),
+                              fmt_value(A, v), fmt_value(A, t), exp, fmt_value(A, f)),
+                    ids, 4, fmt_value(A, f), bl_strndup(A, exp, strlen(exp)), NULL, NULL, NULL);
+    }
+}
+
+/* Findings the parser recorded (unreadable-table): under the configuration like the rest. */
+static void adopt_parse_findings(ctx *c)
+{
+    bl_doc *d = c->doc;
+    size_t n = d->nfindings;
+    if (!n)
+        return;
+    bl_finding *old = bl_alloc(d->arena, n * sizeof *old);
+    memcpy(old, d->findings, n * sizeof *old);
+    d->nfindings = 0;
+    for (size_t i = 0; i < n; i++) {
+        bl_fact at = {0};
+        at.page = old[i].page;
+        at.line = old[i].line;
+        add_finding(c, old[i].rule, &at, old[i].message, NULL, 0, old[i].stated, NULL, NULL, NULL, NULL);
+    }
+}
+
 /* ---- the stage ----------------------------------------------------------------------------- */
 
 static int cmp_finding(const void *a, const void *b)
@@ -821,6 +1129,7 @@ void bl_validate_with(bl_doc *doc, const bl_config *cfg)
     /* derived facts are appended below; size the flags for them too */
     c.unit_flagged = bl_alloc(doc->arena, (doc->nfacts + 8) * sizeof *c.unit_flagged);
 
+    adopt_parse_findings(&c);
     check_conflicts(&c);
     derive(&c, BL_KIND_BUDGET, false);
     derive(&c, BL_KIND_BUDGET, true);
@@ -839,6 +1148,9 @@ void bl_validate_with(bl_doc *doc, const bl_config *cfg)
     check_reasons(&c);
     check_yoy(&c);
     check_balances(&c);
+    check_source_sums(&c);
+    check_exec_scores(&c);
+    check_weights_scores(&c);
     if (doc->nfindings > 1)
         qsort(doc->findings, doc->nfindings, sizeof *doc->findings, cmp_finding);
 }

@@ -1,0 +1,654 @@
+/* layout.c - one page's character boxes to visual lines, tables, rows and cells. */
+#include "layout.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../core/banned.h"
+
+typedef struct {
+    uint32_t off; /* byte offset in the page text */
+    uint8_t len;  /* UTF-8 length */
+    bool space;
+    int idx;      /* character index in the page text */
+    float x0, y0, x1, y1;
+} glyph;
+
+typedef struct {
+    int g0, g1; /* glyphs [g0, g1) of the line (sorted by x) */
+    float x0, x1;
+} seg;
+
+typedef struct {
+    int g0, g1;
+    float y0, y1, h;
+    int s0, ns; /* segments [s0, s0+ns) */
+    int table;  /* index+1 into the page's tables, 0 for prose */
+} vline;
+
+typedef struct {
+    float x0, x1;
+    bl_buf text;
+    int *gl; /* glyph index per UTF-8 character */
+    size_t ngl, capgl;
+    bool numeric;
+    int col;
+} cellb;
+
+typedef struct {
+    int line0; /* first visual line */
+    int ncells;
+    cellb cells[64];
+    bool header;
+} rowb;
+
+static int cmp_ymid(const void *a, const void *b)
+{
+    const glyph *p = a, *q = b;
+    float m = (p->y0 + p->y1) / 2, n = (q->y0 + q->y1) / 2;
+    if (m != n)
+        return m < n ? -1 : 1;
+    return (p->x0 > q->x0) - (p->x0 < q->x0);
+}
+
+static int cmp_x(const void *a, const void *b)
+{
+    const glyph *p = a, *q = b;
+    if (p->x0 != q->x0)
+        return p->x0 < q->x0 ? -1 : 1;
+    return (p->idx > q->idx) - (p->idx < q->idx);
+}
+
+static bool is_cjk_start(const char *s) { return (unsigned char)s[0] >= 0xE0; }
+
+/*
+ * A cell that is a figure or a placeholder: optional comparison operator,
+ * a number (thousands separators, decimals), an optional % or a short unit;
+ * or only dashes and slashes. Text around a number ("度达到 96%。") is not.
+ */
+static bool numeric_cell(const char *s, size_t n)
+{
+    size_t i = 0;
+    while (i < n && s[i] == ' ')
+        i++;
+    if (i == n)
+        return false;
+    /* placeholders: — – - / ／ … */
+    size_t j = i;
+    bool ph = true;
+    while (j < n) {
+        if (s[j] == '-' || s[j] == '/' || s[j] == ' ')
+            j++;
+        else if (n - j >= 3 && ((unsigned char)s[j] == 0xE2 && (unsigned char)s[j + 1] == 0x80 &&
+                                ((unsigned char)s[j + 2] == 0x94 || (unsigned char)s[j + 2] == 0x93 ||
+                                 (unsigned char)s[j + 2] == 0xA6)))
+            j += 3;
+        else if (n - j >= 3 && (unsigned char)s[j] == 0xEF && (unsigned char)s[j + 1] == 0xBC &&
+                 (unsigned char)s[j + 2] == 0x8F)
+            j += 3;
+        else {
+            ph = false;
+            break;
+        }
+    }
+    if (ph)
+        return true;
+    /* operators: ≥ ≤ (E2 89 A5/A4), > < = ＝ */
+    while (i < n) {
+        if (s[i] == '>' || s[i] == '<' || s[i] == '=' || s[i] == ' ')
+            i++;
+        else if (n - i >= 3 && (unsigned char)s[i] == 0xE2 && (unsigned char)s[i + 1] == 0x89)
+            i += 3;
+        else
+            break;
+    }
+    if (i < n && (s[i] == '-' || s[i] == '+'))
+        i++;
+    size_t d0 = i;
+    while (i < n && ((s[i] >= '0' && s[i] <= '9') || s[i] == ',' || s[i] == '.'))
+        i++;
+    if (i == d0 || !(s[d0] >= '0' && s[d0] <= '9'))
+        return false;
+    while (i < n && s[i] == ' ')
+        i++;
+    if (i == n)
+        return true;
+    if (s[i] == '%')
+        return i + 1 == n || (i + 2 == n && s[i + 1] == ' ');
+    /* a short unit: at most four CJK characters (个, 万元, 人次, 元/户) */
+    int k = 0;
+    while (i < n && k < 5) {
+        if (is_cjk_start(s + i)) {
+            i += 3;
+            k++;
+        } else if (s[i] == '/' || s[i] == '*') {
+            i++;
+        } else
+            return false;
+    }
+    return i >= n && k <= 4;
+}
+
+static void cell_add(cellb *c, const char *text, const glyph *g, bool space_before)
+{
+    if (space_before && c->text.len && c->text.data[c->text.len - 1] != ' ') {
+        bl_buf_addc(&c->text, ' ');
+        if (c->ngl == c->capgl) {
+            c->capgl = c->capgl ? c->capgl * 2 : 16;
+            c->gl = bl_xrealloc(c->gl, c->capgl * sizeof *c->gl);
+        }
+        c->gl[c->ngl++] = -1;
+    }
+    bl_buf_add(&c->text, text + g->off, g->len);
+    if (c->ngl == c->capgl) {
+        c->capgl = c->capgl ? c->capgl * 2 : 16;
+        c->gl = bl_xrealloc(c->gl, c->capgl * sizeof *c->gl);
+    }
+    c->gl[c->ngl++] = g->idx;
+}
+
+/* Append a segment's glyphs to a cell (a space between Latin words, none in CJK). */
+static void cell_append_seg(cellb *c, const char *text, const glyph *gs, const seg *s, bool joining)
+{
+    bool first = true;
+    for (int k = s->g0; k < s->g1; k++) {
+        const glyph *g = &gs[k];
+        if (g->space)
+            continue;
+        bool sp = false;
+        if (first && joining && c->text.len) {
+            /* a wrapped cell: join without a space unless both sides are Latin words */
+            char last = c->text.data[c->text.len - 1];
+            char nx = text[g->off];
+            sp = ((last >= 'A' && last <= 'Z') || (last >= 'a' && last <= 'z')) &&
+                 ((nx >= 'A' && nx <= 'Z') || (nx >= 'a' && nx <= 'z'));
+        } else if (!first) {
+            const glyph *p = &gs[k - 1];
+            sp = p->space || g->x0 - p->x1 > 0.2f * (g->y1 - g->y0);
+        }
+        cell_add(c, text, g, sp);
+        first = false;
+    }
+}
+
+static void add_line(bl_doc *doc, size_t *cap, bl_line **out)
+{
+    if (doc->nlines == *cap) {
+        size_t nc = *cap ? *cap * 2 : 256;
+        doc->lines = bl_grow(doc->arena, doc->lines, sizeof *doc->lines, doc->nlines, nc);
+        *cap = nc;
+    }
+    *out = &doc->lines[doc->nlines++];
+    memset(*out, 0, sizeof **out);
+}
+
+/* Two lines share a gutter: a gap of one overlaps a gap of the other by 2 pt or more. */
+static bool share_gutter(const vline *a, const vline *b, const seg *segs)
+{
+    for (int i = 0; i + 1 < a->ns; i++) {
+        float g0 = segs[a->s0 + i].x1, g1 = segs[a->s0 + i + 1].x0;
+        for (int j = 0; j + 1 < b->ns; j++) {
+            float h0 = segs[b->s0 + j].x1, h1 = segs[b->s0 + j + 1].x0;
+            float lo = g0 > h0 ? g0 : h0, hi = g1 < h1 ? g1 : h1;
+            if (hi - lo >= 2.0f)
+                return true;
+        }
+    }
+    return false;
+}
+
+static float overlap(float a0, float a1, float b0, float b1)
+{
+    float lo = a0 > b0 ? a0 : b0, hi = a1 < b1 ? a1 : b1;
+    return hi - lo;
+}
+
+/* The column of x0..x1 in a grid: most overlap, else the nearest centre. */
+static int grid_col(const float *gx, const float *gr, int ng, float x0, float x1)
+{
+    int best = -1;
+    float bo = 0;
+    for (int k = 0; k < ng; k++) {
+        float o = overlap(x0, x1, gx[k], gr[k]);
+        if (o > bo)
+            bo = o, best = k;
+    }
+    if (best >= 0)
+        return best;
+    float c = (x0 + x1) / 2, bd = 1e30f;
+    for (int k = 0; k < ng; k++) {
+        float d = fabsf(c - (gx[k] + gr[k]) / 2);
+        if (d < bd)
+            bd = d, best = k;
+    }
+    return best < 0 ? 0 : best;
+}
+
+static void emit_row(bl_doc *doc, bl_buf *raw, size_t *cap, rowb *r, int page, int line, int table,
+                     int rowno)
+{
+    bl_line *L;
+    add_line(doc, cap, &L);
+    L->page = page;
+    L->line = line;
+    L->table = table;
+    L->row = rowno;
+    L->off = raw->len;
+    L->ncells = r->ncells;
+    L->cells = bl_alloc(doc->arena, (size_t)(r->ncells ? r->ncells : 1) * sizeof *L->cells);
+    size_t nch = 0;
+    for (int k = 0; k < r->ncells; k++)
+        nch += r->cells[k].ngl + 1;
+    int *gl = bl_alloc(doc->arena, (nch + 1) * sizeof *gl);
+    size_t gi = 0;
+    for (int k = 0; k < r->ncells; k++) {
+        cellb *c = &r->cells[k];
+        if (k) {
+            bl_buf_addc(raw, '\t');
+            gl[gi++] = -1;
+        }
+        L->cells[k].off = raw->len;
+        L->cells[k].len = c->text.len;
+        L->cells[k].x0 = c->x0;
+        L->cells[k].x1 = c->x1;
+        L->cells[k].col = c->col;
+        bl_buf_add(raw, c->text.data ? c->text.data : "", c->text.len);
+        for (size_t j = 0; j < c->ngl; j++)
+            gl[gi++] = c->gl[j];
+    }
+    L->glyph = gl;
+    L->len = raw->len - L->off;
+    bl_buf_addc(raw, '\n');
+}
+
+static void row_free(rowb *r)
+{
+    for (int k = 0; k < r->ncells; k++) {
+        bl_buf_release(&r->cells[k].text);
+        free(r->cells[k].gl);
+    }
+    r->ncells = 0;
+}
+
+static void row_add_seg(rowb *r, const char *text, const glyph *gs, const seg *s, bool first_line)
+{
+    int best = -1;
+    float bo = 0;
+    if (!first_line)
+        for (int k = 0; k < r->ncells; k++) {
+            float o = overlap(s->x0, s->x1, r->cells[k].x0, r->cells[k].x1);
+            if (o > bo)
+                bo = o, best = k;
+        }
+    if (best < 0) {
+        if (r->ncells == 64)
+            best = 63; /* more than 64 cells in a row: the rest joins the last */
+        else {
+            int at = r->ncells;
+            while (at > 0 && r->cells[at - 1].x0 > s->x0)
+                at--;
+            memmove(&r->cells[at + 1], &r->cells[at], (size_t)(r->ncells - at) * sizeof *r->cells);
+            memset(&r->cells[at], 0, sizeof r->cells[at]);
+            r->cells[at].x0 = s->x0;
+            r->cells[at].x1 = s->x1;
+            r->ncells++;
+            best = at;
+        }
+    }
+    cellb *c = &r->cells[best];
+    cell_append_seg(c, text, gs, s, c->text.len > 0);
+    if (s->x0 < c->x0)
+        c->x0 = s->x0;
+    if (s->x1 > c->x1)
+        c->x1 = s->x1;
+}
+
+bool bl_layout_page(bl_doc *doc, bl_buf *raw, size_t *cap, const char *text, size_t n,
+                    const bl_box *boxes, size_t nbox, int page, bl_layout_state *st)
+{
+    /* 1. glyphs */
+    glyph *gs = bl_xmalloc((nbox + 1) * sizeof *gs);
+    size_t ng = 0, i = 0;
+    int idx = 0;
+    while (i < n && (size_t)idx < nbox) {
+        uint32_t cp;
+        int k = bl_utf8_next((const unsigned char *)text + i, n - i, &cp);
+        if (k < 0)
+            k = 1;
+        const bl_box *b = &boxes[idx];
+        if (cp != '\n' && cp != '\r' && b->x2 > b->x1 && b->y2 > b->y1) {
+            glyph *g = &gs[ng++];
+            g->off = (uint32_t)i;
+            g->len = (uint8_t)k;
+            g->space = cp == ' ' || cp == 0x3000 || cp == 0xA0 || cp == '\t';
+            g->idx = idx;
+            g->x0 = (float)b->x1, g->x1 = (float)b->x2, g->y0 = (float)b->y1, g->y1 = (float)b->y2;
+        }
+        i += (size_t)k;
+        idx++;
+    }
+    if (ng < 4) {
+        free(gs);
+        st->open_at_end = false;
+        return false;
+    }
+    /* 2. visual lines: glyphs whose vertical middles lie close */
+    qsort(gs, ng, sizeof *gs, cmp_ymid);
+    vline *ls = bl_xmalloc((ng + 1) * sizeof *ls);
+    size_t nl = 0;
+    for (size_t g = 0; g < ng; g++) {
+        float m = (gs[g].y0 + gs[g].y1) / 2, h = gs[g].y1 - gs[g].y0;
+        if (nl) {
+            vline *L = &ls[nl - 1];
+            float lm = (L->y0 + L->y1) / 2;
+            float lh = L->h < h ? L->h : h;
+            if (fabsf(m - lm) < 0.35f * lh) {
+                L->g1 = (int)g + 1;
+                if (gs[g].y0 < L->y0)
+                    L->y0 = gs[g].y0;
+                if (gs[g].y1 > L->y1)
+                    L->y1 = gs[g].y1;
+                continue;
+            }
+        }
+        vline *L = &ls[nl++];
+        memset(L, 0, sizeof *L);
+        L->g0 = (int)g;
+        L->g1 = (int)g + 1;
+        L->y0 = gs[g].y0;
+        L->y1 = gs[g].y1;
+        L->h = h;
+    }
+    /* 3. segments: split a line at gaps wider than a quarter of its character height */
+    seg *segs = bl_xmalloc((ng + 1) * sizeof *segs);
+    size_t nseg = 0;
+    for (size_t l = 0; l < nl; l++) {
+        vline *L = &ls[l];
+        qsort(gs + L->g0, (size_t)(L->g1 - L->g0), sizeof *gs, cmp_x);
+        L->h = L->y1 - L->y0;
+        float th = 0.25f * L->h > 2.5f ? 0.25f * L->h : 2.5f;
+        L->s0 = (int)nseg;
+        const glyph *prev = NULL;
+        bool spaced = false; /* a space character lies between prev and q */
+        for (int g = L->g0; g < L->g1; g++) {
+            const glyph *q = &gs[g];
+            if (q->space) {
+                spaced = true;
+                continue;
+            }
+            /*
+             * a gap is a cell boundary when it is wide and empty; a gap holding
+             * a space character is a word space unless it is wider than 0.3 of
+             * the line's height (justified prose in the fixtures stretches its
+             * spaces to 0.28; Poppler's own spaces between cells are wider)
+             */
+            float gap = prev ? q->x0 - prev->x1 : 0;
+            bool split = !prev || (gap > th && (!spaced || gap > 0.3f * L->h));
+            spaced = false;
+            if (split) {
+                if (prev)
+                    segs[nseg - 1].g1 = (int)(prev - gs) + 1;
+                seg *s = &segs[nseg++];
+                s->g0 = g;
+                s->g1 = g + 1;
+                s->x0 = q->x0;
+                s->x1 = q->x1;
+                L->ns++;
+            } else if (q->x1 > segs[nseg - 1].x1) {
+                segs[nseg - 1].x1 = q->x1;
+            }
+            prev = q;
+        }
+        if (prev)
+            segs[nseg - 1].g1 = (int)(prev - gs) + 1;
+    }
+    /* 4. tables: runs of close lines, two or more of them multi-segment sharing a gutter */
+    int ntab = 0;
+    int first_content = -1;
+    for (size_t l = 0; l < nl; l++)
+        if (ls[l].ns > 0) {
+            first_content = (int)l;
+            break;
+        }
+    for (size_t a = 0; a < nl; a++) {
+        if (ls[a].ns < 2 || ls[a].table)
+            continue;
+        size_t last = a;
+        int nmulti = 1;
+        bool aligned = false;
+        size_t prev_multi = a;
+        for (size_t j = a + 1; j < nl; j++) {
+            float gap = ls[j].y0 - ls[j - 1].y1;
+            float h = ls[j - 1].h;
+            if (ls[j].ns >= 2) {
+                if (gap > 2.5f * h)
+                    break;
+                if (share_gutter(&ls[prev_multi], &ls[j], segs))
+                    aligned = true;
+                prev_multi = j;
+                last = j;
+                nmulti++;
+            } else if (gap > 1.2f * h) {
+                break;
+            }
+        }
+        /* a wrapped cell's last line below the last multi-segment line, inside a column */
+        while (last + 1 < nl && ls[last + 1].ns == 1 && ls[last + 1].y0 - ls[last].y0 <= 1.6f * ls[last].h) {
+            const seg *s1 = &segs[ls[last + 1].s0];
+            size_t m = last;
+            while (m > a && ls[m].ns < 2)
+                m--;
+            bool inside = false;
+            for (int k = 1; k < ls[m].ns; k++)
+                if (s1->x0 >= segs[ls[m].s0 + k].x0 - 2.0f && s1->x0 < segs[ls[m].s0 + k].x1)
+                    inside = true;
+            if (!inside)
+                break;
+            last++;
+        }
+        bool cont = st->open_at_end && (int)a == first_content && st->ngrid > 1;
+        if (!((nmulti >= 2 && aligned) || cont))
+            continue;
+        ntab++;
+        for (size_t j = a; j <= last; j++)
+            ls[j].table = ntab;
+        a = last;
+    }
+    if (ntab == 0) {
+        free(gs);
+        free(ls);
+        free(segs);
+        st->open_at_end = false;
+        return false;
+    }
+    /* 5. emit: prose lines as text, table lines merged into rows of cells */
+    int line = 0;
+    size_t l = 0;
+    int last_table_line = -1;
+    while (l < nl) {
+        if (!ls[l].ns) {
+            l++;
+            continue;
+        }
+        if (!ls[l].table) {
+            bl_line *L;
+            add_line(doc, cap, &L);
+            L->page = page;
+            L->line = ++line;
+            L->off = raw->len;
+            for (int s = ls[l].s0; s < ls[l].s0 + ls[l].ns; s++) {
+                if (s > ls[l].s0)
+                    bl_buf_addc(raw, ' ');
+                const glyph *prev = NULL;
+                for (int g = segs[s].g0; g < segs[s].g1; g++) {
+                    if (gs[g].space)
+                        continue;
+                    if (prev && (prev->space || gs[g].x0 - prev->x1 > 0.2f * (gs[g].y1 - gs[g].y0)))
+                        bl_buf_addc(raw, ' ');
+                    bl_buf_add(raw, text + gs[g].off, gs[g].len);
+                    prev = &gs[g];
+                }
+            }
+            L->len = raw->len - L->off;
+            bl_buf_addc(raw, '\n');
+            l++;
+            continue;
+        }
+        /* one table: lines [l, e) */
+        int t = ls[l].table;
+        size_t e = l;
+        while (e < nl && (ls[e].table == t || !ls[e].ns))
+            e++;
+        bool continues = st->open_at_end && (int)l == first_content;
+        int tableno = continues ? st->ntables : ++st->ntables;
+        if (!continues)
+            st->ngrid = 0;
+        /* the table's in-cell line pitch: the smallest step between line tops */
+        float pitch = continues && st->pitch > 0 ? st->pitch : 1e30f;
+        for (size_t j = l + 1; j < e; j++) {
+            float d = ls[j].y0 - ls[j - 1].y0;
+            if (ls[j].ns && ls[j - 1].ns && d > 0 && d < pitch)
+                pitch = d;
+        }
+        if (pitch < 1e30f)
+            st->pitch = pitch;
+        else
+            pitch = 1.45f * ls[l].h; /* no wrapped line seen: a single-spaced line */
+        /* rows: a line starts one when it holds a figure or follows a gap taller than a pitch */
+        size_t nrow = 0, caprow = 8;
+        rowb *rows = bl_xmalloc(caprow * sizeof *rows);
+        size_t prev_l = l;
+        for (size_t j = l; j < e; j++) {
+            if (!ls[j].ns)
+                continue;
+            bool num = false;
+            for (int s = ls[j].s0; s < ls[j].s0 + ls[j].ns && !num; s++) {
+                cellb tmp = {0};
+                cell_append_seg(&tmp, text, gs, &segs[s], false);
+                num = numeric_cell(tmp.text.data ? tmp.text.data : "", tmp.text.len);
+                bl_buf_release(&tmp.text);
+                free(tmp.gl);
+            }
+            bool start = j == l || num || ls[j].y0 - ls[prev_l].y0 > pitch + 1.5f;
+            if (start) {
+                if (nrow == caprow) {
+                    caprow *= 2;
+                    rows = bl_xrealloc(rows, caprow * sizeof *rows);
+                }
+                memset(&rows[nrow++], 0, sizeof *rows);
+            }
+            for (int s = ls[j].s0; s < ls[j].s0 + ls[j].ns; s++)
+                row_add_seg(&rows[nrow - 1], text, gs, &segs[s], start);
+            prev_l = j;
+        }
+        for (size_t k = 0; k < nrow; k++) {
+            bool any_num = false;
+            for (int c = 0; c < rows[k].ncells; c++) {
+                cellb *cb = &rows[k].cells[c];
+                cb->numeric = numeric_cell(cb->text.data ? cb->text.data : "", cb->text.len);
+                any_num |= cb->numeric;
+            }
+            rows[k].header = rows[k].ncells >= 2 && !any_num;
+        }
+        /*
+         * columns, per section (a header row and the rows under it): the header's
+         * cells (a second header line adds those the first does not cover), then
+         * cells below that fall under no header cell (a label column with an
+         * empty header) as columns of their own
+         */
+        size_t k = 0;
+        while (k < nrow) {
+            size_t h0 = k, h1 = k;
+            float gx[64], gr[64];
+            int ng2 = 0;
+            if (rows[k].header) {
+                while (h1 < nrow && rows[h1].header && h1 - h0 < 3)
+                    h1++;
+                for (size_t hk = h0; hk < h1; hk++)
+                    for (int c = 0; c < rows[hk].ncells && ng2 < 64; c++) {
+                        const cellb *cb = &rows[hk].cells[c];
+                        bool cov = false;
+                        for (int m = 0; m < ng2; m++)
+                            if (overlap(gx[m], gr[m], cb->x0, cb->x1) > 0) {
+                                /* the lower line's narrower cells split a merged upper cell */
+                                if (hk > h0 && cb->x1 - cb->x0 < gr[m] - gx[m]) {
+                                    gx[m] = cb->x0, gr[m] = cb->x1;
+                                    cov = false;
+                                    goto next_cell;
+                                }
+                                cov = true;
+                            }
+                        if (!cov) {
+                            gx[ng2] = cb->x0, gr[ng2] = cb->x1;
+                            ng2++;
+                        }
+                    next_cell:;
+                    }
+            } else if (st->ngrid) {
+                memcpy(gx, st->grid_x, (size_t)st->ngrid * sizeof *gx);
+                memcpy(gr, st->grid_r, (size_t)st->ngrid * sizeof *gr);
+                ng2 = st->ngrid;
+            }
+            size_t end = h1;
+            while (end < nrow && !rows[end].header)
+                end++;
+            if (end == h0)
+                end = h0 + 1;
+            int base = ng2;
+            for (size_t dk = h1; dk < end; dk++)
+                for (int c = 0; c < rows[dk].ncells && ng2 < 64; c++) {
+                    const cellb *cb = &rows[dk].cells[c];
+                    bool cov = false;
+                    for (int m = 0; m < ng2; m++)
+                        if (overlap(gx[m], gr[m], cb->x0, cb->x1) > 0) {
+                            if (m >= base) { /* widen an added column */
+                                if (cb->x0 < gx[m]) gx[m] = cb->x0;
+                                if (cb->x1 > gr[m]) gr[m] = cb->x1;
+                            }
+                            cov = true;
+                            break;
+                        }
+                    if (!cov && ng2 > 0) {
+                        gx[ng2] = cb->x0, gr[ng2] = cb->x1;
+                        ng2++;
+                    }
+                }
+            /* sort the grid by x */
+            for (int m = 1; m < ng2; m++)
+                for (int q = m; q > 0 && gx[q - 1] > gx[q]; q--) {
+                    float tx = gx[q], tr = gr[q];
+                    gx[q] = gx[q - 1], gr[q] = gr[q - 1];
+                    gx[q - 1] = tx, gr[q - 1] = tr;
+                }
+            for (size_t rk = h0; rk < end; rk++)
+                for (int c = 0; c < rows[rk].ncells; c++)
+                    rows[rk].cells[c].col = ng2 ? grid_col(gx, gr, ng2, rows[rk].cells[c].x0,
+                                                           rows[rk].cells[c].x1)
+                                                : c;
+            memcpy(st->grid_x, gx, (size_t)ng2 * sizeof *gx);
+            memcpy(st->grid_r, gr, (size_t)ng2 * sizeof *gr);
+            st->ngrid = ng2;
+            k = end;
+        }
+        int rowno = continues ? st->nrows : 0;
+        for (size_t rk = 0; rk < nrow; rk++) {
+            emit_row(doc, raw, cap, &rows[rk], page, ++line, tableno, ++rowno);
+            row_free(&rows[rk]);
+        }
+        free(rows);
+        st->nrows = rowno;
+        last_table_line = (int)e - 1;
+        l = e;
+    }
+    /* the table is open at the page's end when nothing but a page number follows it */
+    int after = 0;
+    for (size_t j = (size_t)(last_table_line + 1); j < nl; j++)
+        if (ls[j].ns)
+            after++;
+    st->open_at_end = last_table_line >= 0 && after <= 1;
+    free(gs);
+    free(ls);
+    free(segs);
+    return true;
+}

@@ -1,0 +1,44 @@
+/*
+ * layout.h - extract/'s own helper (not a stage interface): one PDF page's
+ * characters with their boxes (Poppler's text and text layout) grouped into
+ * visual lines, and where lines line up in columns, into tables of rows and
+ * cells.
+ *
+ * A table is a run of visual lines of which at least two hold two or more
+ * segments (text separated by a gap wider than half a character) that share
+ * a gutter. Lines of one row (a wrapped cell, a two-line header) merge into
+ * one row: a new row starts at a line with a cell that is a figure or a
+ * placeholder (1,200.00, ≥12个, 95%, —, /) or after a gap taller than the
+ * table's line pitch. Each cell gets the column of the header row above it.
+ */
+#ifndef BL_LAYOUT_H
+#define BL_LAYOUT_H
+
+#include "../core/doc.h"
+
+typedef struct {
+    double x1, y1, x2, y2;
+} bl_box;
+
+/* Tables crossing a page break stay one table: the state carried between pages. */
+typedef struct {
+    int ntables;        /* tables so far in the document */
+    int nrows;          /* rows of the last table so far */
+    float pitch;        /* its in-cell line pitch */
+    bool open_at_end;   /* the last page ended inside a table */
+    float grid_x[64];   /* the open table's header grid: column left/right edges */
+    float grid_r[64];
+    int ngrid;
+} bl_layout_state;
+
+/*
+ * Lay out one page. text (n bytes, valid UTF-8) is Poppler's text of the page
+ * and boxes its layout, one box per character (count nbox). When the page
+ * holds a table, appends the page's lines (prose lines and table rows, top to
+ * bottom) to doc->lines / raw and returns true; otherwise appends nothing and
+ * returns false (the caller keeps Poppler's own line order for prose).
+ */
+bool bl_layout_page(bl_doc *doc, bl_buf *raw, size_t *cap, const char *text, size_t n,
+                    const bl_box *boxes, size_t nbox, int page, bl_layout_state *st);
+
+#endif

@@ -1,0 +1,722 @@
+/*
+ * tables.c - facts from the rows and cells extract/ found (自评表).
+ *
+ * A header row names its columns (年初预算数, 全年预算数(A), 全年执行数(B),
+ * 执行率(B/A), 分值, 得分, 一级/二级/三级指标, 指标值, 实际完成值, 偏差原因 …);
+ * each row under it gives facts by the column its cells stand in. Funding
+ * rows (年度资金总额 / 总额 / 基本支出 / 项目支出 / 其中：… sources) give budgets
+ * with their basis, executed amounts, rates, and the 执行率 row's weight and
+ * score; indicator rows give weight, score, target (with its operator) and
+ * actual; 总分 / 合计 rows the total weight and score; header cells 项目名称,
+ * 主管部门, 自评得分, 自评等级 the project, department, score and grade.
+ */
+#include "tables.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "../core/banned.h"
+
+enum role {
+    C_NONE,
+    C_LABEL,
+    C_BUDGET_INITIAL,
+    C_BUDGET_ADJUSTED,
+    C_BUDGET,
+    C_EXECUTED,
+    C_RATE,
+    C_WEIGHT,
+    C_SCORE,
+    C_L1,
+    C_L2,
+    C_L3,
+    C_TARGET,
+    C_ACTUAL,
+    C_REASON,
+    C_MEASURE,
+    C_SKIP
+};
+
+#define MAXCOL 64
+
+typedef struct {
+    enum role role[MAXCOL];
+    char letter[MAXCOL];   /* (A), (B) after a budget / executed header */
+    char rate_den;         /* the letter under the rate's "/": 执行率(B/A) -> 'A' */
+    bl_unit unit;          /* 万元 / 元 from the header or a 单位 line */
+    bool indicators;       /* an indicator section */
+    bool funding;
+} header;
+
+typedef struct {
+    const char *s;
+    size_t n;
+    size_t at; /* offset in doc->text */
+    int col;
+} cell;
+
+static bool has(const char *s, size_t n, const char *w)
+{
+    size_t k = strlen(w);
+    for (size_t i = 0; i + k <= n; i++)
+        if (memcmp(s + i, w, k) == 0)
+            return true;
+    return false;
+}
+
+static bool starts(const char *s, size_t n, const char *w)
+{
+    size_t k = strlen(w);
+    return n >= k && memcmp(s, w, k) == 0;
+}
+
+/* The letter in "(A)" / "（A）" at the end of a header cell. */
+static char letter_of(const char *s, size_t n)
+{
+    for (size_t i = 0; i + 2 < n; i++)
+        if (s[i] == '(' && s[i + 1] >= 'A' && s[i + 1] <= 'Z' && (s[i + 2] == ')' || s[i + 2] == '/'))
+            return s[i + 1];
+    return 0;
+}
+
+static enum role role_of(const char *s, size_t n, char *letter, char *den)
+{
+    *letter = letter_of(s, n);
+    if (has(s, n, "得分计算") || has(s, n, "得分系数") || has(s, n, "到位"))
+        return C_SKIP;
+    if (has(s, n, "执行率") || has(s, n, "预算执行(")) {
+        if (has(s, n, "权重") || has(s, n, "分值"))
+            return C_WEIGHT;
+        if (has(s, n, "得分"))
+            return C_SCORE;
+        for (size_t i = 0; i + 2 < n; i++)
+            if (s[i] == '/' && s[i + 1] >= 'A' && s[i + 1] <= 'Z')
+                *den = s[i + 1];
+        return C_RATE;
+    }
+    if (has(s, n, "执行数") || has(s, n, "执行资金") || (has(s, n, "支出") && has(s, n, "决算")))
+        return C_EXECUTED;
+    if (has(s, n, "年初预算"))
+        return C_BUDGET_INITIAL;
+    if (has(s, n, "全年预算") || has(s, n, "调整后预算") || has(s, n, "调整预算") || has(s, n, "全年(调整)") ||
+        has(s, n, "全年（调整）"))
+        return C_BUDGET_ADJUSTED;
+    if ((has(s, n, "预算数") && !has(s, n, "年度预算数")) || has(s, n, "预算金额"))
+        return C_BUDGET;
+    if (has(s, n, "一级指标"))
+        return C_L1;
+    if (has(s, n, "二级指标"))
+        return C_L2;
+    if (has(s, n, "三级指标") || starts(s, n, "指标名称") || starts(s, n, "绩效指标名称"))
+        return C_L3;
+    if (has(s, n, "实际完成") || has(s, n, "完成值") || has(s, n, "实际值"))
+        return C_ACTUAL;
+    if (has(s, n, "指标值") || has(s, n, "目标值"))
+        return C_TARGET;
+    if (has(s, n, "原因"))
+        return C_REASON;
+    if (has(s, n, "度量单位") || has(s, n, "计量单位"))
+        return C_MEASURE;
+    if (has(s, n, "分值") || has(s, n, "权重"))
+        return C_WEIGHT;
+    if (has(s, n, "得分"))
+        return C_SCORE;
+    return C_NONE;
+}
+
+static bl_unit unit_in(const char *s, size_t n)
+{
+    if (has(s, n, "万元"))
+        return BL_UNIT_WAN;
+    if (has(s, n, "亿元"))
+        return BL_UNIT_YI;
+    if (has(s, n, "单位：元") || has(s, n, "单位:元") || has(s, n, "（元）") || has(s, n, "(元)"))
+        return BL_UNIT_YUAN;
+    return BL_UNIT_NONE;
+}
+
+/* ---- one cell's number ------------------------------------------------------------- */
+
+typedef struct {
+    bl_dec v;
+    char op;            /* '>', '<', '=' or 0 */
+    bl_unit unit;       /* money, %, or OTHER with measure */
+    const char *measure;
+    size_t mlen;
+    size_t num_off;     /* offset of the number in the cell */
+    bool placeholder;   /* — / - … */
+    bool glued;         /* digits that are not one number (40004000100%) */
+} cellnum;
+
+static bool is_placeholder(const char *s, size_t n)
+{
+    if (!n)
+        return false;
+    size_t i = 0;
+    while (i < n) {
+        if (s[i] == '-' || s[i] == '/' || s[i] == ' ' || s[i] == '*')
+            i++;
+        else if (n - i >= 3 && (unsigned char)s[i] == 0xE2 && (unsigned char)s[i + 1] == 0x80)
+            i += 3; /* — – … */
+        else
+            return false;
+    }
+    return true;
+}
+
+/* Read a cell as one figure: [op] number [unit]. Returns false when it is not one. */
+static bool read_cell(const char *s, size_t n, cellnum *out)
+{
+    memset(out, 0, sizeof *out);
+    if (is_placeholder(s, n)) {
+        out->placeholder = true;
+        return false;
+    }
+    size_t i = 0;
+    while (i < n) {
+        if (s[i] == ' ')
+            i++;
+        else if (n - i >= 3 && (unsigned char)s[i] == 0xE2 && (unsigned char)s[i + 1] == 0x89 &&
+                 ((unsigned char)s[i + 2] == 0xA5 || (unsigned char)s[i + 2] == 0xA7))
+            out->op = '>', i += 3; /* ≥ ≧ */
+        else if (n - i >= 3 && (unsigned char)s[i] == 0xE2 && (unsigned char)s[i + 1] == 0x89 &&
+                 ((unsigned char)s[i + 2] == 0xA4 || (unsigned char)s[i + 2] == 0xA6))
+            out->op = '<', i += 3; /* ≤ ≦ */
+        else if (s[i] == '>' || s[i] == '<') {
+            out->op = s[i];
+            i++;
+            if (i < n && s[i] == '=')
+                i++;
+        } else if (s[i] == '=') {
+            out->op = '=', i++;
+        } else
+            break;
+    }
+    char num[48];
+    size_t k = 0, d0 = i;
+    if (i < n && s[i] == '-')
+        num[k++] = s[i++];
+    int digits = 0;
+    while (i < n && ((s[i] >= '0' && s[i] <= '9') || s[i] == ',' || s[i] == '.') && k + 1 < sizeof num) {
+        if (s[i] != ',')
+            num[k++] = s[i];
+        if (s[i] >= '0' && s[i] <= '9')
+            digits++;
+        i++;
+    }
+    num[k] = '\0';
+    if (!digits)
+        return false;
+    out->num_off = d0;
+    if (bl_dec_parse(num, k, &out->v))
+        return false;
+    while (i < n && s[i] == ' ')
+        i++;
+    const char *u = s + i;
+    size_t ul = n - i;
+    if (!ul) {
+        out->unit = BL_UNIT_NONE;
+    } else if (u[0] == '%' && ul == 1) {
+        out->unit = BL_UNIT_PERCENT;
+    } else if (ul == 6 && memcmp(u, "万元", 6) == 0) {
+        out->unit = BL_UNIT_WAN;
+    } else if (ul == 3 && memcmp(u, "元", 3) == 0) {
+        out->unit = BL_UNIT_YUAN;
+    } else if (ul == 6 && memcmp(u, "亿元", 6) == 0) {
+        out->unit = BL_UNIT_YI;
+    } else if (ul == 3 && memcmp(u, "分", 3) == 0) {
+        out->unit = BL_UNIT_POINT;
+    } else {
+        /* a measure (个, 吨, 人次, 元/户): short, no digits */
+        if (ul > 18)
+            return false;
+        for (size_t j = 0; j < ul; j++)
+            if (u[j] >= '0' && u[j] <= '9') {
+                out->glued = true;
+                return false;
+            }
+        out->unit = BL_UNIT_OTHER;
+        out->measure = u;
+        out->mlen = ul;
+    }
+    return true;
+}
+
+/* ---- the reader ----------------------------------------------------------------------- */
+
+typedef struct {
+    bl_doc *doc;
+    int *id;
+    header h;
+    bool have_header;
+    const char *unit_scope; /* "total" or "project:<名称>" */
+    char l1[96], l2[96];
+    int table;
+    int block_weight_row;   /* the row whose block label gave a weight */
+} reader;
+
+static size_t text_at(const bl_doc *d, size_t raw)
+{
+    size_t lo = 0, hi = d->text_len;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (d->src[mid] < raw)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
+static void add(reader *r, const bl_line *L, const cell *c, bl_kind kind, const char *scope, const cellnum *v,
+                bl_unit unit, bl_basis basis, const char *label)
+{
+    bl_doc *d = r->doc;
+    bl_fact f = {0};
+    f.kind = kind;
+    f.scope = scope;
+    f.value = v->v;
+    f.unit = unit;
+    f.basis = basis;
+    f.grade = BL_GRADE_NONE;
+    f.label = label;
+    f.start = c->at;
+    f.end = c->at + c->n;
+    f.num_at = c->at + v->num_off;
+    f.text = bl_strndup(d->arena, c->s, c->n);
+    f.page = L->page;
+    f.line = L->line;
+    f.table = L->table;
+    f.row = L->row;
+    f.col = c->col;
+    f.op = v->op ? v->op : '=';
+    if (v->measure)
+        f.measure = bl_strndup(d->arena, v->measure, v->mlen);
+    else if (unit == BL_UNIT_PERCENT)
+        f.measure = "%";
+    if (unit != BL_UNIT_OTHER && unit != BL_UNIT_NONE)
+        f.range = bl_range_of(f.value, bl_unit_pow10(unit));
+    else
+        f.range = bl_range_of(f.value, 0);
+    f.id = ++*r->id;
+    bl_doc_add_fact(d, &f);
+}
+
+static void unreadable(reader *r, const bl_line *L, const cell *c)
+{
+    bl_doc *d = r->doc;
+    bl_finding f = {0};
+    f.rule = "unreadable-table";
+    f.severity = BL_SEV_WARNING;
+    f.page = L->page;
+    f.line = L->line;
+    f.message = bl_strfmt(d->arena, "表格单元格“%.*s”中的数字无法分开（单元格粘连），未读取", (int)c->n, c->s);
+    f.stated = bl_strndup(d->arena, c->s, c->n);
+    bl_doc_add_finding(d, &f);
+}
+
+static const char *scope_of_label(reader *r, const char *s, size_t n)
+{
+    bl_arena *A = r->doc->arena;
+    bool whole = strcmp(r->unit_scope, "total") == 0;
+    const char *sub = NULL;
+    size_t skip = starts(s, n, "其中：") ? 9 : starts(s, n, "其中:") ? 7 : 0;
+    s += skip;
+    n -= skip;
+    if (has(s, n, "基本支出"))
+        sub = "basic";
+    else if (has(s, n, "项目支出"))
+        sub = "project";
+    else if (has(s, n, "资金总额") || has(s, n, "总金额") || starts(s, n, "总额") || starts(s, n, "合计") ||
+             starts(s, n, "总计") || has(s, n, "总体资金"))
+        return r->unit_scope;
+    if (sub)
+        return whole ? sub : bl_strfmt(A, "%s/%s", r->unit_scope, sub);
+    /* a funding source: 当年财政拨款, 上年结转资金, 其他资金, 中央财政资金 … */
+    return whole ? bl_strfmt(A, "source:%.*s", (int)n, s) : bl_strfmt(A, "%s/source:%.*s", r->unit_scope, (int)n, s);
+}
+
+static bool is_total_label(const char *s, size_t n)
+{
+    return starts(s, n, "总分") || starts(s, n, "合计") || starts(s, n, "总计") || starts(s, n, "自评总分") ||
+           starts(s, n, "自评得分");
+}
+
+/* "产出指标(50分)" / "预算执行情况（10分）": the points in a label; false when none. */
+static bool points_in(const char *s, size_t n, bl_dec *out, size_t *name_len)
+{
+    for (size_t i = 0; i < n; i++) {
+        bool open = s[i] == '(' || (n - i >= 3 && memcmp(s + i, "（", 3) == 0);
+        if (!open)
+            continue;
+        size_t j = i + (s[i] == '(' ? 1 : 3), k = j;
+        while (k < n && ((s[k] >= '0' && s[k] <= '9') || s[k] == '.'))
+            k++;
+        if (k > j && n - k >= 3 && memcmp(s + k, "分", 3) == 0) {
+            *name_len = i;
+            return bl_dec_parse(s + j, k - j, out) == 0;
+        }
+    }
+    return false;
+}
+
+static void read_header(reader *r, const cell *cs, int nc)
+{
+    header *h = &r->h;
+    memset(h, 0, sizeof *h);
+    int roles = 0;
+    for (int k = 0; k < nc; k++) {
+        char letter = 0, den = 0;
+        enum role ro = role_of(cs[k].s, cs[k].n, &letter, &den);
+        if (cs[k].col < MAXCOL && ro != C_NONE) {
+            h->role[cs[k].col] = ro;
+            h->letter[cs[k].col] = letter;
+        }
+        if (den)
+            h->rate_den = den;
+        if (ro != C_NONE && ro != C_SKIP)
+            roles++;
+        bl_unit u = unit_in(cs[k].s, cs[k].n);
+        if (u)
+            h->unit = u;
+        if (ro >= C_L1 && ro <= C_ACTUAL)
+            h->indicators = true;
+        if (ro >= C_BUDGET_INITIAL && ro <= C_RATE)
+            h->funding = true;
+    }
+    r->have_header = roles >= 2;
+    r->l1[0] = r->l2[0] = '\0';
+}
+
+static bool is_header_row(const cell *cs, int nc)
+{
+    int roles = 0;
+    for (int k = 0; k < nc; k++) {
+        char l, dn = 0;
+        enum role ro = role_of(cs[k].s, cs[k].n, &l, &dn);
+        if (ro != C_NONE && ro != C_SKIP)
+            roles++;
+        cellnum v;
+        if (read_cell(cs[k].s, cs[k].n, &v))
+            return false;
+    }
+    return roles >= 2;
+}
+
+static void keep(char *dst, size_t cap, const char *s, size_t n)
+{
+    if (n >= cap)
+        n = cap - 1;
+    memcpy(dst, s, n);
+    dst[n] = '\0';
+}
+
+static void read_row(reader *r, const bl_line *L, cell *cs, int nc)
+{
+    bl_doc *d = r->doc;
+    header *h = &r->h;
+    /* header cells: 项目名称 | X, 主管部门 | X, 自评得分 | X, 自评等级 | 优 */
+    for (int k = 0; k + 1 < nc; k++) {
+        const cell *a = &cs[k], *b = &cs[k + 1];
+        if ((starts(a->s, a->n, "自评得分") || starts(a->s, a->n, "自评总分") || starts(a->s, a->n, "总分") ||
+             starts(a->s, a->n, "综合得分")) &&
+            !h->indicators) {
+            cellnum v;
+            if (read_cell(b->s, b->n, &v) && (v.unit == BL_UNIT_NONE || v.unit == BL_UNIT_POINT))
+                add(r, L, b, BL_KIND_SCORE, "total", &v, BL_UNIT_POINT, BL_BASIS_NONE, "自评得分");
+            return;
+        }
+        if (starts(a->s, a->n, "自评等级") || starts(a->s, a->n, "评价等级") || starts(a->s, a->n, "绩效等级") ||
+            starts(a->s, a->n, "自评结果")) {
+            static const char *const g[] = {"优", "良", "中", "差"};
+            for (int q = 0; q < 4; q++)
+                if (starts(b->s, b->n, g[q])) {
+                    bl_fact f = {0};
+                    f.kind = BL_KIND_GRADE;
+                    f.scope = "total";
+                    f.grade = (bl_grade)q;
+                    f.label = "自评等级";
+                    f.start = b->at;
+                    f.end = b->at + b->n;
+                    f.num_at = b->at;
+                    f.text = bl_strndup(d->arena, b->s, b->n);
+                    f.page = L->page, f.line = L->line, f.table = L->table, f.row = L->row, f.col = b->col;
+                    f.id = ++*r->id;
+                    bl_doc_add_fact(d, &f);
+                    break;
+                }
+            return;
+        }
+    }
+    if (!r->have_header)
+        return;
+    /* the row's label: the first cell that is not a figure, left of the figures */
+    const cell *label = NULL;
+    for (int k = 0; k < nc; k++) {
+        cellnum v;
+        enum role ro = cs[k].col < MAXCOL ? h->role[cs[k].col] : C_NONE;
+        if (ro == C_L1 || ro == C_L2 || ro == C_L3 || ro == C_TARGET || ro == C_ACTUAL || ro == C_REASON)
+            continue;
+        if (!read_cell(cs[k].s, cs[k].n, &v) && !v.placeholder) {
+            label = &cs[k];
+            break;
+        }
+        if (!v.placeholder)
+            break;
+    }
+    /* unreadable cells: digits glued beyond one number in a figure column */
+    for (int k = 0; k < nc; k++) {
+        enum role ro = cs[k].col < MAXCOL ? h->role[cs[k].col] : C_NONE;
+        if (ro < C_BUDGET_INITIAL || ro > C_SCORE)
+            continue;
+        cellnum v;
+        if (!read_cell(cs[k].s, cs[k].n, &v) && !v.placeholder) {
+            int digits = 0;
+            for (size_t i = 0; i < cs[k].n; i++)
+                digits += cs[k].s[i] >= '0' && cs[k].s[i] <= '9';
+            if (digits >= 4 && (v.glued || &cs[k] != label))
+                unreadable(r, L, &cs[k]);
+        }
+    }
+    if (label && (starts(label->s, label->n, "列次") || starts(label->s, label->n, "行次")))
+        return; /* column and row numbers, not figures */
+    bool total_row = label && is_total_label(label->s, label->n);
+    if (h->indicators) {
+        /* block labels and level names carry down through merged cells */
+        const cell *l3 = NULL, *reason = NULL;
+        const cell *wcell = NULL, *scell = NULL, *tcell = NULL, *acell = NULL;
+        for (int k = 0; k < nc; k++) {
+            enum role ro = cs[k].col < MAXCOL ? h->role[cs[k].col] : C_NONE;
+            const cell *c = &cs[k];
+            if (ro == C_L1 && !is_total_label(c->s, c->n)) {
+                /* a block label wrapped in its merged cell ("项目管理(25" / "分)") spills into the next row */
+                size_t ol = strlen(r->l1);
+                bool open = ol && (memchr(r->l1, '(', ol) || strstr(r->l1, "（")) && !memchr(r->l1, ')', ol) &&
+                            !strstr(r->l1, "）");
+                bool closes = (memchr(c->s, ')', c->n) || has(c->s, c->n, "）")) && !memchr(c->s, '(', c->n) &&
+                              !has(c->s, c->n, "（");
+                char joined[192];
+                const char *ls = c->s;
+                size_t ln = c->n;
+                if (open && closes && ol + c->n < sizeof joined) {
+                    memcpy(joined, r->l1, ol);
+                    memcpy(joined + ol, c->s, c->n);
+                    ls = joined;
+                    ln = ol + c->n;
+                }
+                keep(r->l1, sizeof r->l1, ls, ln);
+                r->l2[0] = '\0';
+                bl_dec pts;
+                size_t nl;
+                if (points_in(ls, ln, &pts, &nl)) {
+                    cellnum v = {0};
+                    v.v = pts;
+                    v.num_off = 0;
+                    keep(r->l1, sizeof r->l1, ls, nl);
+                    add(r, L, c, BL_KIND_WEIGHT, bl_strfmt(d->arena, "block:%s", r->l1), &v, BL_UNIT_POINT,
+                        BL_BASIS_NONE, "一级指标分值");
+                }
+            } else if (ro == C_L2) {
+                keep(r->l2, sizeof r->l2, c->s, c->n);
+            } else if (ro == C_L3) {
+                l3 = c;
+            } else if (ro == C_WEIGHT) {
+                wcell = c;
+            } else if (ro == C_SCORE) {
+                scell = c;
+            } else if (ro == C_TARGET) {
+                tcell = c;
+            } else if (ro == C_ACTUAL) {
+                acell = c;
+            } else if (ro == C_REASON) {
+                reason = c;
+            }
+        }
+        if (l3 && is_total_label(l3->s, l3->n))
+            total_row = true, l3 = NULL;
+        for (int k = 0; k < nc && !total_row; k++)
+            if (cs[k].col < MAXCOL && h->role[cs[k].col] <= C_L2 && is_total_label(cs[k].s, cs[k].n))
+                total_row = true;
+        if (total_row) {
+            cellnum v;
+            if (wcell && read_cell(wcell->s, wcell->n, &v))
+                add(r, L, wcell, BL_KIND_WEIGHT, "sum", &v, BL_UNIT_POINT, BL_BASIS_NONE, "总分值");
+            if (scell && read_cell(scell->s, scell->n, &v))
+                add(r, L, scell, BL_KIND_SCORE, "total", &v, BL_UNIT_POINT, BL_BASIS_NONE, "总分");
+            return;
+        }
+        if (!l3)
+            return;
+        const char *scope = bl_strfmt(d->arena, "indicator:%.*s", (int)l3->n, l3->s);
+        /* the block's name without its points (a wrapped label may not have them yet) */
+        size_t gl = strlen(r->l1);
+        const char *paren = strstr(r->l1, "（");
+        const char *par2 = strchr(r->l1, '(');
+        if (paren && (size_t)(paren - r->l1) < gl)
+            gl = (size_t)(paren - r->l1);
+        if (par2 && (size_t)(par2 - r->l1) < gl)
+            gl = (size_t)(par2 - r->l1);
+        const char *grp = gl ? bl_strndup(d->arena, r->l1, gl) : NULL;
+        size_t first = d->nfacts;
+        cellnum v;
+        if (wcell && read_cell(wcell->s, wcell->n, &v))
+            add(r, L, wcell, BL_KIND_WEIGHT, scope, &v, BL_UNIT_POINT, BL_BASIS_NONE, "分值");
+        if (scell && read_cell(scell->s, scell->n, &v))
+            add(r, L, scell, BL_KIND_SCORE, scope, &v, BL_UNIT_POINT, BL_BASIS_NONE, "得分");
+        if (tcell && read_cell(tcell->s, tcell->n, &v))
+            add(r, L, tcell, BL_KIND_TARGET, scope, &v, v.unit, BL_BASIS_NONE, "指标值");
+        if (acell && read_cell(acell->s, acell->n, &v))
+            add(r, L, acell, BL_KIND_ACTUAL, scope, &v, v.unit, BL_BASIS_NONE, "实际完成值");
+        for (size_t q = first; q < d->nfacts; q++) {
+            d->facts[q].group = grp;
+            if (reason && reason->n) {
+                d->facts[q].has_reason = true;
+                d->facts[q].reason = bl_strndup(d->arena, reason->s, reason->n);
+            }
+        }
+        return;
+    }
+    if (!h->funding || !label)
+        return;
+    /* a funding row */
+    const char *scope = scope_of_label(r, label->s, label->n);
+    bool sub = strstr(scope, "source:") != NULL;
+    bl_basis rate_basis = BL_BASIS_NONE;
+    if (h->rate_den)
+        for (int c = 0; c < MAXCOL; c++)
+            if (h->letter[c] == h->rate_den)
+                rate_basis = h->role[c] == C_BUDGET_INITIAL ? BL_BASIS_INITIAL : BL_BASIS_ADJUSTED;
+    bool has_adjusted = false;
+    for (int c = 0; c < MAXCOL; c++)
+        has_adjusted |= h->role[c] == C_BUDGET_ADJUSTED || h->role[c] == C_BUDGET;
+    if (!rate_basis)
+        rate_basis = has_adjusted ? BL_BASIS_ADJUSTED : BL_BASIS_INITIAL;
+    for (int k = 0; k < nc; k++) {
+        const cell *c = &cs[k];
+        if (c == label)
+            continue;
+        enum role ro = c->col < MAXCOL ? h->role[c->col] : C_NONE;
+        cellnum v;
+        if (!read_cell(c->s, c->n, &v))
+            continue;
+        if ((ro == C_BUDGET_INITIAL || ro == C_BUDGET_ADJUSTED || ro == C_BUDGET || ro == C_EXECUTED) &&
+            v.unit == BL_UNIT_PERCENT) {
+            unreadable(r, L, c); /* an amount column holding a percentage: cells glued (40004000100%) */
+            continue;
+        }
+        bl_unit money = v.unit == BL_UNIT_WAN || v.unit == BL_UNIT_YUAN || v.unit == BL_UNIT_YI ? v.unit
+                        : h->unit                                                                   ? h->unit
+                                                                                                    : BL_UNIT_WAN;
+        switch (ro) {
+        case C_BUDGET_INITIAL:
+            add(r, L, c, BL_KIND_BUDGET, scope, &v, money, BL_BASIS_INITIAL, "年初预算数");
+            break;
+        case C_BUDGET_ADJUSTED:
+        case C_BUDGET:
+            add(r, L, c, BL_KIND_BUDGET, scope, &v, money, BL_BASIS_ADJUSTED, "全年预算数");
+            break;
+        case C_EXECUTED:
+            add(r, L, c, BL_KIND_EXECUTED, scope, &v, money, BL_BASIS_NONE, "全年执行数");
+            break;
+        case C_RATE:
+            if (v.unit == BL_UNIT_PERCENT || v.unit == BL_UNIT_NONE)
+                add(r, L, c, BL_KIND_RATE, scope, &v, BL_UNIT_PERCENT, rate_basis, "执行率");
+            break;
+        case C_WEIGHT:
+            if (!sub)
+                add(r, L, c, BL_KIND_WEIGHT, bl_strfmt(d->arena, "%s%sexec", strcmp(scope, "total") ? scope : "",
+                                                       strcmp(scope, "total") ? "/" : ""),
+                    &v, BL_UNIT_POINT, BL_BASIS_NONE, "执行率分值");
+            break;
+        case C_SCORE:
+            if (!sub)
+                add(r, L, c, BL_KIND_SCORE, bl_strfmt(d->arena, "%s%sexec", strcmp(scope, "total") ? scope : "",
+                                                      strcmp(scope, "total") ? "/" : ""),
+                    &v, BL_UNIT_POINT, BL_BASIS_NONE, "执行率得分");
+            break;
+        default:
+            break;
+        }
+    }
+}
+
+/* Split a row's paragraph in doc->text into its cells (tab-separated). */
+static int cells_of(const bl_doc *d, const bl_line *L, cell *cs, int max)
+{
+    size_t t = text_at(d, L->off);
+    int nc = 0;
+    size_t s = t;
+    while (nc < max) {
+        size_t e = s;
+        while (e < d->text_len && d->text[e] != '\t' && d->text[e] != '\n')
+            e++;
+        cs[nc].s = d->text + s;
+        cs[nc].n = e - s;
+        cs[nc].at = s;
+        cs[nc].col = nc < L->ncells ? L->cells[nc].col : nc;
+        nc++;
+        if (e >= d->text_len || d->text[e] == '\n')
+            break;
+        s = e + 1;
+    }
+    return nc;
+}
+
+void bl_parse_tables(bl_doc *doc, int *id)
+{
+    /* project tables: their own scope when the report holds several projects */
+    int nproj = 0, nwhole = 0, last = 0;
+    for (size_t k = 0; k < doc->nlines; k++) {
+        const bl_line *L = &doc->lines[k];
+        if (!L->table || !L->ncells)
+            continue;
+        const char *s = doc->raw + L->cells[0].off;
+        size_t n = L->cells[0].len;
+        if (starts(s, n, "项目名称") && L->table != last)
+            nproj++, last = L->table;
+        if (has(s, n, "部门") && (has(s, n, "总体资金") || has(s, n, "整体")))
+            nwhole++;
+    }
+    bool separate = nproj >= 2 || (nproj >= 1 && nwhole >= 1);
+    reader r = {0};
+    r.doc = doc;
+    r.id = id;
+    r.unit_scope = "total";
+    cell cs[MAXCOL];
+    for (size_t k = 0; k < doc->nlines; k++) {
+        const bl_line *L = &doc->lines[k];
+        if (!L->table)
+            continue;
+        if (L->table != r.table) {
+            r.table = L->table;
+            r.have_header = false;
+            r.unit_scope = "total";
+            memset(&r.h, 0, sizeof r.h);
+            /* a 单位 line just above the table */
+            for (size_t b = k; b-- > 0 && k - b <= 3 && !doc->lines[b].table;) {
+                bl_unit u = unit_in(doc->raw + doc->lines[b].off, doc->lines[b].len);
+                if (u && has(doc->raw + doc->lines[b].off, doc->lines[b].len, "单位"))
+                    r.h.unit = u;
+            }
+        }
+        int nc = cells_of(doc, L, cs, MAXCOL);
+        if (nc >= 2 && starts(cs[0].s, cs[0].n, "项目名称")) {
+            if (separate)
+                r.unit_scope = bl_strfmt(doc->arena, "project:%.*s", (int)cs[1].n, cs[1].s);
+            continue;
+        }
+        if (nc >= 2 && starts(cs[0].s, cs[0].n, "主管部门")) {
+            /* the table's own cell is better evidence than a guess from the prose */
+            doc->department = bl_strndup(doc->arena, cs[1].s, cs[1].n);
+            continue;
+        }
+        if (is_header_row(cs, nc)) {
+            bl_unit keep_unit = r.h.unit;
+            read_header(&r, cs, nc);
+            if (!r.h.unit)
+                r.h.unit = keep_unit;
+            continue;
+        }
+        read_row(&r, L, cs, nc);
+    }
+}
