@@ -189,9 +189,8 @@ def variants():
 
 
 def sources():
-    for f in sorted(os.listdir(SRC)):
-        if f.endswith(".tbl"):
-            yield f[:-4], open(os.path.join(SRC, f), encoding="utf-8").read()
+    """Every .tbl, then every variant of one."""
+    yield from sources_plain()
     base = dict(sources_plain())
     for name, b, rule, subs in variants():
         text = base[b]
