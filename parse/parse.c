@@ -8,6 +8,7 @@
 
 #include "../normalize/quantity.h"
 #include "tables.h"
+#include "text.h"
 
 #include "../core/banned.h"
 
@@ -95,21 +96,6 @@ static int cmp_cand(const void *a, const void *b)
     if (x->num_at != y->num_at)
         return x->num_at < y->num_at ? -1 : 1;
     return (int)x->p - (int)y->p; /* explicit kinds before P_SCOPE */
-}
-
-static bool has(const char *s, size_t n, const char *needle)
-{
-    size_t k = strlen(needle);
-    for (size_t i = 0; i + k <= n; i++)
-        if (memcmp(s + i, needle, k) == 0)
-            return true;
-    return false;
-}
-
-static bool starts(const char *s, size_t n, const char *pre)
-{
-    size_t k = strlen(pre);
-    return n >= k && memcmp(s, pre, k) == 0;
 }
 
 /* Start of the sentence holding offset `at` (after 。！？；or a newline). */

@@ -11,6 +11,7 @@
  * 主管部门, 自评得分, 自评等级 the project, department, score and grade.
  */
 #include "tables.h"
+#include "text.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -54,21 +55,6 @@ typedef struct {
     size_t at; /* offset in doc->text */
     int col;
 } cell;
-
-static bool has(const char *s, size_t n, const char *w)
-{
-    size_t k = strlen(w);
-    for (size_t i = 0; i + k <= n; i++)
-        if (memcmp(s + i, w, k) == 0)
-            return true;
-    return false;
-}
-
-static bool starts(const char *s, size_t n, const char *w)
-{
-    size_t k = strlen(w);
-    return n >= k && memcmp(s, w, k) == 0;
-}
 
 /* The letter in "(A)" / "（A）" at the end of a header cell. */
 static char letter_of(const char *s, size_t n)
@@ -581,6 +567,8 @@ static void read_row(reader *r, const bl_line *L, cell *cs, int nc)
     /* a funding row */
     const char *scope = scope_of_label(r, label->s, label->n);
     bool sub = strstr(scope, "source:") != NULL;
+    /* the 预算执行率 row's weight and score: "exec", or "<scope>/exec" below the whole */
+    const char *exec_scope = strcmp(scope, "total") == 0 ? "exec" : bl_strfmt(d->arena, "%s/exec", scope);
     bl_basis rate_basis = BL_BASIS_NONE;
     if (h->rate_den)
         for (int c = 0; c < MAXCOL; c++)
@@ -624,15 +612,11 @@ static void read_row(reader *r, const bl_line *L, cell *cs, int nc)
             break;
         case C_WEIGHT:
             if (!sub)
-                add(r, L, c, BL_KIND_WEIGHT, bl_strfmt(d->arena, "%s%sexec", strcmp(scope, "total") ? scope : "",
-                                                       strcmp(scope, "total") ? "/" : ""),
-                    &v, BL_UNIT_POINT, BL_BASIS_NONE, "执行率分值");
+                add(r, L, c, BL_KIND_WEIGHT, exec_scope, &v, BL_UNIT_POINT, BL_BASIS_NONE, "执行率分值");
             break;
         case C_SCORE:
             if (!sub)
-                add(r, L, c, BL_KIND_SCORE, bl_strfmt(d->arena, "%s%sexec", strcmp(scope, "total") ? scope : "",
-                                                      strcmp(scope, "total") ? "/" : ""),
-                    &v, BL_UNIT_POINT, BL_BASIS_NONE, "执行率得分");
+                add(r, L, c, BL_KIND_SCORE, exec_scope, &v, BL_UNIT_POINT, BL_BASIS_NONE, "执行率得分");
             break;
         default:
             break;

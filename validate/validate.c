@@ -849,6 +849,14 @@ static bl_i128 units(bl_dec v)
     return x;
 }
 
+/* A score interval as a percentage of its weight wu (1e-8 units): [100 lo / w, 100 hi / w], outwards. */
+static bl_range share_of_weight(bl_range S, bl_i128 wu)
+{
+    bl_i128 E8 = 100000000;
+    bl_range P = {S.lo * 100 * E8 / wu, (S.hi * 100 * E8 + wu - 1) / wu};
+    return P;
+}
+
 static double approx(bl_dec v)
 {
     double x = (double)v.mant; /* for messages only, never for a decision */
@@ -883,12 +891,8 @@ static void check_exec_scores(ctx *c)
         }
         if (!b)
             continue;
-        /* the score's interval as a percentage of the weight: [100 lo / w, 100 hi / w] */
-        bl_i128 wu = units(w->value);
-        bl_range S = bl_range_of(s->value, 0), P;
-        bl_i128 E8 = 100000000;
-        P.lo = S.lo * 100 * E8 / wu;
-        P.hi = (S.hi * 100 * E8 + wu - 1) / wu;
+        bl_i128 wu = units(w->value), E8 = 100000000;
+        bl_range S = bl_range_of(s->value, 0), P = share_of_weight(S, wu);
         if (S.hi >= wu)
             P.hi = (bl_i128)1000000 * E8; /* full marks: any rate of 100% or more */
         int m = bl_ratio_meets(e->range, b->range, P);
@@ -1039,10 +1043,7 @@ static void check_weights_scores(ctx *c)
         if (t->op == '<')
             continue; /* 反向: formulas differ (S13 vs S14); only full marks are surely wrong */
         /* 正向 / 等于: score = w x V / T at the score's precision */
-        bl_range P; /* the score as a percentage of the weight */
-        bl_i128 E8 = 100000000, wu = units(w->value);
-        P.lo = S.lo * 100 * E8 / wu;
-        P.hi = (S.hi * 100 * E8 + wu - 1) / wu;
+        bl_range P = share_of_weight(S, units(w->value));
         int m = bl_ratio_meets(V, T, P);
         if (m != 0)
             continue;
