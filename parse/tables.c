@@ -280,6 +280,8 @@ static void add(reader *r, const bl_line *L, const cell *c, bl_kind kind, const 
         f.measure = bl_strndup(d->arena, v->measure, v->mlen);
     else if (unit == BL_UNIT_PERCENT)
         f.measure = "%";
+    else if (kind == BL_KIND_TARGET || kind == BL_KIND_ACTUAL)
+        f.measure = unit == BL_UNIT_YUAN ? "元" : unit == BL_UNIT_WAN ? "万元" : unit == BL_UNIT_YI ? "亿元" : NULL;
     if (unit != BL_UNIT_OTHER && unit != BL_UNIT_NONE)
         f.range = bl_range_of(f.value, bl_unit_pow10(unit));
     else
@@ -335,10 +337,16 @@ static bool points_in(const char *s, size_t n, bl_dec *out, size_t *name_len)
         bool open = s[i] == '(' || (n - i >= 3 && memcmp(s + i, "（", 3) == 0);
         if (!open)
             continue;
-        size_t j = i + (s[i] == '(' ? 1 : 3), k = j;
+        size_t j = i + (s[i] == '(' ? 1 : 3);
+        while (j < n && s[j] == ' ')
+            j++;
+        size_t k = j;
         while (k < n && ((s[k] >= '0' && s[k] <= '9') || s[k] == '.'))
             k++;
-        if (k > j && n - k >= 3 && memcmp(s + k, "分", 3) == 0) {
+        size_t u = k; /* "(60 分)": the extraction may put a space before 分 */
+        while (u < n && s[u] == ' ')
+            u++;
+        if (k > j && n - u >= 3 && memcmp(s + u, "分", 3) == 0) {
             *name_len = i;
             return bl_dec_parse(s + j, k - j, out) == 0;
         }

@@ -29,7 +29,7 @@ static const bl_rule rules[] = {
     {"exec-score-mismatch", BL_SEV_ERROR, "预算执行率得分不等于分值×执行率"},
     {"weight-sum-mismatch", BL_SEV_ERROR, "指标分值之和与所属一级指标或总分值不符"},
     {"score-sum-mismatch", BL_SEV_ERROR, "各项得分之和不等于总分"},
-    {"indicator-score-mismatch", BL_SEV_WARNING, "未完成指标的得分与完成比例不符"},
+    {"indicator-score-mismatch", BL_SEV_WARNING, "定量指标得分与完成情况不符"},
     {"full-marks-unmet", BL_SEV_WARNING, "指标未完成却得满分"},
     {"unreadable-table", BL_SEV_WARNING, "表格单元格粘连，数字无法分开，未读取"},
 };
@@ -318,6 +318,34 @@ static void collect(const bl_doc *d, bl_kind k, const char *scope, int basis_cla
 
 #define MAXC 8
 
+/*
+ * In a table, rows after 基本支出 and 项目支出 that name another part (其他) belong to the
+ * same split (贵州: 基本支出 / 项目支出 / 其他); their sum, with up to two ids, in *rest.
+ */
+static int other_parts(const bl_doc *d, const bl_fact *b, const bl_fact *p, bl_range *rest, int *ids)
+{
+    rest->lo = rest->hi = 0;
+    if (!b->table || b->table != p->table)
+        return 0;
+    int after = b->row > p->row ? b->row : p->row, n = 0, stop = 1 << 30;
+    for (size_t i = 0; i < d->nfacts; i++) { /* the next total row ends the split */
+        const bl_fact *f = &d->facts[i];
+        if (f->table == b->table && f->row > after && f->row < stop && strcmp(f->scope, "total") == 0)
+            stop = f->row;
+    }
+    for (size_t i = 0; i < d->nfacts; i++) {
+        const bl_fact *f = &d->facts[i];
+        if (f->table != b->table || f->kind != b->kind || f->basis != b->basis || f->derived || f->row <= after ||
+            f->row >= stop || strncmp(f->scope, "source:", 7) != 0)
+            continue;
+        *rest = bl_range_add(*rest, f->range);
+        if (n < 2)
+            ids[n] = f->id;
+        n++;
+    }
+    return n;
+}
+
 static void check_sums(ctx *c, bl_kind k, int basis_class)
 {
     bl_doc *d = c->doc;
@@ -332,12 +360,14 @@ static void check_sums(ctx *c, bl_kind k, int basis_class)
     for (int i = 0; i < nt; i++)
         for (int j = 0; j < nb; j++)
             for (int l = 0; l < np; l++) {
-                bl_range rt[2], rb[2], rp[2];
+                bl_range rt[2], rb[2], rp[2], rest;
                 int a = readings(c, T[i], rt), b = readings(c, B[j], rb), e = readings(c, P[l], rp);
+                int oid[2];
+                other_parts(d, B[j], P[l], &rest, oid);
                 for (int x = 0; x < a; x++)
                     for (int y = 0; y < b; y++)
                         for (int z = 0; z < e; z++) {
-                            if (!bl_range_overlap(rt[x], bl_range_add(rb[y], rp[z])))
+                            if (!bl_range_overlap(rt[x], bl_range_add(bl_range_add(rb[y], rp[z]), rest)))
                                 continue;
                             if (!x && !y && !z)
                                 return; /* fits as stated */
@@ -350,18 +380,24 @@ static void check_sums(ctx *c, bl_kind k, int basis_class)
         return;
     }
     const bl_fact *t = T[0], *b = B[0], *p = P[0];
-    bl_range sum = bl_range_add(b->range, p->range);
+    bl_range rest;
+    int ids[5] = {t->id, b->id, p->id};
+    int nother = other_parts(d, b, p, &rest, ids + 3);
+    bl_range sum = bl_range_add(bl_range_add(b->range, p->range), rest);
     int scale = b->value.scale > p->value.scale ? b->value.scale : p->value.scale;
     char sb[64];
     bl_range_format_mid(sum, bl_unit_pow10(t->unit), scale, sb, sizeof sb);
     const char *expected = bl_strndup(d->arena, sb, strlen(sb));
     const char *word = k == BL_KIND_BUDGET ? "预算数" : "执行数";
+    char ob[64];
     const char *msg = bl_strfmt(d->arena,
-                                "%s不平：基本支出 %s + 项目支出 %s = %s%s，与总额 %s 不符（允许误差为各数末位半单位之和）",
-                                word, fmt_money(d->arena, b), fmt_money(d->arena, p), expected,
-                                bl_unit_name(t->unit), fmt_money(d->arena, t));
-    int ids[3] = {t->id, b->id, p->id};
-    add_finding(c, "sum-mismatch", t, msg, ids, 3, fmt_value(d->arena, t), expected, NULL, NULL, NULL);
+                                "%s不平：基本支出 %s + 项目支出 %s%s%s%s = %s%s，与总额 %s 不符（允许误差为各数末位半单位之和）",
+                                word, fmt_money(d->arena, b), fmt_money(d->arena, p), nother ? " + 其他 " : "",
+                                nother ? bl_range_format_mid(rest, bl_unit_pow10(t->unit), scale, ob, sizeof ob) : "",
+                                nother ? bl_unit_name(t->unit) : "",
+                                expected, bl_unit_name(t->unit), fmt_money(d->arena, t));
+    add_finding(c, "sum-mismatch", t, msg, ids, 3 + (nother < 2 ? nother : 2), fmt_value(d->arena, t), expected,
+                NULL, NULL, NULL);
 }
 
 /* ---- rate-mismatch (R1, R2, R3, R18, R24) ---------------------------------------------- */
@@ -879,7 +915,16 @@ static void check_exec_scores(ctx *c)
             continue;
         const bl_fact *w = in_row(d, s, BL_KIND_WEIGHT), *e = in_row(d, s, BL_KIND_EXECUTED);
         const bl_fact *rate = in_row(d, s, BL_KIND_RATE);
-        if (!w || !e || w->value.mant <= 0)
+        if (!w || w->value.mant <= 0)
+            continue;
+        if (bl_range_of(s->value, 0).lo > units(w->value)) { /* R10: 得分 <= 分值 */
+            int ids[2] = {s->id, w->id};
+            add_finding(c, "score-out-of-range", s,
+                        bl_strfmt(A, "预算执行率得分 %s 分超出其分值 %s 分", fmt_value(A, s), fmt_value(A, w)), ids, 2,
+                        fmt_value(A, s), NULL, "0", fmt_value(A, w), NULL);
+            continue;
+        }
+        if (!e)
             continue;
         /* the budget the rate is of: the row's adjusted budget, else its initial one */
         const bl_fact *b = NULL;
@@ -1027,6 +1072,21 @@ static void check_weights_scores(ctx *c)
             continue;
         bl_range T = bl_range_exact(t->value, 0), V = bl_range_exact(v->value, 0);
         bool met = t->op == '<' ? V.hi <= T.lo : V.lo >= T.hi;
+        /* a met 正向 target earns the full weight (S1 定量指标) - unless far over it: some
+         * forms take points for over-achievement (大英: more than 30% over scores nothing) */
+        bool near = t->op != '<' && V.hi * 10 < T.lo * 13;
+        /* 满意度 rows are scored by survey bands (宁夏: 92% satisfied, 13.6 of 15): not checked */
+        bool survey = strstr(f->scope, "满意") || (f->group && strstr(f->group, "满意"));
+        if (met && near && !survey && S.hi < W.lo) {
+            int ids[4] = {f->id, w->id, t->id, v->id};
+            add_finding(c, "indicator-score-mismatch", f,
+                        bl_strfmt(A, "指标“%s”已完成（目标 %s%s%s，实际 %s%s），按规则应得满分 %s 分，表中为 %s 分",
+                                  strchr(f->scope, ':') + 1, t->op == '<' ? "≤" : t->op == '>' ? "≥" : "",
+                                  fmt_value(A, t), t->measure, fmt_value(A, v), v->measure, fmt_value(A, w),
+                                  fmt_value(A, f)),
+                        ids, 4, fmt_value(A, f), fmt_value(A, w), NULL, NULL, NULL);
+            continue;
+        }
         if (met)
             continue;
         bool full = S.hi >= W.lo; /* the stated score is the full weight */

@@ -70,6 +70,25 @@ void test_rules(void)
          "over 100% of the adjusted budget"},
         {"项目支出年初预算数为 50.00 万元，支出决算数为 55.00 万元，完成年初预算的 110%。", "rate-out-of-range", 0,
          "over 100% of 年初 is legitimate"},
+        /* tables ("| a | b |" rows) */
+        {"| 资金 | 年初预算数(A) | 全年执行数(B) |\n| 年度资金总额 | 100.00 | 90.00 |\n| 基本支出 | 60.00 | 55.00 |\n"
+         "| 项目支出 | 30.00 | 27.00 |\n| 其他 | 10.00 | 8.00 |\n",
+         "sum-mismatch", 0, "a 其他 row after 基本/项目 is part of the split (贵州)"},
+        {"| 资金 | 年初预算数(A) | 全年执行数(B) |\n| 年度资金总额 | 100.00 | 90.00 |\n| 基本支出 | 60.00 | 55.00 |\n"
+         "| 项目支出 | 30.00 | 27.00 |\n| 其他 | 10.00 | 9.00 |\n",
+         "sum-mismatch", 1, "基本 + 项目 + 其他 = 91.00 against 90.00"},
+        {"| 资金 | 年初预算数(A) | 全年执行数(B) | 分值 | 得分 |\n| 年度资金总额 | 100.00 | 110.00 | 10 | 11 |\n",
+         "score-out-of-range", 1, "the 执行率 row's score above its weight"},
+        {"| 资金 | 年初预算数(A) | 全年执行数(B) | 分值 | 得分 |\n| 年度资金总额 | 100.00 | 110.00 | 10 | 10 |\n",
+         "score-out-of-range", 0, "over 100% of 年初 caps at the weight"},
+        {"| 一级指标 | 三级指标 | 指标值 | 实际完成值 | 分值 | 得分 |\n| 产出指标 | 整治街道数量 | ≥12个 | 12个 | 15 | 14 |\n",
+         "indicator-score-mismatch", 1, "a met target earns the full weight"},
+        {"| 一级指标 | 三级指标 | 指标值 | 实际完成值 | 分值 | 得分 |\n| 产出指标 | 整治街道数量 | ≥12个 | 16个 | 15 | 14 |\n",
+         "indicator-score-mismatch", 0, "33% over the target may lose points"},
+        {"| 一级指标 | 三级指标 | 指标值 | 实际完成值 | 分值 | 得分 |\n| 满意度指标 | 游客满意度 | ≥90% | 92% | 15 | 13.6 |\n",
+         "indicator-score-mismatch", 0, "满意度 rows are scored by survey bands"},
+        {"| 一级指标 | 三级指标 | 指标值 | 实际完成值 | 分值 | 得分 |\n| 产出指标 | 带动交易额 | ≥1亿元 | 0.8亿元 | 40 | 40 |\n",
+         "full-marks-unmet", 1, "targets in 亿元 compare too"},
     };
     for (size_t i = 0; i < sizeof t / sizeof t[0]; i++) {
         bl_doc *d = run(t[i].text);
