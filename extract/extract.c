@@ -66,12 +66,19 @@ static bool pipe_row(bl_doc *doc, bl_buf *raw, bl_line *l, const char *s, size_t
     return true;
 }
 
-/* Append one page's text (already UTF-8 sanitized) as lines; text pages may hold "| a | b |" rows. */
-static void add_page_lines(bl_doc *doc, bl_buf *raw, const char *s, size_t n, int page,
-                           size_t *cap, int *table, bool rows)
+/* Pipe tables of text input: a table whose page ends in it and whose next page
+ * starts with a row continues there (row numbers too), as PDF tables do. */
+typedef struct {
+    int table, row;
+    bool open;
+} pipe_state;
+
+/* Append one page's text (already UTF-8 sanitized) as lines; text pages may hold
+ * "| a | b |" rows (st non-NULL). */
+static void add_page_lines(bl_doc *doc, bl_buf *raw, const char *s, size_t n, int page, size_t *cap,
+                           pipe_state *st)
 {
-    int line = 0, row = 0;
-    bool in_table = false;
+    int line = 0;
     size_t i = 0;
     while (i < n) {
         size_t j = i;
@@ -90,14 +97,15 @@ static void add_page_lines(bl_doc *doc, bl_buf *raw, const char *s, size_t n, in
         memset(l, 0, sizeof *l);
         l->page = page;
         l->line = line;
-        if (rows && len && memchr(s + i, '|', len) && pipe_row(doc, raw, l, s + i, len)) {
-            if (!in_table)
-                ++*table, row = 0;
-            in_table = true;
-            l->table = *table;
-            l->row = ++row;
+        if (st && len && memchr(s + i, '|', len) && pipe_row(doc, raw, l, s + i, len)) {
+            if (!st->open)
+                ++st->table, st->row = 0;
+            st->open = true;
+            l->table = st->table;
+            l->row = ++st->row;
         } else {
-            in_table = false;
+            if (st)
+                st->open = false;
             l->off = raw->len;
             l->len = len;
             bl_buf_add(raw, s + i, len);
@@ -171,14 +179,15 @@ static int extract_text(bl_doc *doc, const char *data, size_t len, const bl_extr
         doc->bad_utf8 = bl_utf8_sanitize(&clean, s, n);
     bl_buf_release(&utf);
     size_t cap = 0;
-    int page = 1, tables = 0;
+    int page = 1;
+    pipe_state tables = {0, 0, false};
     const char *p = clean.data ? clean.data : "";
     size_t left = clean.len;
     while (1) {
         const char *ff = memchr(p, '\f', left);
         size_t seg = ff ? (size_t)(ff - p) : left;
         if (seg || !ff)
-            add_page_lines(doc, &raw, p, seg, page, &cap, &tables, true);
+            add_page_lines(doc, &raw, p, seg, page, &cap, &tables);
         if (!ff)
             break;
         p += seg + 1;
@@ -296,7 +305,7 @@ static int extract_pdf(bl_doc *doc, const char *data, size_t len, const bl_extra
         }
         g_free(rects);
         if (!laid)
-            add_page_lines(doc, &raw, clean.data ? clean.data : "", clean.len, i + 1, &cap, NULL, false);
+            add_page_lines(doc, &raw, clean.data ? clean.data : "", clean.len, i + 1, &cap, NULL);
         g_free(t);
         if (pg)
             g_object_unref(pg);

@@ -50,6 +50,12 @@ expect_match "tables: multi keeps each project's scope" 'project:旅游宣传推
 # text input: "| a | b |" rows are table rows too
 printf '%s\n' '| 项目资金（万元） | 全年预算数(A) | 全年执行数(B) | 执行率(B/A) |' '| 年度资金总额 | 100 | 90 | 95% |' > /tmp/bl-pipe.$$.txt
 expect_match "tables: a | row in text input is read by its columns" 'rate-mismatch' "$("$BIN" check --format text --fail-on none /tmp/bl-pipe.$$.txt)"
+# a text table whose page (form feed) ends in it goes on on the next page, as in PDFs
+printf '%s\n' '| 项目资金（万元） | 全年预算数(A) | 全年执行数(B) | 执行率(B/A) |' '| 年度资金总额 | 100 | 90 | 90% |' > /tmp/bl-pipe.$$.txt
+printf '\f%s\n' '| 其中：财政拨款 | 100 | 80 | 90% |' >> /tmp/bl-pipe.$$.txt
+got=$("$BIN" extract --tables /tmp/bl-pipe.$$.txt)
+expect_match "tables: a text table goes on after a form feed" 'T1 R3 2:1' "$got"
+expect_match "tables: ... and its columns stay the header's" 'rate-mismatch' "$("$BIN" check --format text --fail-on none /tmp/bl-pipe.$$.txt)"
 rm -f /tmp/bl-pipe.$$.txt
 # the real PDFs: committed expectations for a few tables' rows
 REAL=../shared/corpus/real-pdfs
