@@ -37,7 +37,7 @@ CFLAGS := $(WARN) $(OPT) -D_DEFAULT_SOURCE -I$(OUT)/gen $(PKG_CFLAGS)
 LDFLAGS := $(OPT)
 
 LIB_SRCS := core/core.c core/doc.c extract/extract.c extract/layout.c normalize/normalize.c normalize/numerals.c normalize/quantity.c \
-            parse/parse.c parse/tables.c validate/validate.c validate/profiles.c emit/emit.c emit/sarif.c batch/batch.c store/store.c report/report.c annotate/annotate.c
+            parse/parse.c parse/tables.c parse/counts.c validate/validate.c validate/profiles.c emit/emit.c emit/sarif.c batch/batch.c store/store.c report/report.c annotate/annotate.c
 LIB_OBJS := $(LIB_SRCS:%.c=$(OUT)/%.o)
 RULE_DOCS := $(sort $(wildcard validate/rules/*.txt))
 UNIT_SRCS := $(sort $(wildcard tests/unit/*.c))

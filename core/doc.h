@@ -67,7 +67,9 @@ typedef enum {
     BL_KIND_BALANCE,    /* what is left of the budget: 结余 / 未支 X 万元 */
     BL_KIND_WEIGHT,     /* a table's 分值 / 权重 of a row or block (产出指标(50分)) */
     BL_KIND_TARGET,     /* an indicator's 年度指标值 (op: ≥ ≤ =) */
-    BL_KIND_ACTUAL      /* an indicator's 实际完成值 */
+    BL_KIND_ACTUAL,     /* an indicator's 实际完成值 */
+    BL_KIND_COUNT       /* a count that claims to add up: 共 N 个 (scope count:<量词>) and its
+                           其中 parts (count-part:<量词>) */
 } bl_kind;
 typedef enum { BL_UNIT_NONE, BL_UNIT_YUAN, BL_UNIT_WAN, BL_UNIT_YI, BL_UNIT_PERCENT, BL_UNIT_POINT, BL_UNIT_OTHER } bl_unit;
 typedef enum { BL_BASIS_NONE, BL_BASIS_INITIAL, BL_BASIS_ADJUSTED } bl_basis;
@@ -95,8 +97,11 @@ typedef struct {
     char op;             /* targets: '>' (≥ / >), '<' (≤ / <), '=' (= or none) */
     const char *measure; /* targets and actuals: the unit as written (个, 吨, %); else NULL */
     const char *group;   /* indicators: 一级指标 / block; else NULL */
-    const char *reason;  /* indicators: the 偏差原因 cell, NULL when empty */
+    const char *reason;  /* indicators: the 偏差原因 cell; "" when the form has the column and
+                            the cell is empty; NULL when the table has no such column */
     bool has_reason;
+    const char *status;  /* qualitative indicators: "达成", "部分达成" or "未达成" as the
+                            实际完成值 cell states it; else NULL */
 } bl_fact;
 
 typedef enum { BL_SEV_INFO, BL_SEV_WARNING, BL_SEV_ERROR } bl_severity;

@@ -37,6 +37,8 @@ static cJSON *fact_json(const bl_fact *f)
         cJSON_AddStringToObject(o, "op", f->op == '>' ? ">=" : f->op == '<' ? "<=" : "=");
     if (f->group)
         cJSON_AddStringToObject(o, "group", f->group);
+    if (f->status)
+        cJSON_AddStringToObject(o, "status", f->status);
     if (f->basis != BL_BASIS_NONE)
         cJSON_AddStringToObject(o, "basis", bl_basis_name(f->basis));
     cJSON_AddNumberToObject(o, "page", f->page);

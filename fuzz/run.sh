@@ -31,7 +31,7 @@ for f in fuzz/regressions/*; do
 done
 PKG_CFLAGS=$(pkg-config --cflags poppler-glib glib-2.0 libpcre2-8 libcjson | sed 's/-I/-isystem /g')
 PKG_LIBS=$(pkg-config --libs poppler-glib glib-2.0 libpcre2-8 libcjson)
-SRCS="core/core.c core/doc.c extract/extract.c extract/layout.c normalize/normalize.c normalize/numerals.c normalize/quantity.c parse/parse.c parse/tables.c validate/validate.c validate/profiles.c emit/emit.c"
+SRCS="core/core.c core/doc.c extract/extract.c extract/layout.c normalize/normalize.c normalize/numerals.c normalize/quantity.c parse/parse.c parse/tables.c parse/counts.c validate/validate.c validate/profiles.c emit/emit.c"
 mkdir -p "$out/gen"
 sh tools/gen_rules_doc.sh validate/rules/*.txt > "$out/gen/rules_doc.inc"
 rc=0

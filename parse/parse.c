@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "../normalize/quantity.h"
+#include "counts.h"
 #include "tables.h"
 #include "text.h"
 
@@ -537,8 +538,11 @@ int bl_parse(bl_doc *doc)
         bl_doc_add_fact(doc, &f);
     }
     free(cs);
-    if (any_table) {
+    size_t prose = doc->nfacts;
+    bl_parse_counts(doc, &id);
+    if (any_table)
         bl_parse_tables(doc, &id);
+    if (doc->nfacts > prose) {
         /* one order for all facts: by position in the text, ids renumbered */
         qsort(doc->facts, doc->nfacts, sizeof *doc->facts, cmp_fact_pos);
         for (size_t k = 0; k < doc->nfacts; k++)

@@ -47,6 +47,8 @@ typedef struct {
     bl_unit unit;          /* 万元 / 元 from the header or a 单位 line */
     bool indicators;       /* an indicator section */
     bool funding;
+    bool reason_col;       /* a 偏差原因 / 未完成原因 column */
+    const char *weight_word; /* how the weight column is headed: "分值" or "权重" */
 } header;
 
 typedef struct {
@@ -354,6 +356,18 @@ static bool points_in(const char *s, size_t n, bl_dec *out, size_t *name_len)
     return false;
 }
 
+/* 财预〔2020〕10号 定性指标: 达成年度指标 / 部分达成…并具有一定效果 / 未达成…且效果较差. */
+static const char *attainment(const char *s, size_t n)
+{
+    if (starts(s, n, "未达成") || starts(s, n, "未完成") || starts(s, n, "没有达成"))
+        return "未达成";
+    if (starts(s, n, "部分达成") || starts(s, n, "基本达成") || starts(s, n, "部分完成") || starts(s, n, "基本完成"))
+        return "部分达成";
+    if (starts(s, n, "达成") || starts(s, n, "已达成") || starts(s, n, "全部达成") || starts(s, n, "完全达成"))
+        return "达成";
+    return NULL;
+}
+
 static void read_header(reader *r, const cell *cs, int nc)
 {
     header *h = &r->h;
@@ -375,6 +389,10 @@ static void read_header(reader *r, const cell *cs, int nc)
             h->unit = u;
         if (ro >= C_L1 && ro <= C_ACTUAL)
             h->indicators = true;
+        if (ro == C_REASON)
+            h->reason_col = true;
+        if (ro == C_WEIGHT && !h->weight_word)
+            h->weight_word = has(cs[k].s, cs[k].n, "权重") ? "权重" : "分值";
         if (ro >= C_BUDGET_INITIAL && ro <= C_RATE)
             h->funding = true;
     }
@@ -554,18 +572,26 @@ static void read_row(reader *r, const bl_line *L, cell *cs, int nc)
         size_t first = d->nfacts;
         cellnum v;
         if (wcell && read_cell(wcell->s, wcell->n, &v))
-            add(r, L, wcell, BL_KIND_WEIGHT, scope, &v, BL_UNIT_POINT, BL_BASIS_NONE, "分值");
+            add(r, L, wcell, BL_KIND_WEIGHT, scope, &v, BL_UNIT_POINT, BL_BASIS_NONE,
+                h->weight_word ? h->weight_word : "分值");
         if (scell && read_cell(scell->s, scell->n, &v))
             add(r, L, scell, BL_KIND_SCORE, scope, &v, BL_UNIT_POINT, BL_BASIS_NONE, "得分");
         if (tcell && read_cell(tcell->s, tcell->n, &v))
             add(r, L, tcell, BL_KIND_TARGET, scope, &v, v.unit, BL_BASIS_NONE, "指标值");
         if (acell && read_cell(acell->s, acell->n, &v))
             add(r, L, acell, BL_KIND_ACTUAL, scope, &v, v.unit, BL_BASIS_NONE, "实际完成值");
+        /* a qualitative indicator's 完成情况: 达成 / 部分达成 / 未达成 (R14) */
+        const char *status = NULL;
+        if (acell && !read_cell(acell->s, acell->n, &v))
+            status = attainment(acell->s, acell->n);
         for (size_t q = first; q < d->nfacts; q++) {
             d->facts[q].group = grp;
+            d->facts[q].status = status;
             if (reason && reason->n) {
                 d->facts[q].has_reason = true;
                 d->facts[q].reason = bl_strndup(d->arena, reason->s, reason->n);
+            } else if (h->reason_col) {
+                d->facts[q].reason = ""; /* the form asks for a reason; none given */
             }
         }
         return;

@@ -77,3 +77,12 @@ if [ -d "$REAL" ]; then
 else
     echo "tables: $REAL absent, real-PDF spot checks skipped" >&2
 fi
+
+# R8 weights-nonstandard follows the profile: the national standard is data, regions set none
+awk '/^--- fires/ { on = 1; next } /^--- / { on = 0 } on' validate/rules/weights-nonstandard.txt > /tmp/bl-r8.$$.txt
+expect_match "tables: 产出 60 / 效益 20 is nonstandard under the national profile" 'weights-nonstandard' \
+    "$("$BIN" check --format text --fail-on none /tmp/bl-r8.$$.txt)"
+got=$("$BIN" check --format text --fail-on none --profile sichuan /tmp/bl-r8.$$.txt)
+if printf '%s' "$got" | grep -q weights-nonstandard; then fail "tables: ... and not under sichuan" "$got"; else
+    pass "tables: ... and not under sichuan"; fi
+rm -f /tmp/bl-r8.$$.txt

@@ -10,14 +10,14 @@
 /* shared/domain/rules.md §2 and §8. Only the national bands are published for 自评;
  * the regional entries differ where the forms differ (basis, reason threshold). */
 static const bl_profile profiles[] = {
-    {"national", "全国（财预〔2020〕10号）", 90, 80, 60, false, 90,
+    {"national", "全国（财预〔2020〕10号）", 90, 80, 60, false, 90, {10, 50, 30, 10},
      "财预〔2020〕10号: 90（含）-100 优、80（含）-90 良、60（含）-80 中、60 以下差; 执行率 = 全年执行数/全年预算数"},
-    {"sichuan", "四川", 90, 80, 60, false, 90,
+    {"sichuan", "四川", 90, 80, 60, false, 90, {0, 0, 0, 0}, /* 10 + 90 together */
      "四川 部门预算项目支出绩效自评表: 预算执行率=预算执行数/调整后预算数, 未达到90%的需说明原因"},
-    {"guizhou", "贵州", 90, 80, 60, true, 90,
+    {"guizhou", "贵州", 90, 80, 60, true, 90, {0, 0, 0, 0},
      "贵州 部门整体支出绩效自评表: 年初预算数(A)、全年执行数(B), 执行率*该指标分值"},
-    {"chongqing", "重庆", 90, 80, 60, false, 90, "重庆 部门整体绩效自评表: 全年（调整）预算数, 执行率权重"},
-    {"guangzhou", "广州", 90, 80, 60, false, 90,
+    {"chongqing", "重庆", 90, 80, 60, false, 90, {0, 0, 0, 0}, "重庆 部门整体绩效自评表: 全年（调整）预算数, 执行率权重"},
+    {"guangzhou", "广州", 90, 80, 60, false, 90, {0, 0, 0, 0},
      "广州/广东 practice (rule text not found): 全年预算数 in prose; national bands (seed 91.44 → 优)"},
 };
 

@@ -22,7 +22,7 @@ static const bl_rule rules[] = {
     {"damaged-number", BL_SEV_WARNING, "数字疑似 OCR 损坏或表格单元格粘连，未读取"},
     {"year-mismatch", BL_SEV_WARNING, "数字所属年度与报告标题的年度不同"},
     {"missing-section", BL_SEV_WARNING, "自评报告缺少必备内容"},
-    {"deviation-reason-missing", BL_SEV_WARNING, "执行率偏低而未说明原因"},
+    {"deviation-reason-missing", BL_SEV_WARNING, "执行率偏低或指标未完成而未说明原因"},
     {"yoy-mismatch", BL_SEV_ERROR, "同比增减百分比与增减额、本年数不符"},
     {"balance-mismatch", BL_SEV_ERROR, "预算数减执行数不等于结余"},
     {"no-text-layer", BL_SEV_ERROR, "PDF 没有文本层，无法核对"},
@@ -32,6 +32,10 @@ static const bl_rule rules[] = {
     {"indicator-score-mismatch", BL_SEV_WARNING, "定量指标得分与完成情况不符"},
     {"full-marks-unmet", BL_SEV_WARNING, "指标未完成却得满分"},
     {"unreadable-table", BL_SEV_WARNING, "表格单元格粘连，数字无法分开，未读取"},
+    {"weights-nonstandard", BL_SEV_INFO, "一级指标权重与原则性设置不同"},
+    {"qualitative-band-mismatch", BL_SEV_WARNING, "定性指标得分不在其完成情况的分档内"},
+    {"over-target-unexplained", BL_SEV_INFO, "完成值远高于指标值而未说明原因"},
+    {"count-mismatch", BL_SEV_WARNING, "分项个数之和与所述总数不符"},
 };
 
 #include "rules_doc.inc" /* generated from validate/rules/<id>.txt */
@@ -1118,6 +1122,195 @@ static void check_weights_scores(ctx *c)
     }
 }
 
+static bool is_indicator(const bl_fact *f)
+{
+    return strncmp(f->scope, "indicator:", 10) == 0 || strstr(f->scope, "/indicator:") != NULL;
+}
+
+static bool is_exec(const bl_fact *f)
+{
+    size_t n = strlen(f->scope);
+    return n >= 4 && strcmp(f->scope + n - 4, "exec") == 0;
+}
+
+/* An indicator row's own weight (not its block label's), NULL when none. */
+static const bl_fact *own_weight(const bl_doc *d, const bl_fact *f)
+{
+    for (size_t j = 0; j < d->nfacts; j++) {
+        const bl_fact *g = &d->facts[j];
+        if (g->table == f->table && g->row == f->row && g->kind == BL_KIND_WEIGHT && strcmp(g->scope, f->scope) == 0)
+            return g;
+    }
+    return NULL;
+}
+
+/*
+ * R8: the national template's first-level weights are 预算执行率 10, 产出 50, 效益 30,
+ * 满意度 10 (财预〔2020〕10号, "原则上…特殊情况…适当调整"): info when a table in that
+ * layout (分值 column, no block points, all three groups) sets others. The profile
+ * holds the standard; regional profiles set none.
+ */
+static void check_standard_weights(ctx *c)
+{
+    const bl_doc *d = c->doc;
+    const int *std = c->cfg->profile->weights;
+    if (!std[0] && !std[1] && !std[2] && !std[3])
+        return;
+    int last = 0;
+    for (size_t i = 0; i < d->nfacts; i++) {
+        const bl_fact *x = &d->facts[i];
+        if (x->kind != BL_KIND_WEIGHT || !is_exec(x) || x->derived || x->table == last)
+            continue;
+        last = x->table;
+        bl_i128 sum[4] = {units(x->value), 0, 0, 0};
+        int n[4] = {1, 0, 0, 0}, ids[BL_MAX_FINDING_FACTS] = {x->id}, nids = 1;
+        bool national = true;
+        for (size_t j = 0; j < d->nfacts && national; j++) {
+            const bl_fact *g = &d->facts[j];
+            if (g->table != x->table || g->kind != BL_KIND_WEIGHT || g->derived)
+                continue;
+            if (strncmp(g->scope, "block:", 6) == 0 || (is_exec(g) && g != x))
+                national = false; /* 宁夏 / 城市级 blocks, or several projects in one table */
+            if (!is_indicator(g))
+                continue;
+            if (strcmp(g->label, "分值") != 0)
+                national = false; /* 四川 权重 (10 + 90), 重庆 指标权重 */
+            int k = !g->group ? -1 : strstr(g->group, "产出") ? 1 : strstr(g->group, "效益") ? 2
+                                   : strstr(g->group, "满意") ? 3 : -1;
+            if (k < 0) {
+                national = false;
+                continue;
+            }
+            sum[k] += units(g->value);
+            n[k]++;
+            if (nids < BL_MAX_FINDING_FACTS)
+                ids[nids++] = g->id;
+        }
+        if (!national || !n[1] || !n[2] || !n[3])
+            continue;
+        bool same = true;
+        for (int k = 0; k < 4; k++)
+            same &= sum[k] == (bl_i128)std[k] * 100000000;
+        if (same)
+            continue;
+        char w[4][48];
+        for (int k = 0; k < 4; k++) {
+            bl_range r = {sum[k], sum[k]};
+            bl_range_format_mid(r, 0, 0, w[k], sizeof w[k]);
+        }
+        bl_arena *A = c->doc->arena;
+        add_finding(c, "weights-nonstandard", x,
+                    bl_strfmt(A, "一级指标权重为 预算执行率 %s、产出 %s、效益 %s、满意度 %s，与原则性设置 %d/%d/%d/%d 不同"
+                                 "（特殊情况可适当调整，请核对是否有说明）",
+                              w[0], w[1], w[2], w[3], std[0], std[1], std[2], std[3]),
+                    ids, nids, bl_strfmt(A, "%s/%s/%s/%s", w[0], w[1], w[2], w[3]),
+                    bl_strfmt(A, "%d/%d/%d/%d", std[0], std[1], std[2], std[3]), NULL, NULL, NULL);
+    }
+}
+
+/*
+ * R14: a qualitative indicator is scored inside the band of its 完成情况: 达成 80%–100%
+ * of its weight, 部分达成 60%–80%, 未达成 below 60% (财预〔2020〕10号 定性指标). Bands are
+ * closed and the score is its printed interval: only a score wholly outside is reported.
+ * R15: an indicator 30% or more above its 正向 target, with the form's 偏差原因 cell empty;
+ * R16: an indicator that misses its target with that cell empty.
+ */
+static void check_indicator_bands(ctx *c)
+{
+    bl_doc *d = c->doc;
+    bl_arena *A = d->arena;
+    for (size_t i = 0; i < d->nfacts; i++) {
+        const bl_fact *f = &d->facts[i];
+        if (f->derived || !f->table || !is_indicator(f))
+            continue;
+        const char *name = strchr(f->scope, ':') + 1;
+        if (f->kind == BL_KIND_SCORE && f->status) {
+            const bl_fact *w = own_weight(d, f);
+            if (!w)
+                continue;
+            bl_i128 W = units(w->value);
+            int lo = strcmp(f->status, "达成") == 0 ? 80 : strcmp(f->status, "部分达成") == 0 ? 60 : 0;
+            int hi = lo == 80 ? 100 : lo == 60 ? 80 : 60;
+            bl_range S = bl_range_of(f->value, 0);
+            bl_i128 L = W * lo / 100, H = W * hi / 100;
+            if ((S.hi >= L && S.lo <= H) || S.lo > W)
+                continue; /* inside its band; or above the weight itself (score-out-of-range) */
+            char lb[48], hb[48];
+            bl_range_format_mid((bl_range){L, L}, 0, 2, lb, sizeof lb);
+            bl_range_format_mid((bl_range){H, H}, 0, 2, hb, sizeof hb);
+            int ids[2] = {f->id, w->id};
+            add_finding(c, "qualitative-band-mismatch", f,
+                        bl_strfmt(A, "定性指标“%s”完成情况为“%s”，得分应在 %s–%s 分（分值 %s 的 %d%%–%d%%），表中为 %s 分",
+                                  name, f->status, lb, hb, fmt_value(A, w), lo, hi, fmt_value(A, f)),
+                        ids, 2, fmt_value(A, f), NULL, bl_strndup(A, lb, strlen(lb)), bl_strndup(A, hb, strlen(hb)),
+                        NULL);
+        }
+        if (f->kind == BL_KIND_ACTUAL && f->reason && !f->has_reason) {
+            const bl_fact *t = in_row(d, f, BL_KIND_TARGET);
+            if (!t || !t->measure || !f->measure || strcmp(t->measure, f->measure) != 0 || t->value.mant <= 0)
+                continue;
+            bl_range T = bl_range_exact(t->value, 0), V = bl_range_exact(f->value, 0);
+            bool unmet = t->op == '<' ? V.lo > T.hi : V.hi < T.lo;
+            if (unmet) { /* R16: a missed target, and the form's reason cell left empty */
+                int ids[2] = {f->id, t->id};
+                add_finding(c, "deviation-reason-missing", f,
+                            bl_strfmt(A, "指标“%s”未完成（目标 %s%s%s，实际 %s%s），偏差原因栏为空（%s）", name,
+                                      t->op == '<' ? "≤" : t->op == '>' ? "≥" : "", fmt_value(A, t), t->measure,
+                                      fmt_value(A, f), f->measure, c->cfg->profile->title),
+                            ids, 2, fmt_value(A, f), NULL, NULL, NULL, NULL);
+                continue;
+            }
+            if (t->op != '>' || V.lo * 10 < T.hi * 13)
+                continue;
+            char rb[48];
+            bl_ratio_format(V, T, 0, rb, sizeof rb);
+            int ids[2] = {f->id, t->id};
+            add_finding(c, "over-target-unexplained", f,
+                        bl_strfmt(A, "指标“%s”目标 ≥%s%s，实际 %s%s（为目标的 %s%%），高出 30%% 以上而偏差原因栏为空", name,
+                                  fmt_value(A, t), t->measure, fmt_value(A, f), f->measure, rb),
+                        ids, 2, fmt_value(A, f), NULL, NULL, NULL, NULL);
+        }
+    }
+}
+
+/*
+ * R22: 共 N 个，其中 a 个、b 个 … - parts (counted exactly) that add up to more than their
+ * total contradict it; fewer only when the list says 分别 (otherwise it may be partial).
+ */
+static void check_counts(ctx *c)
+{
+    bl_doc *d = c->doc;
+    bl_arena *A = d->arena;
+    for (size_t i = 0; i < d->nfacts; i++) {
+        const bl_fact *t = &d->facts[i];
+        if (t->kind != BL_KIND_COUNT || strncmp(t->scope, "count:", 6) != 0)
+            continue;
+        int64_t sum = 0;
+        int n = 0, ids[BL_MAX_FINDING_FACTS] = {t->id}, nids = 1;
+        bool every = false;
+        char list[160] = "";
+        size_t j = i + 1;
+        for (; j < d->nfacts && d->facts[j].kind == BL_KIND_COUNT && strncmp(d->facts[j].scope, "count-part:", 11) == 0;
+             j++) {
+            const bl_fact *p = &d->facts[j];
+            sum += p->value.mant;
+            every |= strcmp(p->label, "分别") == 0;
+            if (nids < BL_MAX_FINDING_FACTS)
+                ids[nids++] = p->id;
+            size_t l = strlen(list);
+            snprintf(list + l, sizeof list - l, "%s%lld", n ? " + " : "", (long long)p->value.mant);
+            n++;
+        }
+        i = j - 1;
+        if (n < 2 || sum == t->value.mant || (sum < t->value.mant && !every))
+            continue;
+        add_finding(c, "count-mismatch", t,
+                    bl_strfmt(A, "共 %lld%s，所列各项 %s = %lld%s，%s总数", (long long)t->value.mant, t->measure, list,
+                              (long long)sum, t->measure, sum > t->value.mant ? "多于" : "少于"),
+                    ids, nids, fmt_value(A, t), bl_strfmt(A, "%lld", (long long)sum), NULL, NULL, NULL);
+    }
+}
+
 /* Findings the parser recorded (unreadable-table): under the configuration like the rest. */
 static void adopt_parse_findings(ctx *c)
 {
@@ -1212,6 +1405,9 @@ void bl_validate_with(bl_doc *doc, const bl_config *cfg)
     check_source_sums(&c);
     check_exec_scores(&c);
     check_weights_scores(&c);
+    check_standard_weights(&c);
+    check_indicator_bands(&c);
+    check_counts(&c);
     if (doc->nfindings > 1)
         qsort(doc->findings, doc->nfindings, sizeof *doc->findings, cmp_finding);
 }

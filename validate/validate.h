@@ -33,14 +33,17 @@ const char *bl_rule_doc(const char *id);
 
 /*
  * Profiles: what differs between regions lives in data (validate/profiles.c):
- * grade bands, which budget a rate is tried against first, and the execution
- * rate below which a reason must be given. shared/domain/rules.md §8.
+ * grade bands, which budget a rate is tried against first, the execution
+ * rate below which a reason must be given, and the standard first-level
+ * weights. shared/domain/rules.md §8.
  */
 typedef struct {
     const char *name, *title;
     int excellent, good, fair; /* lowest score of 优, 良, 中 (points); below fair is 差 */
     bool initial_first;        /* try the 年初 budget before the 全年/调整后 one (贵州 部门整体) */
     int reason_below;          /* an execution rate below this (%) needs a stated reason; 0: none */
+    int weights[4];            /* standard first-level weights: 预算执行率, 产出, 效益, 满意度 (R8);
+                                  all 0: the profile sets none */
     const char *authority;
 } bl_profile;
 

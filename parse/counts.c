@@ -1,0 +1,139 @@
+/* counts.c - counts that claim to add up: 共 N 个 …，其中 (分别为) A a 个、B b 个 (R22). */
+#include <string.h>
+
+#include "../normalize/quantity.h"
+#include "counts.h"
+#include "text.h"
+
+#include "../core/banned.h"
+
+/* Measure words that count things (not 人次, 万亩, 天: those are amounts of a kind). */
+static bool count_word(const char *m)
+{
+    static const char *const w[] = {"个", "项", "家", "所", "人", "名", "次", "件", "处", "条",
+                                    "座", "户", "辆", "台", "套", "场", "本", "类", "批", "份", "篇"};
+    if (!m)
+        return false;
+    for (size_t i = 0; i < sizeof w / sizeof w[0]; i++)
+        if (strcmp(m, w[i]) == 0)
+            return true;
+    return false;
+}
+
+static bool exact_count(const bl_quantity *q)
+{
+    return q->kind == BL_QK_FIGURE && q->unit == BL_QU_MEASURE && count_word(q->measure) && q->value.scale == 0 &&
+           q->value.mant >= 0 &&
+           !(q->tags & (BL_QT_APPROX | BL_QT_LOWER | BL_QT_UPPER | BL_QT_RANGE | BL_QT_DAMAGED | BL_QT_PER |
+                        BL_QT_POINTS_DIFF | BL_QT_DOWN | BL_QT_UP));
+}
+
+/* A break inside a clause: the words between a trigger and its number must not cross one. */
+static bool is_break(const char *t, size_t i)
+{
+    static const char *const p[] = {"，", "。", "；", "：", "、", "（", "）", ",", ";", ":", "\n", "\t"};
+    for (size_t k = 0; k < sizeof p / sizeof p[0]; k++)
+        if (strncmp(t + i, p[k], strlen(p[k])) == 0)
+            return true;
+    return false;
+}
+
+/* 共 / 共计 / 合计 / 总计 / 总共 in the same clause, at most 8 characters before at. */
+static bool total_before(const char *t, size_t from, size_t at)
+{
+    size_t lo = at > 24 ? at - 24 : 0;
+    if (lo < from)
+        lo = from;
+    for (size_t i = at; i-- > lo;) {
+        if (is_break(t, i))
+            return false;
+        if (strncmp(t + i, "共", 3) == 0 || strncmp(t + i, "合计", 6) == 0 || strncmp(t + i, "总计", 6) == 0)
+            return true;
+    }
+    return false;
+}
+
+static void add(bl_doc *d, const bl_quantity *q, const char *scope, const char *label, int *id)
+{
+    bl_fact f = {0};
+    f.kind = BL_KIND_COUNT;
+    f.scope = scope;
+    f.value = q->value;
+    f.unit = BL_UNIT_OTHER;
+    f.measure = q->measure;
+    f.grade = BL_GRADE_NONE;
+    f.label = label;
+    f.start = q->start;
+    f.end = q->end;
+    f.num_at = q->num_start;
+    f.text = bl_strndup(d->arena, d->text + q->start, q->end - q->start);
+    f.range = bl_range_exact(q->value, 0);
+    bl_doc_locate(d, q->num_start, &f.page, &f.line);
+    f.id = ++*id;
+    bl_doc_add_fact(d, &f);
+}
+
+void bl_parse_counts(bl_doc *d, int *id)
+{
+    const char *t = d->text;
+    const bl_quantity *qs = d->quantities;
+    size_t nq = d->nquantities;
+    bool any_table = false;
+    for (size_t k = 0; k < d->nlines && !any_table; k++)
+        any_table = d->lines[k].table != 0;
+    for (size_t i = 0; i < nq; i++) {
+        const bl_quantity *q = &qs[i];
+        if (!exact_count(q) || !total_before(t, 0, q->start))
+            continue;
+        if (any_table && d->lines[bl_doc_line_at(d, d->src[q->num_start])].table)
+            continue; /* table rows are read by their columns */
+        /* the sentence: to its 。 (or a paragraph break), at most 400 bytes */
+        size_t e = q->end, lim = q->end + 400 < d->text_len ? q->end + 400 : d->text_len;
+        while (e < lim && strncmp(t + e, "。", 3) != 0 && !(t[e] == '\n' && e + 1 < lim && t[e + 1] == '\n'))
+            e++;
+        /* 其中 / 分别 right after the total (a few characters of filler at most) */
+        size_t qz = q->end;
+        while (qz < e && qz < q->end + 12 && strncmp(t + qz, "其中", 6) != 0 && strncmp(t + qz, "分别", 6) != 0)
+            qz++;
+        if (qz >= e || (strncmp(t + qz, "其中", 6) != 0 && strncmp(t + qz, "分别", 6) != 0))
+            continue;
+        /* a list with 等 is partial (一等奖 and 二等 are names) */
+        bool partial = false, every = has(t + qz, e - qz, "分别");
+        for (size_t k = qz; k + 3 <= e && !partial; k++)
+            if (strncmp(t + k, "等", 3) == 0 && strncmp(t + k + 3, "奖", 3) != 0 && strncmp(t + k + 3, "级", 3) != 0)
+                partial = true;
+        if (partial)
+            continue;
+        /* the parts: counts of the same measure word, outside brackets, up to a nested 其中 or 共 */
+        size_t parts[16], np = 0;
+        int depth = 0;
+        size_t k = qz + 6, j = i + 1;
+        for (; k < e; k++) {
+            if (strncmp(t + k, "（", 3) == 0 || t[k] == '(')
+                depth++;
+            else if ((strncmp(t + k, "）", 3) == 0 || t[k] == ')') && depth > 0)
+                depth--;
+            else if (strncmp(t + k, "其中", 6) == 0 && depth == 0)
+                break;
+            while (j < nq && qs[j].num_start < k)
+                j++;
+            if (j < nq && qs[j].num_start == k && depth == 0) {
+                const bl_quantity *p = &qs[j];
+                if (p->kind == BL_QK_FIGURE && p->unit == BL_QU_MEASURE && p->measure &&
+                    strcmp(p->measure, q->measure) == 0) {
+                    if (!exact_count(p) || total_before(t, qz, p->start) || np == 16) {
+                        np = 0; /* an approximate or nested count: not a list to add up */
+                        break;
+                    }
+                    parts[np++] = j;
+                }
+            }
+        }
+        if (np < 2)
+            continue;
+        add(d, q, bl_strfmt(d->arena, "count:%s", q->measure), "共", id);
+        for (size_t p = 0; p < np; p++)
+            add(d, &qs[parts[p]], bl_strfmt(d->arena, "count-part:%s", q->measure), every ? "分别" : "其中", id);
+        i = parts[np - 1];
+    }
+}
