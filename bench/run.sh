@@ -99,6 +99,14 @@ bytes=$(cat "$txt"/*.txt | wc -c)
 t_txt=$(timed text "$BIN" check --format jsonl -j 0 "$txt")
 mbs=$(echo "scale=3; $bytes / 1048576 / $t_txt" | bc -l)
 row "text files through budgetlint check -j 0 (MB/s)" "$mbs" "-" "-"
+# ---- scaling: unpunctuated text the layout joins into one paragraph ----
+# (every backward scan once ran to the paragraph's start: quadratic; linear is 4.0)
+for n in 25000 100000; do
+    awk -v n=$n 'BEGIN { for (i = 0; i < n; i++) print "执行率 91.44%" }' > "$out/unpunct-$n.txt"
+done
+t_s=$(timed unpunct-s "$BIN" check --format jsonl "$out/unpunct-25000.txt")
+t_l=$(timed unpunct-l "$BIN" check --format jsonl "$out/unpunct-100000.txt")
+row "unpunctuated text: 100,000 lines vs 25,000 (s; linear = 4)" "$t_l" "$t_s" "$(ratio "$t_l" "$t_s")"
 # ---- leaks: valgrind on a small batch, in process ----
 if command -v valgrind >/dev/null 2>&1; then
     set -- $(ls "$gen"/*.pdf | head -20)

@@ -186,7 +186,18 @@ int bl_emit_text(const cJSON *rec, FILE *out, bool color)
 {
     const char *file = jstr(rec, "file");
     const cJSON *facts = cJSON_GetObjectItemCaseSensitive(rec, "facts");
+    /* facts by number ("F12" -> 12): a finding names its facts by id */
+    int nfacts = cJSON_GetArraySize(facts);
+    const cJSON **byid = bl_xmalloc(((size_t)nfacts + 1) * sizeof *byid);
+    memset(byid, 0, ((size_t)nfacts + 1) * sizeof *byid);
     const cJSON *f;
+    cJSON_ArrayForEach(f, facts)
+    {
+        const char *fid = jstr(f, "id");
+        long k = fid[0] == 'F' ? strtol(fid + 1, NULL, 10) : 0;
+        if (k > 0 && k <= nfacts && !byid[k])
+            byid[k] = f;
+    }
     bl_counts n = {0, 0, 0};
     cJSON_ArrayForEach(f, cJSON_GetObjectItemCaseSensitive(rec, "findings"))
     {
@@ -199,18 +210,15 @@ int bl_emit_text(const cJSON *rec, FILE *out, bool color)
         const cJSON *id;
         cJSON_ArrayForEach(id, cJSON_GetObjectItemCaseSensitive(f, "facts"))
         {
-            const cJSON *x;
-            cJSON_ArrayForEach(x, facts)
-            {
-                if (cJSON_IsString(id) && strcmp(jstr(x, "id"), id->valuestring) == 0) {
-                    fprintf(out, "    %s %d:%d %s%s%s%s\n", jstr(x, "id"), jint(x, "page"), jint(x, "line"),
-                            SGR(color, "4"), jstr(x, "text"), SGR(color, "0"),
-                            cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(x, "derived")) ? " (derived)" : "");
-                    break;
-                }
-            }
+            long k = cJSON_IsString(id) && id->valuestring[0] == 'F' ? strtol(id->valuestring + 1, NULL, 10) : 0;
+            const cJSON *x = k > 0 && k <= nfacts ? byid[k] : NULL;
+            if (x && strcmp(jstr(x, "id"), id->valuestring) == 0)
+                fprintf(out, "    %s %d:%d %s%s%s%s\n", jstr(x, "id"), jint(x, "page"), jint(x, "line"),
+                        SGR(color, "4"), jstr(x, "text"), SGR(color, "0"),
+                        cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(x, "derived")) ? " (derived)" : "");
         }
     }
+    free(byid);
     /* one line per file: what was found, or why it could not be checked */
     const cJSON *e = cJSON_GetObjectItemCaseSensitive(rec, "error");
     if (e) {

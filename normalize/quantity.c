@@ -184,11 +184,22 @@ typedef struct {
 
 static line_memo memo;
 
+#define LINE_LOOKBACK 512 /* code points: on a longer line only this much before i counts */
+
 static bool on_line(const cps *s, size_t i, const char *w)
 {
-    size_t ls = i;
-    while (ls > 0 && s->c[ls - 1] != '\n')
+    size_t lim = i > LINE_LOOKBACK ? i - LINE_LOOKBACK : 0, ls = i;
+    while (ls > lim && s->c[ls - 1] != '\n')
         ls--;
+    if (ls > 0 && s->c[ls - 1] != '\n') {
+        /* a line longer than the window (unpunctuated text the layout joined): look back
+         * through the window only, so a long line costs O(window) per number, not O(line) */
+        const word *x = word_of(w);
+        for (size_t j = ls; j < i; j++)
+            if (s->c[j] == x->cp[0] && at(s, j, w))
+                return true;
+        return false;
+    }
     if (memo.line != ls) {
         memo.line = ls;
         memo.n = 0;

@@ -99,10 +99,29 @@ static int cmp_cand(const void *a, const void *b)
     return (int)x->p - (int)y->p; /* explicit kinds before P_SCOPE */
 }
 
+/*
+ * The backward scans below stop after this many bytes (about 680 characters): a
+ * "sentence" longer than that is unpunctuated text the layout joined, and scanning
+ * it whole for every figure would make such a document quadratic. The cut is
+ * moved forward to a character boundary.
+ */
+#define LOOKBACK 2048
+
+static size_t lookback_limit(const char *t, size_t at)
+{
+    if (at <= LOOKBACK)
+        return 0;
+    size_t lim = at - LOOKBACK;
+    while (((unsigned char)t[lim] & 0xC0) == 0x80)
+        lim++;
+    return lim;
+}
+
 /* Start of the sentence holding offset `at` (after 。！？；or a newline). */
 static size_t sentence_start(const char *t, size_t at)
 {
-    while (at > 0) {
+    size_t lim = lookback_limit(t, at);
+    while (at > lim) {
         if (t[at - 1] == '\n')
             return at;
         if (at >= 3 && (starts(t + at - 3, 3, "。") || starts(t + at - 3, 3, "；") ||
@@ -110,12 +129,13 @@ static size_t sentence_start(const char *t, size_t at)
             return at;
         at--;
     }
-    return 0;
+    return lim;
 }
 
 static size_t paragraph_start(const char *t, size_t at)
 {
-    while (at > 0 && t[at - 1] != '\n')
+    size_t lim = lookback_limit(t, at);
+    while (at > lim && t[at - 1] != '\n')
         at--;
     return at;
 }
@@ -141,7 +161,8 @@ static const char *scope_in(const char *t, size_t from, size_t to)
 static size_t clause_start(const char *t, size_t at)
 {
     static const char *const delims[] = {"，", "。", "；", "：", "、", "！", "？"};
-    while (at > 0) {
+    size_t lim = lookback_limit(t, at);
+    while (at > lim) {
         if (t[at - 1] == '\n' || t[at - 1] == ',' || t[at - 1] == ';' || t[at - 1] == ':')
             return at;
         for (size_t k = 0; k < sizeof delims / sizeof delims[0]; k++)
@@ -149,7 +170,7 @@ static size_t clause_start(const char *t, size_t at)
                 return at;
         at--;
     }
-    return 0;
+    return lim;
 }
 
 /*

@@ -22,6 +22,7 @@ suite forms sh tests/forms.sh "$rel/budgetlint"
 suite tables sh tests/tables.sh "$rel/budgetlint"
 suite batch sh tests/batch.sh "$rel/budgetlint"
 suite outputs sh tests/outputs.sh "$rel/budgetlint"
+suite pathological sh tests/pathological.sh "$rel/budgetlint"
 suite nzh sh tests/nzh.sh "$rel/xcheck"
 suite fuzz sh fuzz/run.sh 0
 if [ -n "$asan" ]; then

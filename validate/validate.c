@@ -69,6 +69,8 @@ typedef struct {
     const bl_config *cfg;
     int major_pow; /* the money unit most facts use (pow10 to 元), -1 when unclear */
     bool *unit_flagged; /* by fact index: unit-suspect already reported */
+    size_t *money_ix;   /* budget and executed facts by (kind, scope, position), see collect() */
+    size_t nmoney_ix, money_ix_for; /* its length, and doc->nfacts when it was built */
 } ctx;
 
 static bool is_money(const bl_fact *f)
@@ -306,13 +308,54 @@ static void derive(ctx *c, bl_kind k, bool initial)
 
 /* ---- sum-mismatch (R5) -------------------------------------------------------------- */
 
-static void collect(const bl_doc *d, bl_kind k, const char *scope, int basis_class,
-                    const bl_fact **out, int *n, int max, bool stated_only)
+static const bl_fact *ix_base;
+
+static int cmp_kind_scope(const void *x, const void *y)
 {
+    const bl_fact *a = &ix_base[*(const size_t *)x], *b = &ix_base[*(const size_t *)y];
+    if (a->kind != b->kind)
+        return (int)a->kind - (int)b->kind;
+    int sc = strcmp(a->scope, b->scope);
+    if (sc)
+        return sc;
+    return *(const size_t *)x < *(const size_t *)y ? -1 : 1;
+}
+
+/*
+ * The budget or executed facts of one scope, in text order (derived ones last), at
+ * most max. Looked up in an index by (kind, scope) built once per set of facts, so a
+ * document with thousands of rates is checked in O(n log n), not O(n²).
+ */
+static void collect(ctx *c, bl_kind k, const char *scope, int basis_class, const bl_fact **out, int *n, int max,
+                    bool stated_only)
+{
+    const bl_doc *d = c->doc;
     *n = 0;
-    for (size_t i = 0; i < d->nfacts && *n < max; i++) {
-        const bl_fact *f = &d->facts[i];
-        if (f->kind != k || strcmp(f->scope, scope) != 0 || (stated_only && f->derived))
+    if (c->money_ix_for != d->nfacts || !c->money_ix) {
+        c->money_ix = bl_alloc(d->arena, (d->nfacts + 1) * sizeof *c->money_ix);
+        c->nmoney_ix = 0;
+        for (size_t i = 0; i < d->nfacts; i++)
+            if (d->facts[i].kind == BL_KIND_BUDGET || d->facts[i].kind == BL_KIND_EXECUTED)
+                c->money_ix[c->nmoney_ix++] = i;
+        ix_base = d->facts;
+        qsort(c->money_ix, c->nmoney_ix, sizeof *c->money_ix, cmp_kind_scope);
+        c->money_ix_for = d->nfacts;
+    }
+    size_t lo = 0, hi = c->nmoney_ix; /* the first entry not before (k, scope) */
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        const bl_fact *f = &d->facts[c->money_ix[mid]];
+        int cmp = f->kind != k ? ((int)f->kind < (int)k ? -1 : 1) : strcmp(f->scope, scope);
+        if (cmp < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    for (size_t j = lo; j < c->nmoney_ix && *n < max; j++) {
+        const bl_fact *f = &d->facts[c->money_ix[j]];
+        if (f->kind != k || strcmp(f->scope, scope) != 0)
+            break;
+        if (stated_only && f->derived)
             continue;
         if (basis_class >= 0 && (f->basis == BL_BASIS_INITIAL) != (basis_class == 1))
             continue;
@@ -355,9 +398,9 @@ static void check_sums(ctx *c, bl_kind k, int basis_class)
     bl_doc *d = c->doc;
     const bl_fact *T[MAXC], *B[MAXC], *P[MAXC];
     int nt, nb, np;
-    collect(d, k, "total", basis_class, T, &nt, MAXC, true);
-    collect(d, k, "basic", basis_class, B, &nb, MAXC, true);
-    collect(d, k, "project", basis_class, P, &np, MAXC, true);
+    collect(c, k, "total", basis_class, T, &nt, MAXC, true);
+    collect(c, k, "basic", basis_class, B, &nb, MAXC, true);
+    collect(c, k, "project", basis_class, P, &np, MAXC, true);
     if (!nt || !nb || !np)
         return;
     const bl_fact *alt_fit = NULL;
@@ -430,9 +473,9 @@ static void check_rate(ctx *c, const bl_fact *r)
     }
     const bl_fact *N[MAXC], *D[2 * MAXC];
     int nn = 0, nd = 0;
-    collect(d, BL_KIND_EXECUTED, r->scope, -1, N, &nn, MAXC, true);
+    collect(c, BL_KIND_EXECUTED, r->scope, -1, N, &nn, MAXC, true);
     if (!nn)
-        collect(d, BL_KIND_EXECUTED, r->scope, -1, N, &nn, MAXC, false);
+        collect(c, BL_KIND_EXECUTED, r->scope, -1, N, &nn, MAXC, false);
     /* denominators in the order a reviewer tries them (R3) */
     const bl_fact *tmp[MAXC];
     int nt;
@@ -442,7 +485,7 @@ static void check_rate(ctx *c, const bl_fact *r)
         bool initial = (pass == 0) == initial_first;
         if ((initial && r->basis == BL_BASIS_ADJUSTED) || (!initial && r->basis == BL_BASIS_INITIAL))
             continue;
-        collect(d, BL_KIND_BUDGET, r->scope, initial ? 1 : 0, tmp, &nt, MAXC, false);
+        collect(c, BL_KIND_BUDGET, r->scope, initial ? 1 : 0, tmp, &nt, MAXC, false);
         for (int i = 0; i < nt; i++)
             D[nd++] = tmp[i];
     }
@@ -796,8 +839,8 @@ static void check_balances(ctx *c)
             continue;
         const bl_fact *B[MAXC], *E[MAXC];
         int nb, ne;
-        collect(d, BL_KIND_BUDGET, r->scope, -1, B, &nb, MAXC, true);
-        collect(d, BL_KIND_EXECUTED, r->scope, -1, E, &ne, MAXC, true);
+        collect(c, BL_KIND_BUDGET, r->scope, -1, B, &nb, MAXC, true);
+        collect(c, BL_KIND_EXECUTED, r->scope, -1, E, &ne, MAXC, true);
         if (!nb || !ne)
             continue;
         bool fits = false;
