@@ -989,6 +989,7 @@ static int cmd_explain(int argc, char **argv)
 
 int main(int argc, char **argv)
 {
+    bl_keep_freed_memory();
     if (argc < 2) {
         fputs(usage, stderr);
         return EXIT_TROUBLE;

@@ -3,6 +3,9 @@
 
 #include <stdarg.h>
 #include <stdio.h>
+#ifdef __GLIBC__
+#include <malloc.h> /* mallopt */
+#endif
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -32,6 +35,14 @@ void *bl_xrealloc(void *p, size_t n)
     if (!q)
         oom();
     return q;
+}
+
+void bl_keep_freed_memory(void)
+{
+#if defined(__GLIBC__) && defined(M_TRIM_THRESHOLD) && defined(M_MMAP_THRESHOLD)
+    mallopt(M_TRIM_THRESHOLD, 256 << 20); /* keep up to 256 MB of freed heap */
+    mallopt(M_MMAP_THRESHOLD, 32 << 20);  /* blocks below 32 MB (glibc's maximum) from the heap */
+#endif
 }
 
 struct chunk {

@@ -31,9 +31,14 @@ static bool exact_count(const bl_quantity *q)
 /* A break inside a clause: the words between a trigger and its number must not cross one. */
 static bool is_break(const char *t, size_t i)
 {
-    static const char *const p[] = {"，", "。", "；", "：", "、", "（", "）", ",", ";", ":", "\n", "\t"};
+    static const char *const p[] = {"，", "。", "；", "：", "、", "（", "）"};
+    unsigned char b = (unsigned char)t[i];
+    if (b < 0x80)
+        return b == ',' || b == ';' || b == ':' || b == '\n' || b == '\t';
+    if (b != 0xEF && b != 0xE3) /* the lead bytes of the CJK marks above */
+        return false;
     for (size_t k = 0; k < sizeof p / sizeof p[0]; k++)
-        if (strncmp(t + i, p[k], strlen(p[k])) == 0)
+        if (strncmp(t + i, p[k], 3) == 0) /* stops at the text's NUL */
             return true;
     return false;
 }

@@ -79,8 +79,15 @@ void test_parse(void)
         {"执行率提高 3 个百分点。", ""},
     };
     for (size_t i = 0; i < sizeof t / sizeof t[0]; i++) {
-        char got[1024];
+        char got[1024], name[256];
         facts_of(t[i].in, got, sizeof got);
-        CHECK_STR(got, t[i].want, "parse: %s", t[i].in);
+        size_t k = 0; /* the test's name on one line: a line break shown as ⏎ */
+        for (const char *p = t[i].in; *p && k + 4 < sizeof name; p++)
+            if (*p == '\n')
+                memcpy(name + k, "⏎", 3), k += 3;
+            else
+                name[k++] = *p;
+        name[k] = '\0';
+        CHECK_STR(got, t[i].want, "parse: %s", name);
     }
 }
