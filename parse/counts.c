@@ -107,7 +107,8 @@ void bl_parse_counts(bl_doc *d, int *id)
         for (size_t k = qz; k + 3 <= e && !partial; k++)
             if (strncmp(t + k, "等", 3) == 0 && strncmp(t + k + 3, "奖", 3) != 0 && strncmp(t + k + 3, "级", 3) != 0)
                 partial = true;
-        if (partial)
+        /* level counts (一级指标3个，二级指标9个，三级指标12个) describe a tree, not a sum (traps.md 19) */
+        if (partial || (has(t + qz, e - qz, "一级") && has(t + qz, e - qz, "二级")))
             continue;
         /* the parts: counts of the same measure word, outside brackets, up to a nested 其中 or 共 */
         size_t parts[16], np = 0;
