@@ -37,6 +37,14 @@ int bl_doc_fail(bl_doc *d, bl_errclass cls, const char *code, const char *fmt, .
     return -1;
 }
 
+bool bl_doc_has_tables(const bl_doc *d)
+{
+    for (size_t k = 0; k < d->nlines; k++)
+        if (d->lines[k].table)
+            return true;
+    return false;
+}
+
 size_t bl_doc_line_at(const bl_doc *d, size_t raw)
 {
     /* the last line whose start is <= raw */

@@ -159,6 +159,8 @@ bl_doc *bl_doc_new(const char *path);
 void bl_doc_free(bl_doc *d);
 /** Record an error on the document (the first one wins). Returns -1. */
 int bl_doc_fail(bl_doc *d, bl_errclass cls, const char *code, const char *fmt, ...) BL_PRINTF(4, 5);
+/** Does any extracted line belong to a table? */
+bool bl_doc_has_tables(const bl_doc *d);
 /** The index in doc->lines of the line holding raw offset `raw` (0 when there are no lines). */
 size_t bl_doc_line_at(const bl_doc *d, size_t raw);
 /** Map an offset in doc->text to the 1-based page and line it was extracted from. */

@@ -83,9 +83,7 @@ void bl_parse_counts(bl_doc *d, int *id)
     const char *t = d->text;
     const bl_quantity *qs = d->quantities;
     size_t nq = d->nquantities;
-    bool any_table = false;
-    for (size_t k = 0; k < d->nlines && !any_table; k++)
-        any_table = d->lines[k].table != 0;
+    bool any_table = bl_doc_has_tables(d);
     for (size_t i = 0; i < nq; i++) {
         const bl_quantity *q = &qs[i];
         if (!exact_count(q) || !total_before(t, 0, q->start))

@@ -416,9 +416,7 @@ int bl_parse(bl_doc *doc)
     doc->quantities = qs;
     doc->nquantities = nq;
     int id = 0;
-    bool any_table = false;
-    for (size_t k = 0; k < doc->nlines && !any_table; k++)
-        any_table = doc->lines[k].table != 0;
+    bool any_table = bl_doc_has_tables(doc);
     for (size_t i = 0; i < nc; i++) {
         cand *c = &cs[i];
         /* table rows are read by their columns (tables.c), not as prose */

@@ -948,6 +948,28 @@ static double approx(bl_dec v)
     return x;
 }
 
+static bool is_indicator(const bl_fact *f)
+{
+    return strncmp(f->scope, "indicator:", 10) == 0 || strstr(f->scope, "/indicator:") != NULL;
+}
+
+static bool is_exec(const bl_fact *f)
+{
+    size_t n = strlen(f->scope);
+    return n >= 4 && strcmp(f->scope + n - 4, "exec") == 0;
+}
+
+/* An indicator row's own weight (not its block label's), NULL when none. */
+static const bl_fact *own_weight(const bl_doc *d, const bl_fact *f)
+{
+    for (size_t j = 0; j < d->nfacts; j++) {
+        const bl_fact *g = &d->facts[j];
+        if (g->table == f->table && g->row == f->row && g->kind == BL_KIND_WEIGHT && strcmp(g->scope, f->scope) == 0)
+            return g;
+    }
+    return NULL;
+}
+
 /* R4: the 预算执行率 row's score = 分值 × min(执行数/预算数, 100%). */
 static void check_exec_scores(ctx *c)
 {
@@ -955,10 +977,7 @@ static void check_exec_scores(ctx *c)
     bl_arena *A = d->arena;
     for (size_t i = 0; i < d->nfacts; i++) {
         const bl_fact *s = &d->facts[i];
-        if (s->kind != BL_KIND_SCORE || !s->table)
-            continue;
-        size_t n = strlen(s->scope);
-        if (n < 4 || strcmp(s->scope + n - 4, "exec") != 0)
+        if (s->kind != BL_KIND_SCORE || !s->table || !is_exec(s))
             continue;
         const bl_fact *w = in_row(d, s, BL_KIND_WEIGHT), *e = in_row(d, s, BL_KIND_EXECUTED);
         const bl_fact *rate = in_row(d, s, BL_KIND_RATE);
@@ -1026,8 +1045,7 @@ static int sum_points(const bl_doc *d, int table, bl_kind k, const char *group, 
         const bl_fact *g = &d->facts[j];
         if (g->table != table || g->kind != k || g->derived)
             continue;
-        bool ind = strncmp(g->scope, "indicator:", 10) == 0 || strstr(g->scope, "/indicator:");
-        bool exec = strlen(g->scope) >= 4 && strcmp(g->scope + strlen(g->scope) - 4, "exec") == 0;
+        bool ind = is_indicator(g), exec = is_exec(g);
         if (indicators_only ? !ind : !(ind || exec))
             continue;
         if (group && (!g->group || strcmp(g->group, group) != 0))
@@ -1094,13 +1112,9 @@ static void check_weights_scores(ctx *c)
                             ids, nids, fmt_value(A, f), bl_strndup(A, sb, strlen(sb)), NULL, NULL, NULL);
             }
         }
-        if (f->kind != BL_KIND_SCORE || !(strncmp(f->scope, "indicator:", 10) == 0 || strstr(f->scope, "/indicator:")))
+        if (f->kind != BL_KIND_SCORE || !is_indicator(f))
             continue;
-        const bl_fact *w = NULL; /* the row's own weight, not its block label's */
-        for (size_t j = 0; j < d->nfacts && !w; j++)
-            if (d->facts[j].table == f->table && d->facts[j].row == f->row &&
-                d->facts[j].kind == BL_KIND_WEIGHT && strcmp(d->facts[j].scope, f->scope) == 0)
-                w = &d->facts[j];
+        const bl_fact *w = own_weight(d, f);
         if (!w)
             continue;
         bl_range S = bl_range_of(f->value, 0), W = bl_range_exact(w->value, 0);
@@ -1163,28 +1177,6 @@ static void check_weights_scores(ctx *c)
                               fmt_value(A, v), fmt_value(A, t), exp, fmt_value(A, f)),
                     ids, 4, fmt_value(A, f), bl_strndup(A, exp, strlen(exp)), NULL, NULL, NULL);
     }
-}
-
-static bool is_indicator(const bl_fact *f)
-{
-    return strncmp(f->scope, "indicator:", 10) == 0 || strstr(f->scope, "/indicator:") != NULL;
-}
-
-static bool is_exec(const bl_fact *f)
-{
-    size_t n = strlen(f->scope);
-    return n >= 4 && strcmp(f->scope + n - 4, "exec") == 0;
-}
-
-/* An indicator row's own weight (not its block label's), NULL when none. */
-static const bl_fact *own_weight(const bl_doc *d, const bl_fact *f)
-{
-    for (size_t j = 0; j < d->nfacts; j++) {
-        const bl_fact *g = &d->facts[j];
-        if (g->table == f->table && g->row == f->row && g->kind == BL_KIND_WEIGHT && strcmp(g->scope, f->scope) == 0)
-            return g;
-    }
-    return NULL;
 }
 
 /*
