@@ -102,6 +102,8 @@ typedef struct {
     bool has_reason;
     const char *status;  /* qualitative indicators: "达成", "部分达成" or "未达成" as the
                             实际完成值 cell states it; else NULL */
+    bl_dec coef;         /* indicator scores: the row's 得分系数 in percent (重庆), when has_coef */
+    bool has_coef;
 } bl_fact;
 
 typedef enum { BL_SEV_INFO, BL_SEV_WARNING, BL_SEV_ERROR } bl_severity;

@@ -39,6 +39,10 @@ static cJSON *fact_json(const bl_fact *f)
         cJSON_AddStringToObject(o, "group", f->group);
     if (f->status)
         cJSON_AddStringToObject(o, "status", f->status);
+    if (f->has_coef) {
+        char cb[64];
+        cJSON_AddStringToObject(o, "coefficient", bl_dec_format(f->coef, cb, sizeof cb));
+    }
     if (f->basis != BL_BASIS_NONE)
         cJSON_AddStringToObject(o, "basis", bl_basis_name(f->basis));
     cJSON_AddNumberToObject(o, "page", f->page);

@@ -287,6 +287,11 @@ static bool score_fits(const bl_doc *d, const bl_fact *s, bool mutated)
         if (d->facts[i].kind == BL_KIND_WEIGHT && d->facts[i].table == s->table && d->facts[i].row == s->row &&
             strcmp(d->facts[i].scope, s->scope) == 0)
             w = &d->facts[i];
+    if (w && s->has_coef) { /* the form's own formula: 得分 = 得分系数 × 分值 */
+        bl_range S = mutated ? R(s) : s->range;
+        bl_i128 e = bl_range_exact(s->coef, 0).lo * bl_range_exact(w->value, 0).lo / ((bl_i128)100 * 100000000);
+        return S.lo <= e && e <= S.hi;
+    }
     if (!w || !t || !v || t->op == '<' || !t->measure || !v->measure || strcmp(t->measure, v->measure) != 0 ||
         t->value.mant <= 0 || w->value.mant <= 0)
         return true; /* no relation */

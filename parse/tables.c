@@ -35,6 +35,8 @@ enum role {
     C_ACTUAL,
     C_REASON,
     C_MEASURE,
+    C_NATURE, /* 指标性质: ≥ ≤ = 定性 */
+    C_COEF,   /* 得分系数（%）: score = 系数 × 权重 (重庆) */
     C_SKIP
 };
 
@@ -70,7 +72,9 @@ static char letter_of(const char *s, size_t n)
 static enum role role_of(const char *s, size_t n, char *letter, char *den)
 {
     *letter = letter_of(s, n);
-    if (has(s, n, "得分计算") || has(s, n, "得分系数") || has(s, n, "到位"))
+    if (has(s, n, "得分系数"))
+        return C_COEF;
+    if (has(s, n, "得分计算") || has(s, n, "到位"))
         return C_SKIP;
     if (has(s, n, "执行率") || has(s, n, "预算执行(")) {
         if (has(s, n, "权重") || has(s, n, "分值"))
@@ -105,6 +109,8 @@ static enum role role_of(const char *s, size_t n, char *letter, char *den)
         return C_REASON;
     if (has(s, n, "度量单位") || has(s, n, "计量单位"))
         return C_MEASURE;
+    if (starts(s, n, "指标性") || starts(s, n, "指标方向")) /* 指标性质, wrapped as 指标性 / 质 */
+        return C_NATURE;
     if (has(s, n, "分值") || has(s, n, "权重"))
         return C_WEIGHT;
     if (has(s, n, "得分"))
@@ -356,6 +362,32 @@ static bool points_in(const char *s, size_t n, bl_dec *out, size_t *name_len)
     return false;
 }
 
+/*
+ * A target or actual written without its measure or direction, in a form that has
+ * columns for them (四川: 指标性质 | 指标值 | 度量单位 | 完成值): take them from there.
+ */
+static void with_columns(cellnum *v, const cell *measure, const cell *nature)
+{
+    if (!v->measure && v->unit == BL_UNIT_NONE && measure && measure->n && !is_placeholder(measure->s, measure->n) &&
+        measure->n <= 18) {
+        if (measure->n == 1 && measure->s[0] == '%') {
+            v->unit = BL_UNIT_PERCENT;
+        } else {
+            v->unit = BL_UNIT_OTHER;
+            v->measure = measure->s;
+            v->mlen = measure->n;
+        }
+    }
+    if (!v->op && nature) {
+        if (has(nature->s, nature->n, "≥") || has(nature->s, nature->n, ">") || has(nature->s, nature->n, "正向"))
+            v->op = '>';
+        else if (has(nature->s, nature->n, "≤") || has(nature->s, nature->n, "<") || has(nature->s, nature->n, "反向"))
+            v->op = '<';
+        else if (has(nature->s, nature->n, "="))
+            v->op = '=';
+    }
+}
+
 /* 财预〔2020〕10号 定性指标: 达成年度指标 / 部分达成…并具有一定效果 / 未达成…且效果较差. */
 static const char *attainment(const char *s, size_t n)
 {
@@ -497,6 +529,7 @@ static void read_row(reader *r, const bl_line *L, cell *cs, int nc)
         /* block labels and level names carry down through merged cells */
         const cell *l3 = NULL, *reason = NULL;
         const cell *wcell = NULL, *scell = NULL, *tcell = NULL, *acell = NULL;
+        const cell *mcell = NULL, *ncell = NULL, *ccell = NULL; /* 度量单位, 指标性质, 得分系数 */
         for (int k = 0; k < nc; k++) {
             enum role ro = cs[k].col < MAXCOL ? h->role[cs[k].col] : C_NONE;
             const cell *c = &cs[k];
@@ -542,6 +575,12 @@ static void read_row(reader *r, const bl_line *L, cell *cs, int nc)
                 acell = c;
             } else if (ro == C_REASON) {
                 reason = c;
+            } else if (ro == C_MEASURE) {
+                mcell = c;
+            } else if (ro == C_NATURE) {
+                ncell = c;
+            } else if (ro == C_COEF) {
+                ccell = c;
             }
         }
         if (l3 && is_total_label(l3->s, l3->n))
@@ -574,12 +613,22 @@ static void read_row(reader *r, const bl_line *L, cell *cs, int nc)
         if (wcell && read_cell(wcell->s, wcell->n, &v))
             add(r, L, wcell, BL_KIND_WEIGHT, scope, &v, BL_UNIT_POINT, BL_BASIS_NONE,
                 h->weight_word ? h->weight_word : "分值");
-        if (scell && read_cell(scell->s, scell->n, &v))
+        if (scell && read_cell(scell->s, scell->n, &v)) {
             add(r, L, scell, BL_KIND_SCORE, scope, &v, BL_UNIT_POINT, BL_BASIS_NONE, "得分");
-        if (tcell && read_cell(tcell->s, tcell->n, &v))
+            cellnum k;
+            if (ccell && read_cell(ccell->s, ccell->n, &k) && (k.unit == BL_UNIT_NONE || k.unit == BL_UNIT_PERCENT)) {
+                d->facts[d->nfacts - 1].coef = k.v; /* percent */
+                d->facts[d->nfacts - 1].has_coef = true;
+            }
+        }
+        if (tcell && read_cell(tcell->s, tcell->n, &v)) {
+            with_columns(&v, mcell, ncell);
             add(r, L, tcell, BL_KIND_TARGET, scope, &v, v.unit, BL_BASIS_NONE, "指标值");
-        if (acell && read_cell(acell->s, acell->n, &v))
+        }
+        if (acell && read_cell(acell->s, acell->n, &v)) {
+            with_columns(&v, mcell, NULL);
             add(r, L, acell, BL_KIND_ACTUAL, scope, &v, v.unit, BL_BASIS_NONE, "实际完成值");
+        }
         /* a qualitative indicator's 完成情况: 达成 / 部分达成 / 未达成 (R14) */
         const char *status = NULL;
         if (acell && !read_cell(acell->s, acell->n, &v))

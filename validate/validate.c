@@ -1127,6 +1127,21 @@ static void check_weights_scores(ctx *c)
                         ids, 2, fmt_value(A, f), NULL, "0", fmt_value(A, w), NULL);
             continue;
         }
+        /* R12 where the form prints the formula: 得分 = 得分系数 × 分值 (重庆) */
+        if (f->has_coef) {
+            bl_range C = bl_range_exact(f->coef, 0); /* percent */
+            bl_i128 expect = C.lo * units(w->value) / ((bl_i128)100 * 100000000);
+            if (expect >= S.lo && expect <= S.hi)
+                continue;
+            char eb[48], cb[48];
+            bl_range_format_mid((bl_range){expect, expect}, 0, 2, eb, sizeof eb);
+            int ids[2] = {f->id, w->id};
+            add_finding(c, "indicator-score-mismatch", f,
+                        bl_strfmt(A, "指标“%s”得分系数 %s%% × 分值 %s = %s 分，表中为 %s 分", strchr(f->scope, ':') + 1,
+                                  bl_dec_format(f->coef, cb, sizeof cb), fmt_value(A, w), eb, fmt_value(A, f)),
+                        ids, 2, fmt_value(A, f), bl_strndup(A, eb, strlen(eb)), NULL, NULL, NULL);
+            continue;
+        }
         /* R12 / R13: a quantitative indicator's completion */
         const bl_fact *t = in_row(d, f, BL_KIND_TARGET), *v = in_row(d, f, BL_KIND_ACTUAL);
         if (!t || !v || !t->measure || !v->measure || strcmp(t->measure, v->measure) != 0 || t->value.mant <= 0)
