@@ -13,6 +13,7 @@ static const bl_rule rules[] = {
     {"rate-mismatch", BL_SEV_ERROR, "执行率与其执行数、预算数不符"},
     {"rate-truncated", BL_SEV_INFO, "执行率是截尾而非四舍五入的结果"},
     {"rate-out-of-range", BL_SEV_WARNING, "执行率超出可能范围"},
+    {"rate-basis-unknown", BL_SEV_WARNING, "执行率标明的预算口径不符，与年初预算数相符"},
     {"sum-mismatch", BL_SEV_ERROR, "基本支出与项目支出之和不等于总额"},
     {"grade-mismatch", BL_SEV_ERROR, "绩效等级与得分所在档次不符"},
     {"score-out-of-range", BL_SEV_ERROR, "得分超出 0–100 分"},
@@ -562,6 +563,28 @@ fitted:
     for (int i = 0; i < nn; i++)
         if (N[i]->num_at < r->num_at)
             n = N[i];
+    /* R3: named as a rate of the 全年/调整后 budget, but it is the 年初 one's: the author's
+     * basis or a wrong 全年 figure - a warning naming both, not rate-mismatch */
+    if (r->basis == BL_BASIS_ADJUSTED && !truncated) {
+        const bl_fact *I[MAXC];
+        int ni;
+        collect(c, BL_KIND_BUDGET, r->scope, 1, I, &ni, MAXC, true);
+        for (int j = 0; j < ni; j++)
+            if (!r->table || I[j]->table == r->table)
+                if (bl_ratio_meets(n->range, I[j]->range, pr) == 1) {
+                    char adj[64], ini[64];
+                    bl_ratio_format(n->range, den->range, r->value.scale, adj, sizeof adj);
+                    bl_ratio_format(n->range, I[j]->range, r->value.scale, ini, sizeof ini);
+                    int ids[4] = {r->id, n->id, den->id, I[j]->id};
+                    add_finding(c, "rate-basis-unknown", r,
+                                bl_strfmt(A, "执行率 %s%% 标明按%s计算（%s/%s = %s%%），实与年初预算数相符（%s/%s = %s%%）",
+                                          fmt_value(A, r), basis_word(den), fmt_money(A, n), fmt_money(A, den), adj,
+                                          fmt_money(A, n), fmt_money(A, I[j]), ini),
+                                ids, 4, fmt_value(A, r), bl_strndup(A, adj, strlen(adj)), NULL, NULL,
+                                basis_word(I[j]));
+                    return;
+                }
+    }
     int k = r->value.scale;
     char e[64], lo[64], hi[64];
     bl_ratio_format(n->range, den->range, k, e, sizeof e);

@@ -80,6 +80,12 @@ void test_rules(void)
         {"共有项目15个，其中市级项目8个（其中新建5个），区级项目7个。", "count-mismatch", 0,
          "a bracketed breakdown is not a part"},
         /* tables ("| a | b |" rows) */
+        {"| 资金 | 年初预算数 | 全年预算数(A) | 全年执行数(B) | 执行率(B/A) |\n| 年度资金总额 | 1,000.00 | 1,250.00 | 950.00 | 95.00% |\n",
+         "rate-mismatch", 0, "a rate of the 年初 budget under a (B/A) header is not rate-mismatch"},
+        {"| 资金 | 年初预算数 | 全年预算数(A) | 全年执行数(B) | 执行率(B/A) |\n| 年度资金总额 | 1,000.00 | 1,250.00 | 950.00 | 95.00% |\n",
+         "rate-basis-unknown", 1, "... but rate-basis-unknown, naming both"},
+        {"| 资金 | 年初预算数 | 全年预算数(A) | 全年执行数(B) | 执行率(B/A) |\n| 年度资金总额 | 1,000.00 | 1,250.00 | 950.00 | 90.00% |\n",
+         "rate-mismatch", 1, "fitting neither budget is rate-mismatch"},
         {"| 指标名称 | 全年完成值 | 得分系数（%） | 指标权重（分） | 指标得分（分） |\n| 预算完成率 | 96 | 80 | 30 | 24 |\n",
          "indicator-score-mismatch", 0, "得分系数 80% × 30 = 24 (重庆)"},
         {"| 指标名称 | 全年完成值 | 得分系数（%） | 指标权重（分） | 指标得分（分） |\n| 预算完成率 | 96 | 80 | 30 | 30 |\n",
