@@ -641,26 +641,53 @@ static void check_scores(ctx *c)
                         fmt_value(A, s), NULL, "0", "100", NULL);
         }
     }
+    /* the scores a grade is compared with, by (scope, position); scores out of range are
+     * errors of their own */
+    size_t *sc = bl_alloc(A, (d->nfacts + 1) * sizeof *sc), nsc = 0;
+    for (size_t j = 0; j < d->nfacts; j++) {
+        const bl_fact *s = &d->facts[j];
+        if (s->kind == BL_KIND_SCORE && !(s->range.hi < pts(0).lo || s->range.lo > pts(100).hi))
+            sc[nsc++] = j;
+    }
+    ix_base = d->facts;
+    qsort(sc, nsc, sizeof *sc, cmp_kind_scope);
+    size_t mask_at = (size_t)-1;
+    unsigned mask = 0; /* the grades some score of the group fits */
     for (size_t i = 0; i < d->nfacts; i++) {
         const bl_fact *g = &d->facts[i];
         if (g->kind != BL_KIND_GRADE)
             continue;
-        const bl_fact *nearest = NULL;
-        bool fits = false, any = false;
-        for (size_t j = 0; j < d->nfacts; j++) {
-            const bl_fact *s = &d->facts[j];
-            if (s->kind != BL_KIND_SCORE || strcmp(s->scope, g->scope) != 0)
-                continue;
-            if (s->range.hi < pts(0).lo || s->range.lo > pts(100).hi)
-                continue; /* already an error of its own */
-            any = true;
-            if (band_meets(c->cfg->profile, s->range, g->grade))
-                fits = true;
-            if (!nearest || (s->num_at <= g->num_at && s->num_at > nearest->num_at))
-                nearest = s;
+        size_t glo = 0, ghi = nsc;
+        while (glo < ghi) { /* the first score of g's scope */
+            size_t mid = (glo + ghi) / 2;
+            if (strcmp(d->facts[sc[mid]].scope, g->scope) < 0)
+                glo = mid + 1;
+            else
+                ghi = mid;
         }
-        if (!any || fits)
+        for (ghi = glo; ghi < nsc && strcmp(d->facts[sc[ghi]].scope, g->scope) == 0; ghi++)
+            ;
+        if (glo == ghi)
+            continue; /* a grade without a score is normal */
+        if (mask_at != glo) {
+            mask_at = glo, mask = 0;
+            for (size_t j = glo; j < ghi; j++)
+                for (int k = 0; k < 4; k++)
+                    if (band_meets(c->cfg->profile, d->facts[sc[j]].range, (bl_grade)k))
+                        mask |= 1u << k;
+        }
+        if (mask & (1u << g->grade))
             continue;
+        /* the score a reader pairs with it: the last one before it, else the first */
+        size_t a = glo, b = ghi; /* the first score after it (positions rise with the index) */
+        while (a < b) {
+            size_t mid = (a + b) / 2;
+            if (d->facts[sc[mid]].num_at <= g->num_at)
+                a = mid + 1;
+            else
+                b = mid;
+        }
+        const bl_fact *nearest = &d->facts[sc[a > glo ? a - 1 : glo]];
         const bl_profile *pf = c->cfg->profile;
         char band[4][64];
         snprintf(band[0], sizeof band[0], "%d–100 分", pf->excellent);
@@ -802,12 +829,14 @@ static void check_yoy(ctx *c)
             continue;
         /* in the same sentence before it: the change, and before that the level it changed to */
         const bl_fact *chg = NULL, *level = NULL;
-        size_t sent = r->start;
-        while (sent > 0 && d->text[sent - 1] != '\n' &&
+        size_t sent = r->start, lim = r->start > 2048 ? r->start - 2048 : 0; /* a sentence, within 2 KB */
+        while (sent > lim && d->text[sent - 1] != '\n' &&
                !(sent >= 3 && memcmp(d->text + sent - 3, "。", 3) == 0))
             sent--;
         for (size_t j = k; j-- > 0;) {
             const bl_fact *f = &d->facts[j];
+            if (f->num_at < sent)
+                break; /* facts are in text order: the rest lie before the sentence */
             if (f->derived || f->start < sent)
                 continue;
             if (!chg && f->kind == BL_KIND_CHANGE)
@@ -911,10 +940,15 @@ static void check_source_sums(ctx *c)
         ids[0] = t->id;
         const char *list = "";
         int scale = 0;
-        for (size_t j = 0; j < d->nfacts; j++) {
+        /* its 其中 rows follow it, up to the next row with an amount of another kind (a total,
+         * 基本支出, the next project) */
+        for (size_t j = i + 1; j < d->nfacts && d->facts[j].table == t->table; j++) {
             const bl_fact *p = &d->facts[j];
-            if (p->table != t->table || p->kind != t->kind || p->basis != t->basis || p->derived ||
-                !is_source_of(p->scope, t->scope) || p->col != t->col)
+            bool money = p->kind == BL_KIND_BUDGET || p->kind == BL_KIND_EXECUTED;
+            if (money && p->row != t->row && !is_source_of(p->scope, t->scope))
+                break;
+            if (p->kind != t->kind || p->basis != t->basis || p->derived || !is_source_of(p->scope, t->scope) ||
+                p->col != t->col)
                 continue;
             sum = bl_range_add(sum, p->range);
             if (nids < BL_MAX_FINDING_FACTS)
@@ -936,11 +970,28 @@ static void check_source_sums(ctx *c)
     }
 }
 
+/*
+ * A table's facts, and a row's, are contiguous in d->facts (text order; derived facts
+ * come after all stated ones): the span [*lo, *hi) around the stated fact f, found by
+ * looking at its neighbours, so per-row and per-table work stays local.
+ */
+static void span_of(const bl_doc *d, const bl_fact *f, bool row, size_t *lo, size_t *hi)
+{
+    size_t i = (size_t)index_of(d, f);
+    *lo = i, *hi = i + 1;
+    while (*lo > 0 && d->facts[*lo - 1].table == f->table && (!row || d->facts[*lo - 1].row == f->row))
+        --*lo;
+    while (*hi < d->nfacts && d->facts[*hi].table == f->table && (!row || d->facts[*hi].row == f->row))
+        ++*hi;
+}
+
 static const bl_fact *in_row(const bl_doc *d, const bl_fact *f, bl_kind k)
 {
-    for (size_t j = 0; j < d->nfacts; j++) {
+    size_t lo, hi;
+    span_of(d, f, true, &lo, &hi);
+    for (size_t j = lo; j < hi; j++) {
         const bl_fact *g = &d->facts[j];
-        if (g->table == f->table && g->row == f->row && g->kind == k && !g->derived)
+        if (g->kind == k && !g->derived)
             return g;
     }
     return NULL;
@@ -985,9 +1036,11 @@ static bool is_exec(const bl_fact *f)
 /* An indicator row's own weight (not its block label's), NULL when none. */
 static const bl_fact *own_weight(const bl_doc *d, const bl_fact *f)
 {
-    for (size_t j = 0; j < d->nfacts; j++) {
+    size_t lo, hi;
+    span_of(d, f, true, &lo, &hi);
+    for (size_t j = lo; j < hi; j++) {
         const bl_fact *g = &d->facts[j];
-        if (g->table == f->table && g->row == f->row && g->kind == BL_KIND_WEIGHT && strcmp(g->scope, f->scope) == 0)
+        if (g->kind == BL_KIND_WEIGHT && strcmp(g->scope, f->scope) == 0)
             return g;
     }
     return NULL;
@@ -1017,10 +1070,11 @@ static void check_exec_scores(ctx *c)
             continue;
         /* the budget the rate is of: the row's adjusted budget, else its initial one */
         const bl_fact *b = NULL;
-        for (size_t j = 0; j < d->nfacts; j++) {
+        size_t lo, hi;
+        span_of(d, s, true, &lo, &hi);
+        for (size_t j = lo; j < hi; j++) {
             const bl_fact *g = &d->facts[j];
-            if (g->table == s->table && g->row == s->row && g->kind == BL_KIND_BUDGET &&
-                (!b || (rate ? g->basis == rate->basis : g->basis == BL_BASIS_ADJUSTED)))
+            if (g->kind == BL_KIND_BUDGET && (!b || (rate ? g->basis == rate->basis : g->basis == BL_BASIS_ADJUSTED)))
                 b = g;
         }
         if (!b)
@@ -1058,27 +1112,97 @@ static void check_exec_scores(ctx *c)
     }
 }
 
-/* Sum a set of point facts; returns the count. */
-static int sum_points(const bl_doc *d, int table, bl_kind k, const char *group, bool indicators_only,
-                      bl_range *sum, int *ids, int *nids)
+/*
+ * One table's points, gathered in one pass when its first fact is met: the indicator
+ * weights sorted by 一级指标 (for the block labels), and the sums of the weights and of
+ * the scores of the 执行率 row and the indicators (for the 总分 row). Weights are set,
+ * not measured: exact; scores are rounded: their half-units.
+ */
+typedef struct {
+    bl_range sum;
+    int n, ids[BL_MAX_FINDING_FACTS], nids;
+} points;
+
+typedef struct {
+    int table;
+    size_t *byg, nbyg;   /* indicator weights with a group, by (group, position) */
+    points weights, scores;
+    int score_scale;     /* the most decimals any score of the table has */
+    const char *memo_group; /* the last block's group, and its sum */
+    points memo;
+} table_points;
+
+static void add_point(points *p, const bl_fact *g)
+{
+    p->sum = bl_range_add(p->sum, g->kind == BL_KIND_WEIGHT ? bl_range_exact(g->value, 0) : bl_range_of(g->value, 0));
+    if (p->nids < BL_MAX_FINDING_FACTS)
+        p->ids[p->nids++] = g->id;
+    p->n++;
+}
+
+static int cmp_group(const void *x, const void *y)
+{
+    const bl_fact *a = &ix_base[*(const size_t *)x], *b = &ix_base[*(const size_t *)y];
+    int g = strcmp(a->group, b->group);
+    if (g)
+        return g;
+    return *(const size_t *)x < *(const size_t *)y ? -1 : 1;
+}
+
+static void gather_points(const bl_doc *d, const bl_fact *f, table_points *tp)
+{
+    size_t lo, hi;
+    span_of(d, f, false, &lo, &hi);
+    memset(tp, 0, sizeof *tp);
+    tp->table = f->table;
+    tp->byg = bl_alloc(d->arena, (hi - lo + 1) * sizeof *tp->byg);
+    for (size_t j = lo; j < hi; j++) {
+        const bl_fact *g = &d->facts[j];
+        if (g->derived)
+            continue;
+        if (g->kind == BL_KIND_SCORE && g->value.scale > tp->score_scale)
+            tp->score_scale = g->value.scale;
+        bool ind = is_indicator(g);
+        if (!ind && !is_exec(g))
+            continue;
+        if (g->kind == BL_KIND_WEIGHT)
+            add_point(&tp->weights, g);
+        else if (g->kind == BL_KIND_SCORE)
+            add_point(&tp->scores, g);
+        if (ind && g->kind == BL_KIND_WEIGHT && g->group)
+            tp->byg[tp->nbyg++] = j;
+    }
+    ix_base = d->facts;
+    qsort(tp->byg, tp->nbyg, sizeof *tp->byg, cmp_group);
+}
+
+/* The weights of the indicators under block label `group`. */
+static const points *block_points(const bl_doc *d, table_points *tp, const char *group)
+{
+    size_t a = 0, b = tp->nbyg;
+    while (a < b) {
+        size_t mid = (a + b) / 2;
+        if (strcmp(d->facts[tp->byg[mid]].group, group) < 0)
+            a = mid + 1;
+        else
+            b = mid;
+    }
+    if (!tp->memo_group || strcmp(tp->memo_group, group) != 0) {
+        tp->memo_group = group;
+        memset(&tp->memo, 0, sizeof tp->memo);
+        for (size_t j = a; j < tp->nbyg && strcmp(d->facts[tp->byg[j]].group, group) == 0; j++)
+            add_point(&tp->memo, &d->facts[tp->byg[j]]);
+    }
+    return &tp->memo;
+}
+
+/* A finding's evidence: the fact itself, then the first of the facts it was summed from. */
+static int with_first(int *ids, int id, const points *p)
 {
     int n = 0;
-    sum->lo = sum->hi = 0;
-    for (size_t j = 0; j < d->nfacts; j++) {
-        const bl_fact *g = &d->facts[j];
-        if (g->table != table || g->kind != k || g->derived)
-            continue;
-        bool ind = is_indicator(g), exec = is_exec(g);
-        if (indicators_only ? !ind : !(ind || exec))
-            continue;
-        if (group && (!g->group || strcmp(g->group, group) != 0))
-            continue;
-        /* weights are set, not measured: exact; scores are rounded: their half-units */
-        *sum = bl_range_add(*sum, k == BL_KIND_WEIGHT ? bl_range_exact(g->value, 0) : bl_range_of(g->value, 0));
-        if (*nids < BL_MAX_FINDING_FACTS)
-            ids[(*nids)++] = g->id;
-        n++;
-    }
+    ids[n++] = id;
+    for (int k = 0; k < p->nids && n < BL_MAX_FINDING_FACTS; k++)
+        ids[n++] = p->ids[k];
     return n;
 }
 
@@ -1086,53 +1210,50 @@ static void check_weights_scores(ctx *c)
 {
     bl_doc *d = c->doc;
     bl_arena *A = d->arena;
+    table_points tp = {0};
     for (size_t i = 0; i < d->nfacts; i++) {
         const bl_fact *f = &d->facts[i];
         if (!f->table || f->derived)
             continue;
+        if (f->table != tp.table)
+            gather_points(d, f, &tp);
         /* R7: a block label's points = the weights of its indicators */
         if (f->kind == BL_KIND_WEIGHT && strncmp(f->scope, "block:", 6) == 0) {
-            bl_range sum;
-            int ids[BL_MAX_FINDING_FACTS] = {f->id}, nids = 1;
-            int n = sum_points(d, f->table, BL_KIND_WEIGHT, f->scope + 6, true, &sum, ids, &nids);
-            if (n && !bl_range_overlap(sum, bl_range_exact(f->value, 0))) {
+            const points *p = block_points(d, &tp, f->scope + 6);
+            int ids[BL_MAX_FINDING_FACTS];
+            if (p->n && !bl_range_overlap(p->sum, bl_range_exact(f->value, 0))) {
                 char sb[64];
-                bl_range_format_mid(sum, 0, f->value.scale, sb, sizeof sb);
+                bl_range_format_mid(p->sum, 0, f->value.scale, sb, sizeof sb);
                 add_finding(c, "weight-sum-mismatch", f,
-                            bl_strfmt(A, "%s 标明 %s 分，其下 %d 项指标分值之和为 %s 分", f->scope + 6, fmt_value(A, f), n, sb),
-                            ids, nids, fmt_value(A, f), bl_strndup(A, sb, strlen(sb)), NULL, NULL, NULL);
+                            bl_strfmt(A, "%s 标明 %s 分，其下 %d 项指标分值之和为 %s 分", f->scope + 6, fmt_value(A, f), p->n,
+                                      sb),
+                            ids, with_first(ids, f->id, p), fmt_value(A, f), bl_strndup(A, sb, strlen(sb)), NULL, NULL, NULL);
             }
         }
         /* R7: 总分 row's weight = all weights (indicators and the 执行率 row) */
         if (f->kind == BL_KIND_WEIGHT && strcmp(f->scope, "sum") == 0) {
-            bl_range sum;
-            int ids[BL_MAX_FINDING_FACTS] = {f->id}, nids = 1;
-            int n = sum_points(d, f->table, BL_KIND_WEIGHT, NULL, false, &sum, ids, &nids);
-            if (n >= 2 && !bl_range_overlap(sum, bl_range_exact(f->value, 0))) {
+            const points *p = &tp.weights;
+            int ids[BL_MAX_FINDING_FACTS];
+            if (p->n >= 2 && !bl_range_overlap(p->sum, bl_range_exact(f->value, 0))) {
                 char sb[64];
-                bl_range_format_mid(sum, 0, f->value.scale, sb, sizeof sb);
+                bl_range_format_mid(p->sum, 0, f->value.scale, sb, sizeof sb);
                 add_finding(c, "weight-sum-mismatch", f,
-                            bl_strfmt(A, "总分值 %s 分，而预算执行率与各项指标分值之和为 %s 分（%d 项）", fmt_value(A, f), sb, n),
-                            ids, nids, fmt_value(A, f), bl_strndup(A, sb, strlen(sb)), NULL, NULL, NULL);
+                            bl_strfmt(A, "总分值 %s 分，而预算执行率与各项指标分值之和为 %s 分（%d 项）", fmt_value(A, f), sb,
+                                      p->n),
+                            ids, with_first(ids, f->id, p), fmt_value(A, f), bl_strndup(A, sb, strlen(sb)), NULL, NULL, NULL);
             }
         }
         /* R9: the table's 总分 = the 执行率 row's score + the indicators' scores */
         if (f->kind == BL_KIND_SCORE && strcmp(f->scope, "total") == 0) {
-            bl_range sum;
-            int ids[BL_MAX_FINDING_FACTS] = {f->id}, nids = 1;
-            int n = sum_points(d, f->table, BL_KIND_SCORE, NULL, false, &sum, ids, &nids);
-            if (n >= 2 && !bl_range_overlap(sum, f->range)) {
+            const points *p = &tp.scores;
+            int ids[BL_MAX_FINDING_FACTS];
+            if (p->n >= 2 && !bl_range_overlap(p->sum, f->range)) {
                 char sb[64];
-                int scale = 0;
-                for (size_t j = 0; j < d->nfacts; j++)
-                    if (d->facts[j].table == f->table && d->facts[j].kind == BL_KIND_SCORE &&
-                        d->facts[j].value.scale > scale)
-                        scale = d->facts[j].value.scale;
-                bl_range_format_mid(sum, 0, scale, sb, sizeof sb);
+                bl_range_format_mid(p->sum, 0, tp.score_scale, sb, sizeof sb);
                 add_finding(c, "score-sum-mismatch", f,
                             bl_strfmt(A, "总分 %s 分，而各项得分之和为 %s 分（%d 项，含预算执行率得分；允许误差为各数末位半单位之和）",
-                                      fmt_value(A, f), sb, n),
-                            ids, nids, fmt_value(A, f), bl_strndup(A, sb, strlen(sb)), NULL, NULL, NULL);
+                                      fmt_value(A, f), sb, p->n),
+                            ids, with_first(ids, f->id, p), fmt_value(A, f), bl_strndup(A, sb, strlen(sb)), NULL, NULL, NULL);
             }
         }
         if (f->kind != BL_KIND_SCORE || !is_indicator(f))
