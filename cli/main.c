@@ -970,8 +970,11 @@ static int cmd_rules(void)
 {
     size_t n;
     const bl_rule *r = bl_rules(&n);
+    int w = 0; /* the id column as wide as the longest id */
     for (size_t i = 0; i < n; i++)
-        printf("%-20s %-8s %s\n", r[i].id, bl_severity_name(r[i].severity), r[i].title);
+        w = (int)strlen(r[i].id) > w ? (int)strlen(r[i].id) : w;
+    for (size_t i = 0; i < n; i++)
+        printf("%-*s %-8s %s\n", w, r[i].id, bl_severity_name(r[i].severity), r[i].title);
     return finish_output() < 0 ? EXIT_TROUBLE : EXIT_CLEAN;
 }
 
