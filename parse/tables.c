@@ -527,9 +527,7 @@ static void read_row(reader *r, const bl_line *L, cell *cs, int nc)
     bool total_row = label && is_total_label(label->s, label->n);
     if (h->indicators) {
         /* block labels and level names carry down through merged cells */
-        const cell *l3 = NULL, *reason = NULL;
-        const cell *wcell = NULL, *scell = NULL, *tcell = NULL, *acell = NULL;
-        const cell *mcell = NULL, *ncell = NULL, *ccell = NULL; /* 度量单位, 指标性质, 得分系数 */
+        const cell *at[C_SKIP + 1] = {0}; /* the row's cell in each role's column */
         for (int k = 0; k < nc; k++) {
             enum role ro = cs[k].col < MAXCOL ? h->role[cs[k].col] : C_NONE;
             const cell *c = &cs[k];
@@ -563,26 +561,13 @@ static void read_row(reader *r, const bl_line *L, cell *cs, int nc)
                 }
             } else if (ro == C_L2) {
                 keep(r->l2, sizeof r->l2, c->s, c->n);
-            } else if (ro == C_L3) {
-                l3 = c;
-            } else if (ro == C_WEIGHT) {
-                wcell = c;
-            } else if (ro == C_SCORE) {
-                scell = c;
-            } else if (ro == C_TARGET) {
-                tcell = c;
-            } else if (ro == C_ACTUAL) {
-                acell = c;
-            } else if (ro == C_REASON) {
-                reason = c;
-            } else if (ro == C_MEASURE) {
-                mcell = c;
-            } else if (ro == C_NATURE) {
-                ncell = c;
-            } else if (ro == C_COEF) {
-                ccell = c;
+            } else {
+                at[ro] = c;
             }
         }
+        const cell *l3 = at[C_L3], *reason = at[C_REASON], *wcell = at[C_WEIGHT], *scell = at[C_SCORE];
+        const cell *tcell = at[C_TARGET], *acell = at[C_ACTUAL];
+        const cell *mcell = at[C_MEASURE], *ncell = at[C_NATURE], *ccell = at[C_COEF]; /* 度量单位, 指标性质, 得分系数 */
         if (l3 && is_total_label(l3->s, l3->n))
             total_row = true, l3 = NULL;
         for (int k = 0; k < nc && !total_row; k++)

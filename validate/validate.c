@@ -107,6 +107,21 @@ static const char *fmt_value(bl_arena *a, const bl_fact *f)
 
 static int index_of(const bl_doc *d, const bl_fact *f) { return (int)(f - d->facts); }
 
+/*
+ * A table's facts, and a row's, are contiguous in d->facts (text order; derived facts
+ * come after all stated ones): the span [*lo, *hi) around the stated fact f, found by
+ * looking at its neighbours, so per-row and per-table work stays local.
+ */
+static void span_of(const bl_doc *d, const bl_fact *f, bool row, size_t *lo, size_t *hi)
+{
+    size_t i = (size_t)index_of(d, f);
+    *lo = i, *hi = i + 1;
+    while (*lo > 0 && d->facts[*lo - 1].table == f->table && (!row || d->facts[*lo - 1].row == f->row))
+        --*lo;
+    while (*hi < d->nfacts && d->facts[*hi].table == f->table && (!row || d->facts[*hi].row == f->row))
+        ++*hi;
+}
+
 static void add_finding(ctx *c, const char *rule, const bl_fact *at, const char *msg, const int *ids,
                         int nids, const char *stated, const char *expected, const char *lo,
                         const char *hi, const char *basis)
@@ -376,15 +391,17 @@ static int other_parts(const bl_doc *d, const bl_fact *b, const bl_fact *p, bl_r
     if (!b->table || b->table != p->table)
         return 0;
     int after = b->row > p->row ? b->row : p->row, n = 0, stop = 1 << 30;
-    for (size_t i = 0; i < d->nfacts; i++) { /* the next total row ends the split */
+    size_t lo, hi;
+    span_of(d, b, false, &lo, &hi); /* the table's facts */
+    for (size_t i = lo; i < hi; i++) { /* the next total row ends the split */
         const bl_fact *f = &d->facts[i];
-        if (f->table == b->table && f->row > after && f->row < stop && strcmp(f->scope, "total") == 0)
+        if (f->row > after && f->row < stop && strcmp(f->scope, "total") == 0)
             stop = f->row;
     }
-    for (size_t i = 0; i < d->nfacts; i++) {
+    for (size_t i = lo; i < hi; i++) {
         const bl_fact *f = &d->facts[i];
-        if (f->table != b->table || f->kind != b->kind || f->basis != b->basis || f->derived || f->row <= after ||
-            f->row >= stop || strncmp(f->scope, "source:", 7) != 0)
+        if (f->kind != b->kind || f->basis != b->basis || f->derived || f->row <= after || f->row >= stop ||
+            strncmp(f->scope, "source:", 7) != 0)
             continue;
         *rest = bl_range_add(*rest, f->range);
         if (n < 2)
@@ -968,21 +985,6 @@ static void check_source_sums(ctx *c)
                               bl_unit_name(t->unit), fmt_money(A, t)),
                     ids, nids, fmt_value(A, t), bl_strndup(A, sb, strlen(sb)), NULL, NULL, NULL);
     }
-}
-
-/*
- * A table's facts, and a row's, are contiguous in d->facts (text order; derived facts
- * come after all stated ones): the span [*lo, *hi) around the stated fact f, found by
- * looking at its neighbours, so per-row and per-table work stays local.
- */
-static void span_of(const bl_doc *d, const bl_fact *f, bool row, size_t *lo, size_t *hi)
-{
-    size_t i = (size_t)index_of(d, f);
-    *lo = i, *hi = i + 1;
-    while (*lo > 0 && d->facts[*lo - 1].table == f->table && (!row || d->facts[*lo - 1].row == f->row))
-        --*lo;
-    while (*hi < d->nfacts && d->facts[*hi].table == f->table && (!row || d->facts[*hi].row == f->row))
-        ++*hi;
 }
 
 static const bl_fact *in_row(const bl_doc *d, const bl_fact *f, bl_kind k)
