@@ -8,7 +8,7 @@
 #   make bench           speed and memory figures on the real and a generated corpus
 BUILD ?= release
 OUT := build/$(BUILD)
-PKGS := poppler-glib glib-2.0 libpcre2-8 libcjson sqlite3 xlsxwriter
+PKGS := poppler-glib glib-2.0 libpcre2-8 libcjson sqlite3 xlsxwriter opencc
 
 CC ?= cc
 WARN := -std=c11 -Wall -Wextra -Werror -pedantic -Wstrict-prototypes -Wshadow \
@@ -27,7 +27,7 @@ endif
 # plain builds only say what is missing.
 ifeq ($(filter deps demo check test clean,$(MAKECMDGOALS)),)
 ifneq ($(shell pkg-config --exists $(PKGS) 2>/dev/null && echo yes),yes)
-  $(error missing libraries: run 'make deps' (Debian: libpoppler-glib-dev libpcre2-dev libcjson-dev libsqlite3-dev libxlsxwriter-dev pkg-config))
+  $(error missing libraries: run 'make deps' (Debian: libpoppler-glib-dev libpcre2-dev libcjson-dev libsqlite3-dev libxlsxwriter-dev libopencc-dev pkg-config))
 endif
 endif
 # library headers as system headers: their warnings are not ours
@@ -36,8 +36,8 @@ PKG_LIBS := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 CFLAGS := $(WARN) $(OPT) -D_DEFAULT_SOURCE -I$(OUT)/gen $(PKG_CFLAGS)
 LDFLAGS := $(OPT)
 
-LIB_SRCS := core/core.c core/doc.c extract/extract.c extract/layout.c normalize/normalize.c normalize/numerals.c normalize/quantity.c \
-            parse/parse.c parse/tables.c parse/counts.c validate/validate.c validate/profiles.c emit/emit.c emit/sarif.c batch/batch.c store/store.c report/report.c annotate/annotate.c
+LIB_SRCS := core/core.c core/doc.c extract/extract.c extract/layout.c normalize/normalize.c normalize/t2s.c normalize/numerals.c normalize/quantity.c \
+            parse/parse.c parse/tables.c parse/counts.c parse/roles.c parse/subject.c validate/validate.c validate/profiles.c emit/emit.c emit/sarif.c batch/batch.c store/store.c report/report.c annotate/annotate.c
 LIB_OBJS := $(LIB_SRCS:%.c=$(OUT)/%.o)
 RULE_DOCS := $(sort $(wildcard validate/rules/*.txt))
 UNIT_SRCS := $(sort $(wildcard tests/unit/*.c))

@@ -69,5 +69,6 @@ int main(int argc, char **argv)
     free(data);
     free(len);
     bl_parse_cleanup();
+    bl_normalize_cleanup();
     return 0;
 }

@@ -1023,5 +1023,6 @@ int main(int argc, char **argv)
         rc = EXIT_TROUBLE;
     }
     bl_parse_cleanup();
+    bl_normalize_cleanup();
     return rc;
 }

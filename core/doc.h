@@ -104,6 +104,10 @@ typedef struct {
                             实际完成值 cell states it; else NULL */
     bl_dec coef;         /* indicator scores: the row's 得分系数 in percent (重庆), when has_coef */
     bool has_coef;
+    /* prose read by role (parse/roles.c) */
+    bool loose;          /* its kind came from a role word, not a label next to the figure: never
+                            compared as a restatement (figure-conflict) */
+    int part_of;         /* a 其中 part of a complete list: the id of the total it is part of; else 0 */
 } bl_fact;
 
 typedef enum { BL_SEV_INFO, BL_SEV_WARNING, BL_SEV_ERROR } bl_severity;
@@ -154,6 +158,9 @@ typedef struct bl_doc {
     /* what the report says it is (parse): NULL / 0 when not found */
     const char *title, *department;
     int year;
+    const char *report_type; /* 部门整体, 项目支出, 转移支付, 专项资金, 衔接资金, 政策 (parse/subject.c) */
+    const char *subject;     /* the project's or fund's name, or the title without its common words */
+    bool several_projects;   /* numbered paragraphs each about one named project */
 } bl_doc;
 
 /** A new empty document for `path` (copied). Caller frees with bl_doc_free(). */

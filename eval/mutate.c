@@ -641,6 +641,7 @@ int main(int argc, char **argv)
     fclose(manifest);
     bl_doc_free(d);
     bl_parse_cleanup();
+    bl_normalize_cleanup();
     printf("%d variants\n", nvar);
     return 0;
 }

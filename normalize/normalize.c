@@ -4,6 +4,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "t2s.h"
+
 #include "../core/banned.h"
 
 typedef struct {
@@ -52,6 +54,41 @@ static bool is_dash(uint32_t c)
 }
 
 static int width(uint32_t c) { return c < 0x1100 ? 1 : 2; }
+
+/* A vowel with a pinyin tone mark: à á ǎ ā … ü. */
+static bool is_tone_vowel(uint32_t c)
+{
+    static const uint32_t v[] = {0xE0, 0xE1, 0xE8, 0xE9, 0xEC, 0xED, 0xF2, 0xF3, 0xF9, 0xFA, 0xFC,
+                                 0x101, 0x113, 0x11B, 0x12B, 0x14D, 0x16B, 0x1CE, 0x1D0, 0x1D2,
+                                 0x1D4, 0x1D6, 0x1D8, 0x1DA, 0x1DC, 0x144, 0x148};
+    for (size_t i = 0; i < sizeof v / sizeof v[0]; i++)
+        if (c == v[i])
+            return true;
+    return false;
+}
+
+/*
+ * A pinyin gloss after a character, as mirror sites print them: 預(yù)算數(shù).
+ * Returns its length in characters (the brackets included) at v[i], or 0: a bracket
+ * right after a CJK character holding at most 7 Latin letters, one with a tone mark.
+ */
+static size_t pinyin_gloss(const ch *v, size_t from, size_t n, size_t i)
+{
+    if (i == from || !is_cjk(v[i - 1].cp) || (v[i].cp != '(' && v[i].cp != 0xFF08))
+        return 0;
+    bool tone = false;
+    size_t k = i + 1;
+    for (; k < n && k - i <= 8; k++) {
+        uint32_t c = v[k].cp;
+        if (c == ')' || c == 0xFF09)
+            return tone && k > i + 1 ? k - i + 1 : 0;
+        if (is_tone_vowel(c))
+            tone = true;
+        else if (!(c >= 'a' && c <= 'z'))
+            return 0;
+    }
+    return 0;
+}
 
 /* ---- one line -------------------------------------------------------------- */
 
@@ -375,6 +412,8 @@ static int cmp_int(const void *a, const void *b)
     return (x > y) - (x < y);
 }
 
+void bl_normalize_cleanup(void) { bl_t2s_cleanup(); }
+
 void bl_normalize(bl_doc *doc)
 {
     /* one allocation each: a text never has more characters than raw bytes */
@@ -403,6 +442,8 @@ void bl_normalize(bl_doc *doc)
         x->footer = false;
         x->row = L->table != 0;
     }
+    /* Traditional characters (mirror copies, 繁體 reports) read as Simplified, one for one */
+    bl_t2s_convert(&all.v[0].cp, all.n, sizeof *all.v / sizeof all.v[0].cp);
     /* footers: a lone number counts only as the first or last line of its page */
     for (size_t k = 0; k < nl; k++) {
         bool edge = k == 0 || k + 1 == nl || li[k - 1].page != li[k].page ||
@@ -447,8 +488,14 @@ void bl_normalize(bl_doc *doc)
                                           all.v + x->start, x->end - x->start))))
                 push(&joined, ' ', at_src); /* two words; full-width digits wrap anywhere */
         }
-        for (size_t t = x->start; t < x->end; t++)
+        for (size_t t = x->start; t < x->end; t++) {
+            size_t g = pinyin_gloss(all.v, x->start, x->end, t);
+            if (g) {
+                t += g - 1; /* 預(yù)算 reads 預算 */
+                continue;
+            }
             push(&joined, all.v[t].cp, all.v[t].src);
+        }
         prev = x;
     }
     if (prev)

@@ -15,7 +15,10 @@
  *  - rewrites Chinese numerals that are figures: 百分之九十一点四四 -> 91.44%,
  *    千分之五 -> 5‰, 叁佰肆拾贰万玖仟肆佰元 -> 3429400元, 九十一点四四分 ->
  *    91.44分, 三百万元 -> 300万元. Numerals in names (十五届, 二十大, “十四五”)
- *    stay text.
+ *    stay text;
+ *  - reads Traditional characters as Simplified, one for one (OpenCC t2s:
+ *    預算數 -> 预算数), and drops pinyin glosses mirror sites print after a
+ *    character (預(yù)算 -> 预算).
  */
 #ifndef BL_NORMALIZE_H
 #define BL_NORMALIZE_H
@@ -24,6 +27,9 @@
 
 /** Normalize doc (extract must have succeeded). Never fails. */
 void bl_normalize(bl_doc *doc);
+
+/** Release what the converter keeps between documents (for leak checkers; optional at exit). */
+void bl_normalize_cleanup(void);
 
 /** The value of one Chinese numeral character (0..9), or -1. 两 is 2, 〇 is 0. */
 int bl_numeral_digit(uint32_t cp);

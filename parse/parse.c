@@ -8,6 +8,8 @@
 
 #include "../normalize/quantity.h"
 #include "counts.h"
+#include "roles.h"
+#include "subject.h"
 #include "tables.h"
 #include "text.h"
 
@@ -20,6 +22,8 @@
 #define MONEY "(?<unit>亿元|万元|元|万(?![\\p{Han}\\w]))"
 
 enum pkind { P_BUDGET, P_EXECUTED, P_SCOPE, P_RATE, P_SCORE, P_GRADE, P_CHANGE, P_CHANGE_RATE, P_BALANCE, P_N };
+/* a money amount or percentage no pattern named: its role comes from the clause (roles.c) */
+#define P_ROLE P_N
 
 static const char *const patterns[P_N] = {
     [P_BUDGET] = "(?<label>(?:全年|年初|调整后|调整|年度|全年\\(调整\\))?预算(?:数|金额|资金|总额)?)"
@@ -38,7 +42,7 @@ static const char *const patterns[P_N] = {
     [P_CHANGE_RATE] = "(?<label>增长|增加|下降|减少|降低)(?:了)?" SP NUM SP "(?<unit>%)",
     /* what is left: 结余 7.56 万元, 未支 X 万元 (not 上年结转: that is a funding source) */
     [P_BALANCE] = "(?<!上年)(?<label>结转结余|结余|未支出|未支付|未支|剩余)(?:资金)?(?:为|是|：|:)?" SP NUM SP MONEY,
-    [P_GRADE] = "(?<label>(?:绩效|评价|自评)?(?:等级|等次)|自评结果|自评结论|评价结论|评价结果)"
+    [P_GRADE] = "(?<label>(?:绩效|评价|自评)?(?:等级|等次)|自评结果|自评结论|评价结论|评价结果|绩效自评)"
                 "(?:为|是|评定为|：|:)?\\s*[“\"‘'「『]?(?<grade>优秀|良好|中等|较差|优|良|中|差)"
                 "(?:[”\"’'」』]|(?=[，。；、,;\\s)）]|$))",
 };
@@ -78,6 +82,7 @@ static int compile_all(void)
 typedef struct {
     enum pkind p;
     size_t start, end, num_at, num_end, label_at, label_end, unit_at, unit_end, grade_at, grade_end;
+    size_t q; /* P_ROLE: its quantity */
 } cand;
 
 static bool group(pcre2_code *re, pcre2_match_data *md, const char *name, size_t *s, size_t *e)
@@ -180,7 +185,7 @@ static size_t clause_start(const char *t, size_t at)
  * 收支, a project) and the figure is not the department's or project's own.
  * Returns the scope keyword's scope, "" for filler only, or NULL for other.
  */
-static const char *clause_subject(const char *t, size_t from, size_t to)
+static const char *clause_subject(const bl_doc *doc, const char *t, size_t from, size_t to)
 {
     static const char *const filler[] = {"本部门", "部门整体", "部门", "本单位", "单位", "我办", "我局",
                                          "我委", "本年度", "本年", "全年", "年度", "年", "整体", "其中",
@@ -208,7 +213,8 @@ static const char *clause_subject(const char *t, size_t from, size_t to)
         for (k = 0; k < sizeof filler / sizeof filler[0]; k++)
             if (i + (n = strlen(filler[k])) <= to && memcmp(t + i, filler[k], n) == 0)
                 break;
-        if (k == sizeof filler / sizeof filler[0])
+        if (k == sizeof filler / sizeof filler[0] && !(n = bl_subject_word(doc, t, i, to)) &&
+            !(n = bl_role_word(t, i, to)))
             return NULL;
         i += n;
     }
@@ -345,6 +351,193 @@ static void report_meta(bl_doc *doc)
     bl_buf_release(&title);
 }
 
+/* ---- prose read by role (roles.c) and 其中 lists ------------------------------------ */
+
+/* Money and percentages: what the clause analyser reads. */
+static bool role_unit(const bl_quantity *q)
+{
+    return q->unit == BL_QU_YUAN || q->unit == BL_QU_WANYUAN || q->unit == BL_QU_YIYUAN ||
+           q->unit == BL_QU_PERCENT;
+}
+
+static bl_unit unit_of_quantity(const bl_quantity *q)
+{
+    switch (q->unit) {
+    case BL_QU_YUAN: return BL_UNIT_YUAN;
+    case BL_QU_WANYUAN: return BL_UNIT_WAN;
+    case BL_QU_YIYUAN: return BL_UNIT_YI;
+    case BL_QU_PERCENT: return BL_UNIT_PERCENT;
+    default: return BL_UNIT_NONE;
+    }
+}
+
+/* Has the paragraph starting at para stated a budget or spending before now? */
+static bool paragraph_has_money(const bl_doc *doc, size_t para)
+{
+    for (size_t k = doc->nfacts; k-- > 0;) {
+        const bl_fact *f = &doc->facts[k];
+        if (f->start < para)
+            return false;
+        if (f->kind == BL_KIND_BUDGET || f->kind == BL_KIND_EXECUTED)
+            return true;
+    }
+    return false;
+}
+
+/* "total", or the named project of the numbered paragraph holding `at`. */
+static const char *paragraph_scope(bl_doc *doc, const char *t, size_t at)
+{
+    const char *name = bl_subject_paragraph(doc, paragraph_start(t, at));
+    return name ? bl_strfmt(doc->arena, "project:%s", name) : "total";
+}
+
+/*
+ * A money amount or percentage no pattern named: its role from the words of its clause
+ * (a clause that only sums up, 共计 X 万元, takes the role of the clause before it), its
+ * scope from the clause (基本支出 / 项目支出, another year) or the report's subject.
+ */
+static bool role_fact(bl_doc *doc, const bl_quantity *qs, cand *c, bl_fact *f)
+{
+    const char *t = doc->text;
+    const bl_quantity *q = &qs[c->q];
+    size_t cl0 = clause_start(t, c->num_at), cl = cl0;
+    if (doc->nfacts && doc->facts[doc->nfacts - 1].end > cl && doc->facts[doc->nfacts - 1].end <= c->num_at)
+        cl = doc->facts[doc->nfacts - 1].end;
+    if (c->q > 0 && qs[c->q - 1].end > cl && qs[c->q - 1].end <= c->num_at)
+        cl = qs[c->q - 1].end;
+    bl_role_hit h;
+    if (q->unit == BL_QU_PERCENT) {
+        if (!bl_role_of_percent(t, cl, c->num_at, &h))
+            return false;
+        if (h.strength == BL_ROLE_COND && !paragraph_has_money(doc, paragraph_start(t, c->num_at)))
+            return false;
+        if (!clause_subject(doc, t, cl, h.at))
+            return false; /* 全省平均支付进度: a rate of something else */
+        f->kind = BL_KIND_RATE;
+    } else {
+        int r = bl_role_of_money(t, cl, c->num_at, &h);
+        if (r < 0)
+            return false;
+        if ((r == 0 || h.strength == BL_ROLE_WEAK) && cl == cl0 && cl > 0 && t[cl - 1] != '\n') {
+            size_t dl = (unsigned char)t[cl - 1] < 0x80 ? 1 : 3;
+            size_t pe = cl >= dl ? cl - dl : 0, pcl = clause_start(t, pe);
+            const bl_quantity *pq = c->q > 0 ? &qs[c->q - 1] : NULL;
+            bool figure_between = pq && pq->num_start >= pcl && pq->kind == BL_QK_FIGURE && role_unit(pq);
+            bl_role_hit h2;
+            int r2 = figure_between ? 0 : bl_role_of_money(t, pcl, pe, &h2);
+            if (r2 < 0)
+                return false;
+            if (r2 > 0 && h2.strength != BL_ROLE_WEAK)
+                h = h2, r = 1;
+        }
+        if (r == 0)
+            return false;
+        f->kind = h.role == BL_ROLE_BUDGET ? BL_KIND_BUDGET : BL_KIND_EXECUTED;
+    }
+    size_t from = h.at < cl ? h.at : cl;
+    if (f->kind != BL_KIND_EXECUTED)
+        f->basis = has(t + from, c->num_at - from, "年初") ? BL_BASIS_INITIAL
+                   : (has(t + from, c->num_at - from, "调整") || has(t + from, c->num_at - from, "全年"))
+                       ? BL_BASIS_ADJUSTED
+                       : BL_BASIS_NONE;
+    f->label = bl_strndup(doc->arena, t + h.at, h.end - h.at);
+    f->loose = true;
+    const char *kw = scope_in(t, from, c->num_at);
+    f->year = clause_year(t, from, c->num_at);
+    if (kw)
+        f->scope = kw;
+    else if (f->year && doc->year && f->year != doc->year)
+        f->scope = bl_strfmt(doc->arena, "item:%d年", f->year);
+    else
+        f->scope = paragraph_scope(doc, t, c->num_at);
+    if (h.at < c->start)
+        c->start = h.at;
+    return true;
+}
+
+/* A 其中 list of parts: from after its 其中 to its end, and the total it splits. */
+typedef struct {
+    size_t from, to; /* to == 0: no list open */
+    int parent;
+    bl_kind kind;
+    bool complete; /* no 等, 主要, …: the parts claim to add up */
+} part_list;
+
+static bool is_open(const char *t, size_t i) { return t[i] == '(' || starts(t + i, 3, "（"); }
+static bool is_close(const char *t, size_t i) { return t[i] == ')' || starts(t + i, 3, "）"); }
+
+/* How deep in brackets t[to] is, counted from t[from]. */
+static int paren_depth(const char *t, size_t from, size_t to)
+{
+    int d = 0;
+    for (size_t i = from; i < to; i++)
+        d += is_open(t, i) ? 1 : is_close(t, i) ? -1 : 0;
+    return d;
+}
+
+/*
+ * The money amount qs[qi] starts a new list when 其中 stands between it and the
+ * budget or spending fact stated just before it (no other amount between them):
+ * the list runs to the end of the sentence, or of the bracket 其中 opened.
+ */
+static void open_list(const bl_doc *doc, const bl_quantity *qs, size_t qi, part_list *L)
+{
+    const char *t = doc->text;
+    size_t pk = qi;
+    while (pk-- > 0)
+        if (qs[pk].kind == BL_QK_FIGURE && role_unit(&qs[pk]) && qs[pk].unit != BL_QU_PERCENT)
+            break;
+    if (pk == (size_t)-1 || !doc->nfacts)
+        return;
+    const bl_fact *F = &doc->facts[doc->nfacts - 1];
+    if (F->num_at != qs[pk].num_start || (F->kind != BL_KIND_BUDGET && F->kind != BL_KIND_EXECUTED))
+        return;
+    size_t z = F->end, at = qs[qi].num_start;
+    while (z + 6 <= at && memcmp(t + z, "其中", 6) != 0) {
+        if (t[z] == '\n')
+            return;
+        z++;
+    }
+    if (z + 6 > at)
+        return;
+    bool bracket = z >= 3 && (t[z - 1] == '(' || starts(t + z - 3, 3, "（"));
+    size_t e = z + 6;
+    int depth = 0;
+    while (e < doc->text_len && t[e] != '\n') {
+        if (is_open(t, e))
+            depth++;
+        else if (is_close(t, e) && depth-- == 0 && bracket)
+            break;
+        else if (!bracket && depth <= 0 && starts(t + e, doc->text_len - e, "。"))
+            break;
+        e++;
+    }
+    L->from = z + 6;
+    L->to = e;
+    L->parent = F->id;
+    L->kind = F->kind;
+    L->complete = !has(t + z, e - z, "等") && !has(t + z, e - z, "…") && !has(t + z, e - z, "主要") &&
+                  !has(t + z, e - z, "包括") && !has(t + z, e - z, "......");
+}
+
+/* Where a part's own words start: after the list's 其中 or the separator before it. */
+static size_t part_clause(const char *t, size_t from, size_t num)
+{
+    size_t cl = clause_start(t, num);
+    if (cl < from)
+        cl = from;
+    while (cl < num && (t[cl] == ' ' || t[cl] == ':' || starts(t + cl, num - cl, "：")))
+        cl += t[cl] == ' ' || t[cl] == ':' ? 1 : 3;
+    return cl;
+}
+
+static const char *part_name(bl_doc *doc, const char *t, size_t cl, size_t num)
+{
+    while (num > cl && t[num - 1] == ' ')
+        num--;
+    return num > cl ? bl_strfmt(doc->arena, "project:%.*s", (int)(num - cl), t + cl) : "project:其中";
+}
+
 static int cmp_fact_pos(const void *a, const void *b)
 {
     const bl_fact *x = a, *y = b;
@@ -356,6 +549,7 @@ static int cmp_fact_pos(const void *a, const void *b)
 int bl_parse(bl_doc *doc)
 {
     report_meta(doc);
+    bl_subject_read(doc);
     if (compile_all() < 0)
         return bl_doc_fail(doc, BL_ERR_INTERNAL, "internal", "a figure pattern does not compile");
     const char *t = doc->text;
@@ -397,15 +591,6 @@ int bl_parse(bl_doc *doc)
         }
         pcre2_match_data_free(md);
     }
-    if (nc)
-        qsort(cs, nc, sizeof *cs, cmp_cand);
-    /* one fact per figure: the first (most explicit) candidate on a number wins */
-    size_t w = 0;
-    for (size_t i = 0; i < nc; i++)
-        if (w == 0 || cs[w - 1].num_at != cs[i].num_at)
-            cs[w++] = cs[i];
-    nc = w;
-
     /*
      * The number reader says what each number is: an approximation, a bound,
      * one end of a range, money per person, a damaged or glued cell, or no
@@ -415,38 +600,114 @@ int bl_parse(bl_doc *doc)
     size_t nq = bl_quantities(doc, &qs), qi = 0;
     doc->quantities = qs;
     doc->nquantities = nq;
+    /* every money amount and percentage is a candidate; patterns' candidates come first */
+    for (size_t k = 0; k < nq; k++) {
+        if (qs[k].kind != BL_QK_FIGURE || !role_unit(&qs[k]))
+            continue;
+        if (nc == cap) {
+            cap = cap ? cap * 2 : 64;
+            cs = bl_xrealloc(cs, cap * sizeof *cs);
+        }
+        cand c = {0};
+        c.p = P_ROLE;
+        c.start = qs[k].start;
+        c.end = qs[k].end;
+        c.num_at = qs[k].num_start;
+        c.num_end = qs[k].num_end;
+        c.q = k;
+        cs[nc++] = c;
+    }
+    if (nc)
+        qsort(cs, nc, sizeof *cs, cmp_cand);
+    /* one fact per figure: the first (most explicit) candidate on a number wins */
+    size_t w = 0;
+    for (size_t i = 0; i < nc; i++)
+        if (w == 0 || cs[w - 1].num_at != cs[i].num_at)
+            cs[w++] = cs[i];
+    nc = w;
+
     int id = 0;
     bool any_table = bl_doc_has_tables(doc);
+    part_list L = {0};
     for (size_t i = 0; i < nc; i++) {
         cand *c = &cs[i];
         /* table rows are read by their columns (tables.c), not as prose */
         if (any_table && doc->lines[bl_doc_line_at(doc, doc->src[c->num_at])].table)
             continue;
+        const bl_quantity *q = NULL;
         if (c->p != P_GRADE) {
             while (qi < nq && qs[qi].num_start < c->num_at)
                 qi++;
-            if (qi < nq && qs[qi].num_start == c->num_at &&
-                (qs[qi].kind != BL_QK_FIGURE ||
-                 (qs[qi].tags & (BL_QT_APPROX | BL_QT_LOWER | BL_QT_UPPER | BL_QT_RANGE | BL_QT_PER |
-                                 BL_QT_DAMAGED | BL_QT_POINTS_DIFF))))
-                continue;
+            if (qi < nq && qs[qi].num_start == c->num_at) {
+                q = &qs[qi];
+                if (q->kind != BL_QK_FIGURE ||
+                    (q->tags & (BL_QT_APPROX | BL_QT_LOWER | BL_QT_UPPER | BL_QT_RANGE | BL_QT_PER |
+                                BL_QT_DAMAGED | BL_QT_POINTS_DIFF)))
+                    continue;
+            }
         }
         bl_fact f = {0};
         f.grade = BL_GRADE_NONE;
-        const char *label = t + c->label_at;
-        size_t ll = c->label_end - c->label_at;
-        f.label = bl_strndup(doc->arena, label, ll);
         size_t sent = sentence_start(t, c->start);
-        switch (c->p) {
-        case P_BUDGET:
+        /* a 其中 list: its money amounts are parts of the total before it */
+        bool money = q && role_unit(q) && q->unit != BL_QU_PERCENT && c->p != P_RATE && c->p != P_CHANGE_RATE;
+        if (L.to && c->num_at >= L.to)
+            L.to = 0;
+        if (money && !L.to)
+            open_list(doc, qs, qi, &L);
+        bool part = money && L.to && c->num_at > L.from && paren_depth(t, L.from, c->num_at) == 0;
+        if (part && (c->p == P_CHANGE || ((c->p == P_BUDGET || c->p == P_EXECUTED) &&
+                                          (c->p == P_BUDGET) != (L.kind == BL_KIND_BUDGET)))) {
+            L.complete = false; /* a change or a figure of the other kind: not a list of parts */
+            part = false;
+        }
+        const char *label = c->p == P_ROLE ? "" : t + c->label_at;
+        size_t ll = c->p == P_ROLE ? 0 : c->label_end - c->label_at;
+        if (part) {
+            f.kind = L.kind;
+            f.loose = true;
+            f.part_of = L.complete ? L.parent : 0;
+            size_t cl = part_clause(t, L.from, c->num_at);
+            const char *kw = scope_in(t, cl, c->num_at);
+            f.scope = kw && strcmp(kw, "total") != 0 ? kw : part_name(doc, t, cl, c->num_at);
+            f.label = "其中";
+            c->start = cl;
+            c->end = q->end;
+        } else if (c->p == P_ROLE) {
+            if (!role_fact(doc, qs, c, &f))
+                continue;
+            label = f.label;
+            ll = strlen(label);
+        } else {
+            f.label = bl_strndup(doc->arena, label, ll);
+        }
+        switch (part || c->p == P_ROLE ? P_N : c->p) {
+        case P_N:
+            break;
+        case P_BUDGET: {
+            /* 实际执行支出预算 X 万元: a strong spending word before the label says what it is */
+            bl_role_hit h;
+            size_t cl = clause_start(t, c->start);
+            if (bl_role_of_money(t, cl, c->label_end, &h) == 1 && h.role == BL_ROLE_EXECUTED &&
+                h.strength == BL_ROLE_STRONG) {
+                f.kind = BL_KIND_EXECUTED;
+                break;
+            }
             f.kind = BL_KIND_BUDGET;
             f.basis = has(label, ll, "年初") ? BL_BASIS_INITIAL
                       : (has(label, ll, "全年") || has(label, ll, "调整")) ? BL_BASIS_ADJUSTED
                                                                           : BL_BASIS_NONE;
             break;
-        case P_EXECUTED:
-            f.kind = BL_KIND_EXECUTED;
+        }
+        case P_EXECUTED: {
+            /* 应执行数 X 万元: what was to be spent, the budget */
+            bl_role_hit h;
+            size_t cl = clause_start(t, c->start);
+            f.kind = bl_role_of_money(t, cl, c->label_end, &h) == 1 && h.role == BL_ROLE_BUDGET && h.end > c->label_at
+                         ? BL_KIND_BUDGET
+                         : BL_KIND_EXECUTED;
             break;
+        }
         case P_RATE:
             f.kind = BL_KIND_RATE;
             f.basis = has(label, ll, "年初") ? BL_BASIS_INITIAL
@@ -476,7 +737,7 @@ int bl_parse(bl_doc *doc)
             if (doc->nfacts && doc->facts[doc->nfacts - 1].end > cl &&
                 doc->facts[doc->nfacts - 1].end <= c->start)
                 cl = doc->facts[doc->nfacts - 1].end;
-            if (!clause_subject(t, cl, c->start))
+            if (!clause_subject(doc, t, cl, c->start))
                 continue;
             /* kind from the rate that follows in the sentence, else the paragraph's last amount */
             int kind = -1;
@@ -484,11 +745,11 @@ int bl_parse(bl_doc *doc)
                 kind = BL_KIND_EXECUTED;
             size_t para = paragraph_start(t, c->start);
             for (size_t k = doc->nfacts; kind < 0 && k-- > 0;) {
-                const bl_fact *q = &doc->facts[k];
-                if (q->start < para)
+                const bl_fact *pf = &doc->facts[k];
+                if (pf->start < para)
                     break;
-                if (q->kind == BL_KIND_BUDGET || q->kind == BL_KIND_EXECUTED)
-                    kind = (int)q->kind;
+                if (pf->kind == BL_KIND_BUDGET || pf->kind == BL_KIND_EXECUTED)
+                    kind = (int)pf->kind;
             }
             if (kind < 0)
                 continue; /* an amount of unknown kind is not a fact */
@@ -500,6 +761,10 @@ int bl_parse(bl_doc *doc)
         }
         if (c->p == P_GRADE) {
             f.unit = BL_UNIT_NONE;
+        } else if (part || c->p == P_ROLE) {
+            f.value = q->value;
+            f.unit = unit_of_quantity(q);
+            f.range = bl_range_of(f.value, bl_unit_pow10(f.unit));
         } else {
             char num[64];
             size_t k = 0;
@@ -515,17 +780,19 @@ int bl_parse(bl_doc *doc)
                 f.value.mant = -f.value.mant; /* a decrease: the direction word is the sign */
             f.range = bl_range_of(f.value, bl_unit_pow10(f.unit));
         }
-        if (c->p == P_SCOPE) {
+        if (part) {
+            /* scope set above */
+        } else if (c->p == P_SCOPE) {
             f.scope = has(label, ll, "基本") ? "basic" : "project";
         } else if (f.kind == BL_KIND_SCORE || f.kind == BL_KIND_GRADE) {
             f.scope = "total";
-        } else {
+        } else if (c->p != P_ROLE) {
             size_t cl = clause_start(t, c->start);
             /* a figure ends a clause too (PDF layout can lose the comma after it) */
             if (doc->nfacts && doc->facts[doc->nfacts - 1].end > cl &&
                 doc->facts[doc->nfacts - 1].end <= c->start)
                 cl = doc->facts[doc->nfacts - 1].end;
-            const char *s = clause_subject(t, cl, c->start);
+            const char *s = clause_subject(doc, t, cl, c->start);
             f.year = clause_year(t, cl, c->start);
             if (!s) {
                 /* about something else: keep the fact, out of the department's checks */
@@ -547,6 +814,8 @@ int bl_parse(bl_doc *doc)
                     f.scope = kw ? kw : "total";
                 }
             }
+            if (strcmp(f.scope, "total") == 0)
+                f.scope = paragraph_scope(doc, t, c->start);
         }
         f.start = c->start;
         f.end = c->end;
@@ -564,8 +833,15 @@ int bl_parse(bl_doc *doc)
     if (doc->nfacts > prose) {
         /* one order for all facts: by position in the text, ids renumbered */
         qsort(doc->facts, doc->nfacts, sizeof *doc->facts, cmp_fact_pos);
-        for (size_t k = 0; k < doc->nfacts; k++)
+        int *renum = bl_alloc(doc->arena, ((size_t)id + 1) * sizeof *renum);
+        for (size_t k = 0; k < doc->nfacts; k++) {
+            if (doc->facts[k].id <= id)
+                renum[doc->facts[k].id] = (int)k + 1;
             doc->facts[k].id = (int)k + 1;
+        }
+        for (size_t k = 0; k < doc->nfacts; k++)
+            if (doc->facts[k].part_of > 0 && doc->facts[k].part_of <= id)
+                doc->facts[k].part_of = renum[doc->facts[k].part_of];
     }
     return 0;
 }

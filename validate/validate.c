@@ -175,6 +175,8 @@ static bool same_slot(const bl_fact *a, const bl_fact *b)
 {
     if (a->kind != b->kind || strcmp(a->scope, b->scope) != 0 || a->derived || b->derived)
         return false;
+    if (a->loose || b->loose)
+        return false; /* read by role: two allocations of one scope are not one figure stated twice */
     if (strncmp(a->scope, "item:", 5) == 0)
         return false; /* NEEDSWORK: items of one name may still be different things (years) */
     if (a->kind == BL_KIND_BUDGET && a->basis != b->basis)
@@ -519,6 +521,8 @@ static void check_rate(ctx *c, const bl_fact *r)
         nd = w;
     }
     if (!nn || !nd) {
+        if (r->loose)
+            return; /* a rate read by role (使用率, 完成率) may be of something else */
         int ids[1] = {r->id};
         add_finding(c, "missing-figure", r,
                     bl_strfmt(A, "无法核对执行率 %s%%：本范围（%s）内未找到%s", fmt_value(A, r), r->scope,
@@ -778,34 +782,72 @@ static bool text_has(const bl_doc *d, const char *const *words)
     return false;
 }
 
+/* A report's outline: its required parts, each with the words that show it. */
+typedef struct {
+    const char *name;
+    const char *const words[8];
+} section;
+
+static const section dept_outline[] = {
+    {"基本情况", {"基本情况", "项目概况", "部门概况", "单位概况", "基本概况", NULL}},
+    {"绩效目标", {"绩效目标", "年度目标", "总体目标", NULL}},
+    {"预算执行情况", {"预算执行", "收支情况", "资金投入", "资金使用", "预算安排", "执行情况", NULL}},
+    {"绩效指标完成情况", {"完成情况", "指标完成", "目标完成", "绩效实现", "履职效果", NULL}},
+    {"自评结论", {"自评结论", "评价结论", "综合评价", "自评得分", "评价得分", "自评结果", NULL}},
+    {"存在问题", {"存在问题", "存在的问题", "存在的主要问题", "主要问题", "问题及原因", NULL}},
+    {"改进措施", {"改进措施", "改进建议", "下一步", "有关建议", "整改措施", NULL}},
+};
+
+/* 转移支付 / 专项资金 / 衔接资金 区域绩效自评报告: the outline of their notice */
+static const section transfer_outline[] = {
+    {"资金下达情况", {"分解下达", "资金下达", "下达情况", "资金安排", "资金分配", NULL}},
+    {"资金投入和使用情况", {"资金投入", "资金使用", "资金到位", "资金执行", "预算执行", "支出情况", NULL}},
+    {"绩效目标完成情况", {"完成情况", "目标完成", "绩效实现", NULL}},
+    {"存在问题", {"存在问题", "存在的问题", "主要问题", "偏离", "问题及原因", NULL}},
+    {"改进措施", {"改进措施", "改进建议", "整改", "下一步", "有关建议", NULL}},
+};
+
 static void check_sections(ctx *c)
 {
     bl_doc *d = c->doc;
     /* only a self-assessment report (自评报告) owes these; tables and disclosures do not */
     if (!d->title || !strstr(d->title, "自评报告"))
         return;
-    static const struct {
-        const char *name;
-        const char *const words[8];
-    } sections[] = {
-        {"基本情况", {"基本情况", "项目概况", "部门概况", "单位概况", "基本概况", NULL}},
-        {"绩效目标", {"绩效目标", "年度目标", "总体目标", NULL}},
-        {"预算执行情况", {"预算执行", "收支情况", "资金投入", "资金使用", "预算安排", "执行情况", NULL}},
-        {"绩效指标完成情况", {"完成情况", "指标完成", "目标完成", "绩效实现", "履职效果", NULL}},
-        {"自评结论", {"自评结论", "评价结论", "综合评价", "自评得分", "评价得分", "自评结果", NULL}},
-        {"存在问题", {"存在问题", "存在的问题", "存在的主要问题", "主要问题", "问题及原因", NULL}},
-        {"改进措施", {"改进措施", "改进建议", "下一步", "有关建议", "整改措施", NULL}},
-    };
+    bool transfer = d->report_type && (strcmp(d->report_type, "转移支付") == 0 ||
+                                       strcmp(d->report_type, "专项资金") == 0 ||
+                                       strcmp(d->report_type, "衔接资金") == 0);
+    const section *out = transfer ? transfer_outline : dept_outline;
+    size_t n = transfer ? sizeof transfer_outline / sizeof *transfer_outline : sizeof dept_outline / sizeof *dept_outline;
+    bool found[8];
+    size_t nfound = 0;
+    for (size_t k = 0; k < n; k++)
+        nfound += found[k] = text_has(d, out[k].words);
+    /* a report written to the outline names most of its parts; one that names fewer is a
+     * form with a few lines of prose, an excerpt or another outline, not a report missing
+     * most of its parts */
+    if (nfound * 2 <= n)
+        return;
+    /* parts after the last one found: the text stops there (an excerpt, a lost page, or
+     * parts really left out) - an info; a gap between parts found is a warning */
+    size_t last = 0;
+    for (size_t k = 0; k < n; k++)
+        if (found[k])
+            last = k;
     bl_fact at = {0};
     at.page = 1;
     at.line = 1;
-    for (size_t k = 0; k < sizeof sections / sizeof sections[0]; k++) {
-        if (text_has(d, sections[k].words))
+    for (size_t k = 0; k < n; k++) {
+        if (found[k])
             continue;
+        size_t before = d->nfindings;
         add_finding(c, "missing-section", &at,
-                    bl_strfmt(d->arena, "自评报告缺少“%s”（财预〔2020〕10号：内容完整；未找到“%s”等标题或段落）",
-                              sections[k].name, sections[k].words[0]),
-                    NULL, 0, NULL, sections[k].name, NULL, NULL, NULL);
+                    k < last ? bl_strfmt(d->arena, "自评报告缺少“%s”（财预〔2020〕10号：内容完整；未找到“%s”等标题或段落）",
+                                         out[k].name, out[k].words[0])
+                             : bl_strfmt(d->arena, "自评报告在“%s”之后未见“%s”（若非节选，则缺少该部分；财预〔2020〕10号：内容完整）",
+                                         out[last].name, out[k].name),
+                    NULL, 0, NULL, out[k].name, NULL, NULL, NULL);
+        if (k > last && d->nfindings > before && d->findings[before].severity == BL_SEV_WARNING)
+            d->findings[before].severity = BL_SEV_INFO;
     }
 }
 
@@ -984,6 +1026,56 @@ static void check_source_sums(ctx *c)
                     bl_strfmt(A, "%s不平：%s = %s%s，与年度资金总额 %s 不符（允许误差为各数末位半单位之和）", word, list, sb,
                               bl_unit_name(t->unit), fmt_money(A, t)),
                     ids, nids, fmt_value(A, t), bl_strndup(A, sb, strlen(sb)), NULL, NULL, NULL);
+    }
+}
+
+/*
+ * sum-mismatch (R5) for prose 其中 lists: the parts of a complete list (parse marks
+ * them part_of their total: no 等, 主要, …) against the total, on exact intervals. A
+ * list of just 基本支出 and 项目支出 is check_sums' work.
+ */
+static void check_part_sums(ctx *c)
+{
+    bl_doc *d = c->doc;
+    bl_arena *A = d->arena;
+    int done = 0;
+    for (size_t i = 0; i < d->nfacts; i++) {
+        const bl_fact *first = &d->facts[i];
+        if (!first->part_of || first->part_of == done)
+            continue;
+        done = first->part_of;
+        const bl_fact *t = bl_doc_fact(d, done);
+        if (!t)
+            continue;
+        bl_range sum = {0, 0};
+        int ids[BL_MAX_FINDING_FACTS] = {t->id}, nids = 1, nparts = 0, scale = 0;
+        bool split_only = true;
+        const char *list = "";
+        for (size_t j = i; j < d->nfacts && j < i + 256; j++) {
+            const bl_fact *p = &d->facts[j];
+            if (p->part_of != done)
+                continue;
+            sum = bl_range_add(sum, p->range);
+            split_only &= strcmp(p->scope, "basic") == 0 || strcmp(p->scope, "project") == 0;
+            if (nids < BL_MAX_FINDING_FACTS)
+                ids[nids++] = p->id;
+            list = bl_strfmt(A, "%s%s%s", list, nparts ? " + " : "", fmt_money(A, p));
+            if (p->value.scale > scale)
+                scale = p->value.scale;
+            nparts++;
+        }
+        if (split_only && nparts == 2)
+            continue;
+        if (nparts == 1 ? sum.lo <= t->range.hi : bl_range_overlap(sum, t->range))
+            continue;
+        char sb[64];
+        bl_range_format_mid(sum, bl_unit_pow10(t->unit), scale, sb, sizeof sb);
+        const char *msg =
+            nparts == 1 ? bl_strfmt(A, "其中一项 %s 大于其总额 %s", list, fmt_money(A, t))
+                        : bl_strfmt(A, "其中各项之和不等于总额：%s = %s%s，与 %s 不符（允许误差为各数末位半单位之和）", list, sb,
+                                    bl_unit_name(t->unit), t->text);
+        add_finding(c, "sum-mismatch", t, msg, ids, nids, fmt_value(A, t), bl_strndup(A, sb, strlen(sb)), NULL, NULL,
+                    NULL);
     }
 }
 
@@ -1599,6 +1691,7 @@ void bl_validate_with(bl_doc *doc, const bl_config *cfg)
     check_yoy(&c);
     check_balances(&c);
     check_source_sums(&c);
+    check_part_sums(&c);
     check_exec_scores(&c);
     check_weights_scores(&c);
     check_standard_weights(&c);

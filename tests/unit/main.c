@@ -1,6 +1,7 @@
 /* main.c - runs every unit suite; the shell runner counts PASS/FAIL lines. */
 #include "harness.h"
 
+#include "../../normalize/normalize.h"
 #include "../../parse/parse.h"
 
 int bl_test_failed;
@@ -14,5 +15,6 @@ int main(void)
     test_parse();
     test_numbers();
     bl_parse_cleanup();
+    bl_normalize_cleanup();
     return bl_test_failed ? 1 : 0;
 }

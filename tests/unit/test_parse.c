@@ -2,6 +2,7 @@
 #include "../../extract/extract.h"
 #include "../../normalize/normalize.h"
 #include "../../parse/parse.h"
+#include "../../parse/roles.h"
 #include "harness.h"
 
 /* Facts as "kind scope value unit [basis]" separated by "; " */
@@ -89,5 +90,14 @@ void test_parse(void)
                 name[k++] = *p;
         name[k] = '\0';
         CHECK_STR(got, t[i].want, "parse: %s", name);
+    }
+    /* the role lexicon: each word's sentence where it gives the role, and one where it does not */
+    const char *word, *fires, *fires_facts, *quiet, *quiet_facts;
+    for (size_t i = 0; bl_role_entry(i, &word, &fires, &fires_facts, &quiet, &quiet_facts); i++) {
+        char got[1024];
+        facts_of(fires, got, sizeof got);
+        CHECK_STR(got, fires_facts, "lexicon %s fires: %s", word, fires);
+        facts_of(quiet, got, sizeof got);
+        CHECK_STR(got, quiet_facts, "lexicon %s quiet: %s", word, quiet);
     }
 }

@@ -1,0 +1,221 @@
+/* subject.c - what the report is about: its type, its subject, its numbered projects. */
+#include "subject.h"
+
+#include <string.h>
+
+#include "text.h"
+
+#include "../core/banned.h"
+
+/* Report types, first match in the title wins. */
+static const struct {
+    const char *word, *type;
+} types[] = {
+    {"部门整体", "部门整体"}, {"整体支出", "部门整体"}, {"整体绩效", "部门整体"}, {"转移支付", "转移支付"},
+    {"衔接资金", "衔接资金"}, {"直达资金", "转移支付"}, {"专项资金", "专项资金"}, {"专项", "专项资金"},
+    {"项目支出", "项目支出"}, {"项目", "项目支出"}, {"资金", "专项资金"}, {"政策", "政策"},
+};
+
+/* Words around a subject's name in a title, dropped from it. */
+static const char *const title_noise[] = {
+    "关于上报", "绩效目标自评表", "绩效自评报告", "绩效评价报告", "绩效自评价报告", "绩效自评总结报告",
+    "绩效自评表", "自评报告", "自评表", "评价报告", "总结报告", "报告", "绩效", "自评", "年度", "（", "）",
+    "(", ")", "的",
+};
+
+/* Words that refer to the subject of a one-subject report, or say nothing of what a figure is. */
+static const char *const subject_words[] = {
+    "本项目", "该项目", "此项目", "项目", "本资金", "该资金", "此资金", "专项资金", "补助资金", "资金",
+    "我局", "我区", "我县", "我市", "我省", "我镇", "我乡", "我委", "我办", "我处", "我单位", "本单位",
+    "本部门", "本局", "本会", "本中心", "本校", "本处", "本站", "本院", "本所", "本级", "全县", "全区",
+    "全市", "全省", "全镇", "县级", "区级", "市级", "省级", "财政", "实际", "已于", "已", "当年", "本年度",
+    "本年", "目前", "截至", "截止", "年底", "年末", "共", "均", "专项", "全年", "部门", "整体", "单位", "应",
+};
+
+static bool contains(const char *h, size_t hn, const char *nd, size_t nn)
+{
+    for (size_t i = 0; i + nn <= hn; i++)
+        if (memcmp(h + i, nd, nn) == 0)
+            return true;
+    return false;
+}
+
+static size_t para_end(const char *t, size_t n, size_t at)
+{
+    const char *nl = memchr(t + at, '\n', n - at);
+    return nl ? (size_t)(nl - t) : n;
+}
+
+/* The value of a "项目名称：X" line or cell near the top; NULL when none. */
+static const char *named_subject(bl_doc *doc)
+{
+    static const char *const labels[] = {"项目名称", "专项资金名称", "转移支付（项目）名称", "转移支付(项目)名称",
+                                         "资金名称", "政策名称"};
+    size_t lim = doc->text_len < 4000 ? doc->text_len : 4000;
+    for (size_t k = 0; k < sizeof labels / sizeof labels[0]; k++) {
+        size_t ll = strlen(labels[k]);
+        for (size_t i = 0; i + ll < lim; i++) {
+            if (memcmp(doc->text + i, labels[k], ll) != 0)
+                continue;
+            size_t a = i + ll;
+            if (starts(doc->text + a, lim - a, "："))
+                a += 3;
+            else if (doc->text[a] == ':' || doc->text[a] == '\t' || doc->text[a] == ' ')
+                a++;
+            else
+                continue;
+            while (a < lim && (doc->text[a] == ' ' || doc->text[a] == '\t'))
+                a++;
+            size_t e = a;
+            while (e < lim && doc->text[e] != '\t' && doc->text[e] != '\n' && doc->text[e] != ' ' &&
+                   !starts(doc->text + e, lim - e, "　") && !starts(doc->text + e, lim - e, "主管部门"))
+                e++;
+            if (e - a >= 6)
+                return bl_strndup(doc->arena, doc->text + a, e - a);
+        }
+    }
+    return NULL;
+}
+
+/* The title without its year, department and the words every title has. */
+static const char *title_subject(bl_doc *doc)
+{
+    if (!doc->title)
+        return NULL;
+    bl_buf b = BL_BUF_INIT;
+    const char *s = doc->title;
+    size_t n = strlen(s);
+    for (size_t i = 0; i < n;) {
+        if (doc->department) {
+            size_t dl = strlen(doc->department);
+            if (dl && i + dl <= n && memcmp(s + i, doc->department, dl) == 0) {
+                i += dl;
+                continue;
+            }
+        }
+        size_t k, m = 0;
+        for (k = 0; k < sizeof title_noise / sizeof title_noise[0]; k++)
+            if (starts(s + i, n - i, title_noise[k]))
+                break;
+        if (k < sizeof title_noise / sizeof title_noise[0]) {
+            i += strlen(title_noise[k]);
+            continue;
+        }
+        if ((unsigned char)s[i] < 0x80) { /* years, spaces */
+            i++;
+            continue;
+        }
+        if (starts(s + i, n - i, "年") && i && s[i - 1] >= '0' && s[i - 1] <= '9') {
+            i += 3;
+            continue;
+        }
+        m = 1;
+        while (i + m < n && ((unsigned char)s[i + m] & 0xC0) == 0x80)
+            m++;
+        bl_buf_add(&b, s + i, m);
+        i += m;
+    }
+    const char *r = b.len >= 6 ? bl_strndup(doc->arena, b.data, b.len) : NULL;
+    bl_buf_release(&b);
+    return r;
+}
+
+/* The project named at the start of a numbered paragraph t[p..e); its length in *len. */
+static const char *numbered_name(const char *t, size_t p, size_t e, size_t *len)
+{
+    static const char *const ordinal[] = {"一是", "二是", "三是", "四是", "五是", "六是", "七是", "八是", "九是", "十是"};
+    static const char *const ends[] = {"项目", "支出", "资金", "经费", "工程", "补助", "补贴"};
+    static const char *const not_names[] = {"情况", "分析", "目标", "指标", "管理", "措施", "问题", "制度"};
+    size_t i = p;
+    bool marked = false;
+    for (size_t k = 0; k < sizeof ordinal / sizeof ordinal[0] && !marked; k++)
+        if (starts(t + i, e - i, ordinal[k]))
+            i += strlen(ordinal[k]), marked = true;
+    if (!marked && i < e && t[i] >= '0' && t[i] <= '9') {
+        while (i < e && t[i] >= '0' && t[i] <= '9')
+            i++;
+        if (starts(t + i, e - i, "、"))
+            i += 3, marked = true;
+        else if (i < e && t[i] == '.' && !(i + 1 < e && t[i + 1] >= '0' && t[i + 1] <= '9'))
+            i++, marked = true;
+    }
+    if (!marked)
+        return NULL;
+    while (i < e && t[i] == ' ')
+        i++;
+    if (starts(t + i, e - i, "用于"))
+        i += 6;
+    size_t a = i;
+    while (i < e && i - a <= 96) {
+        if (t[i] == ',' || t[i] == ':' || starts(t + i, e - i, "，") || starts(t + i, e - i, "：") ||
+            starts(t + i, e - i, "。") || starts(t + i, e - i, "；"))
+            break;
+        i++;
+    }
+    if (i >= e || i - a > 96 || i - a < 6)
+        return NULL;
+    bool ends_well = false;
+    for (size_t k = 0; k < sizeof ends / sizeof ends[0]; k++) {
+        size_t kl = strlen(ends[k]);
+        ends_well |= i - a >= kl && memcmp(t + i - kl, ends[k], kl) == 0;
+    }
+    for (size_t k = 0; k < sizeof not_names / sizeof not_names[0] && ends_well; k++)
+        ends_well = !has(t + a, i - a, not_names[k]);
+    if (!ends_well)
+        return NULL;
+    *len = i - a;
+    return t + a;
+}
+
+void bl_subject_read(bl_doc *doc)
+{
+    if (doc->title)
+        for (size_t k = 0; k < sizeof types / sizeof types[0] && !doc->report_type; k++)
+            if (has(doc->title, strlen(doc->title), types[k].word))
+                doc->report_type = types[k].type;
+    doc->subject = named_subject(doc);
+    if (!doc->subject)
+        doc->subject = title_subject(doc);
+    /* numbered project paragraphs: two or more make a report about several projects */
+    int n = 0;
+    for (size_t at = 0; at < doc->text_len && n < 2;) {
+        size_t e = para_end(doc->text, doc->text_len, at), len;
+        if (numbered_name(doc->text, at, e, &len))
+            n++;
+        at = e + 1;
+    }
+    doc->several_projects = n >= 2;
+}
+
+size_t bl_subject_word(const bl_doc *doc, const char *t, size_t i, size_t to)
+{
+    size_t best = 0;
+    for (size_t k = 0; k < sizeof subject_words / sizeof subject_words[0]; k++) {
+        size_t n = strlen(subject_words[k]);
+        if (n > best && i + n <= to && memcmp(t + i, subject_words[k], n) == 0)
+            best = n;
+    }
+    if (best || !doc->subject)
+        return best;
+    /* a piece of the subject's name, two characters or more */
+    size_t sl = strlen(doc->subject), n = 0, chars = 0;
+    while (i + n < to) {
+        size_t m = 1;
+        while (i + n + m < to && ((unsigned char)t[i + n + m] & 0xC0) == 0x80)
+            m++;
+        if ((unsigned char)t[i + n] < 0x80 || !contains(doc->subject, sl, t + i, n + m))
+            break;
+        n += m;
+        chars++;
+    }
+    return chars >= 2 ? n : 0;
+}
+
+const char *bl_subject_paragraph(bl_doc *doc, size_t para)
+{
+    if (!doc->several_projects)
+        return NULL;
+    size_t e = para_end(doc->text, doc->text_len, para), len;
+    const char *name = numbered_name(doc->text, para, e, &len);
+    return name ? bl_strndup(doc->arena, name, len) : NULL;
+}
