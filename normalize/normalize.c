@@ -396,9 +396,11 @@ static bool starts_heading(const ch *v, size_t n)
             i++;
         return i > 1 && i < n && v[i].cp == 0xFF09;
     }
+    if (n > 1 && v[0].cp >= 0x2460 && v[0].cp <= 0x2473) /* ① … ⑳ */
+        return true;
     while (i < n && (bl_numeral_digit(v[i].cp) > 0 || bl_numeral_unit(v[i].cp) == 1))
         i++;
-    if (i > 0 && i < n && v[i].cp == 0x3001 /* 、 */)
+    if (i > 0 && i < n && (v[i].cp == 0x3001 /* 、 */ || (v[i].cp == 0x662F /* 是: 一是 二是 */ && i <= 2)))
         return true;
     i = 0;
     while (i < n && is_digit(v[i].cp))

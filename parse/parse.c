@@ -185,8 +185,9 @@ static size_t clause_start(const char *t, size_t at)
  * 收支, a project) and the figure is not the department's or project's own.
  * Returns the scope keyword's scope, "" for filler only, or NULL for other.
  */
-static const char *clause_subject(const bl_doc *doc, const char *t, size_t from, size_t to)
+static const char *clause_subject(const bl_doc *doc, const char *t, size_t from, size_t to, bool *wider)
 {
+    bool w = false;
     static const char *const filler[] = {"本部门", "部门整体", "部门", "本单位", "单位", "我办", "我局",
                                          "我委", "本年度", "本年", "全年", "年度", "年", "整体", "其中",
                                          "合计", "总体", "全部", "资金", "总", "共", "的", "为", "（", "）"};
@@ -213,11 +214,16 @@ static const char *clause_subject(const bl_doc *doc, const char *t, size_t from,
         for (k = 0; k < sizeof filler / sizeof filler[0]; k++)
             if (i + (n = strlen(filler[k])) <= to && memcmp(t + i, filler[k], n) == 0)
                 break;
-        if (k == sizeof filler / sizeof filler[0] && !(n = bl_subject_word(doc, t, i, to)) &&
-            !(n = bl_role_word(t, i, to)))
-            return NULL;
+        if (k == sizeof filler / sizeof filler[0]) {
+            /* the report's subject (本项目, 我县, a piece of its name) or a role word (批复, 支出) */
+            if (!(n = bl_subject_word(doc, t, i, to)) && !(n = bl_role_word(t, i, to)))
+                return NULL;
+            w = true;
+        }
         i += n;
     }
+    if (wider)
+        *wider = w;
     return scope;
 }
 
@@ -387,7 +393,7 @@ static bool paragraph_has_money(const bl_doc *doc, size_t para)
 /* "total", or the named project of the numbered paragraph holding `at`. */
 static const char *paragraph_scope(bl_doc *doc, const char *t, size_t at)
 {
-    const char *name = bl_subject_paragraph(doc, paragraph_start(t, at));
+    const char *name = bl_subject_paragraph(doc, paragraph_start(t, at), NULL);
     return name ? bl_strfmt(doc->arena, "project:%s", name) : "total";
 }
 
@@ -405,13 +411,18 @@ static bool role_fact(bl_doc *doc, const bl_quantity *qs, cand *c, bl_fact *f)
         cl = doc->facts[doc->nfacts - 1].end;
     if (c->q > 0 && qs[c->q - 1].end > cl && qs[c->q - 1].end <= c->num_at)
         cl = qs[c->q - 1].end;
+    /* the name of a numbered paragraph's project says nothing of its figures (一是用于X支出，…) */
+    size_t name_end = 0;
+    if (bl_subject_paragraph(doc, paragraph_start(t, c->num_at), &name_end) && name_end > cl &&
+        name_end <= c->num_at)
+        cl = cl0 = name_end;
     bl_role_hit h;
     if (q->unit == BL_QU_PERCENT) {
         if (!bl_role_of_percent(t, cl, c->num_at, &h))
             return false;
         if (h.strength == BL_ROLE_COND && !paragraph_has_money(doc, paragraph_start(t, c->num_at)))
             return false;
-        if (!clause_subject(doc, t, cl, h.at))
+        if (!clause_subject(doc, t, cl, h.at, NULL))
             return false; /* 全省平均支付进度: a rate of something else */
         f->kind = BL_KIND_RATE;
     } else {
@@ -421,6 +432,8 @@ static bool role_fact(bl_doc *doc, const bl_quantity *qs, cand *c, bl_fact *f)
         if ((r == 0 || h.strength == BL_ROLE_WEAK) && cl == cl0 && cl > 0 && t[cl - 1] != '\n') {
             size_t dl = (unsigned char)t[cl - 1] < 0x80 ? 1 : 3;
             size_t pe = cl >= dl ? cl - dl : 0, pcl = clause_start(t, pe);
+            if (name_end > pcl)
+                pcl = name_end < pe ? name_end : pe;
             const bl_quantity *pq = c->q > 0 ? &qs[c->q - 1] : NULL;
             bool figure_between = pq && pq->num_start >= pcl && pq->kind == BL_QK_FIGURE && role_unit(pq);
             bl_role_hit h2;
@@ -602,8 +615,8 @@ int bl_parse(bl_doc *doc)
     doc->nquantities = nq;
     /* every money amount and percentage is a candidate; patterns' candidates come first */
     for (size_t k = 0; k < nq; k++) {
-        if (qs[k].kind != BL_QK_FIGURE || !role_unit(&qs[k]))
-            continue;
+        if (qs[k].kind != BL_QK_FIGURE || !role_unit(&qs[k]) || (qs[k].tags & BL_QT_HEADER_UNIT))
+            continue; /* a number whose unit is a table's or page's header is not in a sentence */
         if (nc == cap) {
             cap = cap ? cap * 2 : 64;
             cs = bl_xrealloc(cs, cap * sizeof *cs);
@@ -656,10 +669,14 @@ int bl_parse(bl_doc *doc)
         if (money && !L.to)
             open_list(doc, qs, qi, &L);
         bool part = money && L.to && c->num_at > L.from && paren_depth(t, L.from, c->num_at) == 0;
-        if (part && (c->p == P_CHANGE || ((c->p == P_BUDGET || c->p == P_EXECUTED) &&
-                                          (c->p == P_BUDGET) != (L.kind == BL_KIND_BUDGET)))) {
-            L.complete = false; /* a change or a figure of the other kind: not a list of parts */
-            part = false;
+        if (part) {
+            bl_role_hit h;
+            if (c->p == P_CHANGE || bl_role_of_money(t, part_clause(t, L.from, c->num_at), c->num_at, &h) < 0 ||
+                ((c->p == P_BUDGET || c->p == P_EXECUTED) && (c->p == P_BUDGET) != (L.kind == BL_KIND_BUDGET))) {
+                /* a change (比上年增加 X), money of another kind: not a list of parts */
+                L.complete = false;
+                part = false;
+            }
         }
         const char *label = c->p == P_ROLE ? "" : t + c->label_at;
         size_t ll = c->p == P_ROLE ? 0 : c->label_end - c->label_at;
@@ -737,7 +754,8 @@ int bl_parse(bl_doc *doc)
             if (doc->nfacts && doc->facts[doc->nfacts - 1].end > cl &&
                 doc->facts[doc->nfacts - 1].end <= c->start)
                 cl = doc->facts[doc->nfacts - 1].end;
-            if (!clause_subject(doc, t, cl, c->start))
+            bool wider = false;
+            if (!clause_subject(doc, t, cl, c->start, &wider) || wider)
                 continue;
             /* kind from the rate that follows in the sentence, else the paragraph's last amount */
             int kind = -1;
@@ -792,7 +810,11 @@ int bl_parse(bl_doc *doc)
             if (doc->nfacts && doc->facts[doc->nfacts - 1].end > cl &&
                 doc->facts[doc->nfacts - 1].end <= c->start)
                 cl = doc->facts[doc->nfacts - 1].end;
-            const char *s = clause_subject(doc, t, cl, c->start);
+            bool wider = false;
+            const char *s = clause_subject(doc, t, cl, c->start, &wider);
+            /* about the subject only by the wider reading (本项目, 批复…): a candidate for the
+             * checks, never compared as a restatement or a total of a split */
+            f.loose |= s && wider && f.kind != BL_KIND_RATE; /* a 执行率 named so is a rate */
             f.year = clause_year(t, cl, c->start);
             if (!s) {
                 /* about something else: keep the fact, out of the department's checks */

@@ -125,7 +125,7 @@ static const char *numbered_name(const char *t, size_t p, size_t e, size_t *len)
 {
     static const char *const ordinal[] = {"一是", "二是", "三是", "四是", "五是", "六是", "七是", "八是", "九是", "十是"};
     static const char *const ends[] = {"项目", "支出", "资金", "经费", "工程", "补助", "补贴"};
-    static const char *const not_names[] = {"情况", "分析", "目标", "指标", "管理", "措施", "问题", "制度"};
+    static const char *const not_names[] = {"情况", "分析", "目标", "指标", "措施", "问题", "制度"};
     size_t i = p;
     bool marked = false;
     for (size_t k = 0; k < sizeof ordinal / sizeof ordinal[0] && !marked; k++)
@@ -211,11 +211,15 @@ size_t bl_subject_word(const bl_doc *doc, const char *t, size_t i, size_t to)
     return chars >= 2 ? n : 0;
 }
 
-const char *bl_subject_paragraph(bl_doc *doc, size_t para)
+const char *bl_subject_paragraph(bl_doc *doc, size_t para, size_t *name_end)
 {
     if (!doc->several_projects)
         return NULL;
     size_t e = para_end(doc->text, doc->text_len, para), len;
     const char *name = numbered_name(doc->text, para, e, &len);
-    return name ? bl_strndup(doc->arena, name, len) : NULL;
+    if (!name)
+        return NULL;
+    if (name_end)
+        *name_end = (size_t)(name - doc->text) + len;
+    return bl_strndup(doc->arena, name, len);
 }
