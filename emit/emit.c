@@ -53,6 +53,13 @@ static cJSON *fact_json(const bl_fact *f)
         cJSON_AddNumberToObject(o, "col", f->col);
     }
     cJSON_AddStringToObject(o, "text", f->text);
+    if (f->loose)
+        cJSON_AddStringToObject(o, "read_by", "role"); /* its kind from a role word in its clause */
+    if (f->part_of) {
+        char pid[24];
+        snprintf(pid, sizeof pid, "F%d", f->part_of);
+        cJSON_AddStringToObject(o, "part_of", pid);
+    }
     if (f->derived) {
         cJSON_AddBoolToObject(o, "derived", 1);
         cJSON *from = cJSON_AddArrayToObject(o, "from");
@@ -119,6 +126,14 @@ cJSON *bl_record(const bl_doc *doc)
         cJSON_AddNumberToObject(rep, "year", doc->year);
     else
         cJSON_AddNullToObject(rep, "year");
+    if (doc->report_type)
+        cJSON_AddStringToObject(rep, "type", doc->report_type);
+    else
+        cJSON_AddNullToObject(rep, "type");
+    if (doc->subject)
+        cJSON_AddStringToObject(rep, "subject", doc->subject);
+    else
+        cJSON_AddNullToObject(rep, "subject");
     cJSON *facts = cJSON_AddArrayToObject(o, "facts");
     for (size_t i = 0; i < doc->nfacts; i++)
         cJSON_AddItemToArray(facts, fact_json(&doc->facts[i]));

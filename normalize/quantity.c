@@ -291,6 +291,31 @@ static size_t read_arabic(const cps *s, size_t i, char *buf, size_t bufsz, unsig
         j += 4;
         group = 3;
     }
+    /* 21.966.95: dots grouping thousands (mirror copies, OCR), the last dot the decimal point */
+    if (!(*tags & BL_QT_THOUSANDS) && group <= 3) {
+        size_t k = j;
+        while (k + 5 < s->n && s->c[k] == '.' && dig(s->c[k + 1]) && dig(s->c[k + 2]) && dig(s->c[k + 3]) &&
+               s->c[k + 4] == '.' && dig(s->c[k + 5]))
+            k += 4;
+        if (k > j) {
+            for (; j < k; j += 4)
+                for (size_t t = 1; t <= 3; t++)
+                    PUT(s->c[j + t]);
+            *tags |= BL_QT_THOUSANDS;
+        }
+    }
+    /* 35. 3万元: a space after the decimal point (OCR), only right before a unit of money or % */
+    if (j + 2 < s->n && s->c[j] == '.' && s->c[j + 1] == ' ' && dig(s->c[j + 2])) {
+        size_t k = j + 2;
+        while (k < s->n && dig(s->c[k]))
+            k++;
+        size_t u = k < s->n && s->c[k] == ' ' ? k + 1 : k;
+        if (u < s->n && (s->c[u] == 0x4E07 || s->c[u] == 0x5143 || s->c[u] == 0x4EBF || s->c[u] == '%')) {
+            PUT('.');
+            for (j += 2; j < k; j++)
+                PUT(s->c[j]);
+        }
+    }
     if (j + 1 < s->n && s->c[j] == '.' && dig(s->c[j + 1])) {
         PUT('.');
         j++;

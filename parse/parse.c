@@ -36,14 +36,14 @@ static const char *const patterns[P_N] = {
                "(?:预算|资金|项目|全年|总体|整体|支出)?执行率(?:\\([^)\\n]{0,12}\\))?"
                "(?:为|是|达到|达|：|:)?|执行进度(?:为|达到|达)?)" SP NUM SP "(?<unit>%)",
     [P_SCORE] = "(?<label>(?:绩效)?(?:自评|评价|综合|考核)(?:得分|评分|分数|总分|总得分)|总得分)"
-                "(?:为|是|：|:)?\\s*" NUM SP "(?<unit>分)(?!之)",
+                "(?:为|是|：|:)?\\s*" NUM SP "(?:(?<unit>分)(?!之)|(?=[，。；,;]))",
     /* year-on-year: 与上年相比增加 844.15 万元，增长 6.59% */
     [P_CHANGE] = "(?<label>增加|减少|下降|降低)(?:了)?" SP NUM SP MONEY,
     [P_CHANGE_RATE] = "(?<label>增长|增加|下降|减少|降低)(?:了)?" SP NUM SP "(?<unit>%)",
     /* what is left: 结余 7.56 万元, 未支 X 万元 (not 上年结转: that is a funding source) */
     [P_BALANCE] = "(?<!上年)(?<label>结转结余|结余|未支出|未支付|未支|剩余)(?:资金)?(?:为|是|：|:)?" SP NUM SP MONEY,
     [P_GRADE] = "(?<label>(?:绩效|评价|自评)?(?:等级|等次)|自评结果|自评结论|评价结论|评价结果|绩效自评)"
-                "(?:为|是|评定为|：|:)?\\s*[“\"‘'「『]?(?<grade>优秀|良好|中等|较差|优|良|中|差)"
+                "(?:为|是|评定为)?(?:：|:)?\\s*[“\"‘'「『]?(?<grade>优秀|良好|中等|较差|优|良|中|差)"
                 "(?:[”\"’'」』]|(?=[，。；、,;\\s)）]|$))",
 };
 
@@ -277,6 +277,41 @@ static bl_grade grade_of(const char *s, size_t n)
 }
 
 /*
+ * The first paragraph of a title of several, t[0..n), when it only names a unit
+ * (after a year: 2022 年度某县教育局): that unit, in a static buffer; else NULL.
+ */
+static const char *unit_line(const char *t, size_t n)
+{
+    static char buf[256];
+    static const char *const suffixes[] = {"局", "会", "委", "办", "院", "站", "所", "处", "厅", "部", "馆", "校", "中心",
+                                           "政府", "县", "区", "市", "省", "镇", "乡", "队", "系统", "公司", "单位", "室"};
+    if (!n || n >= strlen(t) || has(t, n, "报告") || has(t, n, "表"))
+        return NULL; /* a title of one paragraph, or the first one names the document */
+    size_t i = 0;
+    while (i < n && ((t[i] >= '0' && t[i] <= '9') || t[i] == ' ' || t[i] == 'x' || t[i] == 'X'))
+        i++;
+    if (i && starts(t + i, n - i, "年度"))
+        i += 6;
+    else if (i && starts(t + i, n - i, "年"))
+        i += 3;
+    while (i < n && t[i] == ' ')
+        i++;
+    size_t len = n - i;
+    if (len < 9 || len > 90 || len >= sizeof buf)
+        return NULL;
+    bool ends = false;
+    for (size_t k = 0; k < sizeof suffixes / sizeof suffixes[0]; k++) {
+        size_t sl = strlen(suffixes[k]);
+        ends |= len >= sl && memcmp(t + n - sl, suffixes[k], sl) == 0;
+    }
+    if (!ends)
+        return NULL;
+    memcpy(buf, t + i, len);
+    buf[len] = '\0';
+    return buf;
+}
+
+/*
  * The title: the first paragraphs up to one naming the document (报告, 自评表,
  * 评价表); the year is the title's first 年; the department is what the title
  * says between the year and the kind of report.
@@ -284,7 +319,7 @@ static bl_grade grade_of(const char *s, size_t n)
 static void report_meta(bl_doc *doc)
 {
     const char *t = doc->text;
-    size_t n = doc->text_len, at = 0, title_start = 0;
+    size_t n = doc->text_len, at = 0, title_start = 0, first_len = 0;
     bl_buf title = BL_BUF_INIT;
     for (int para = 0; para < 5 && at < n; para++) {
         const char *nl = memchr(t + at, '\n', n - at);
@@ -294,7 +329,7 @@ static void report_meta(bl_doc *doc)
         bool attachment = starts(p, len, "附件") && len < 12;
         if (!attachment) {
             if (!title.len)
-                title_start = at;
+                title_start = at, first_len = len;
             bl_buf_add(&title, p, len);
             if (has(p, len, "报告") || has(p, len, "自评表") || has(p, len, "评价表") || has(p, len, "部门预算") ||
                 has(p, len, "部门决算"))
@@ -353,6 +388,10 @@ static void report_meta(bl_doc *doc)
             doc->department = bl_strndup(doc->arena, s, (size_t)(cut - s));
         else if (before_len >= 6)
             doc->department = bl_strndup(doc->arena, before, before_len);
+        /* a cover line above the title naming the unit (2022 年度某县教育局 / 某县教育局2022年…报告) */
+        const char *unit = unit_line(doc->title, first_len);
+        if (unit)
+            doc->department = bl_strndup(doc->arena, unit, strlen(unit));
     }
     bl_buf_release(&title);
 }
@@ -424,6 +463,8 @@ static bool role_fact(bl_doc *doc, const bl_quantity *qs, cand *c, bl_fact *f)
             return false;
         if (!clause_subject(doc, t, cl, h.at, NULL))
             return false; /* 全省平均支付进度: a rate of something else */
+        if (h.strength != BL_ROLE_COND && !paragraph_has_money(doc, sentence_start(t, c->num_at)))
+            return false; /* 使用率 100% with no figure in its sentence: of which fund? */
         f->kind = BL_KIND_RATE;
     } else {
         int r = bl_role_of_money(t, cl, c->num_at, &h);
@@ -733,6 +774,7 @@ int bl_parse(bl_doc *doc)
             break;
         case P_SCORE:
             f.kind = BL_KIND_SCORE;
+            c->unit_at = c->unit_end = 0; /* 分, printed or not (自评得分92.45，) */
             break;
         case P_BALANCE:
             f.kind = BL_KIND_BALANCE;
@@ -792,7 +834,7 @@ int bl_parse(bl_doc *doc)
             num[k] = '\0';
             if (bl_dec_parse(num, k, &f.value))
                 continue; /* too many digits: not a figure we can hold exactly */
-            f.unit = unit_of(t + c->unit_at, c->unit_end - c->unit_at);
+            f.unit = c->p == P_SCORE ? BL_UNIT_POINT : unit_of(t + c->unit_at, c->unit_end - c->unit_at);
             if ((f.kind == BL_KIND_CHANGE || f.kind == BL_KIND_CHANGE_RATE) &&
                 (has(label, ll, "减少") || has(label, ll, "下降") || has(label, ll, "降低")))
                 f.value.mant = -f.value.mant; /* a decrease: the direction word is the sign */
@@ -825,6 +867,8 @@ int bl_parse(bl_doc *doc)
                 f.scope = bl_strfmt(doc->arena, "item:%.*s", (int)sl, subj);
             } else if (*s) {
                 f.scope = s;
+            } else if (wider) {
+                f.scope = "total"; /* the clause names the report's subject (本项目, 我县 …) */
             } else {
                 /* filler only: the scope of the sentence so far */
                 const bl_fact *prev = doc->nfacts ? &doc->facts[doc->nfacts - 1] : NULL;

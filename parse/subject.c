@@ -174,6 +174,8 @@ void bl_subject_read(bl_doc *doc)
             if (has(doc->title, strlen(doc->title), types[k].word))
                 doc->report_type = types[k].type;
     doc->subject = named_subject(doc);
+    if (!doc->subject && doc->report_type && strcmp(doc->report_type, "部门整体") == 0)
+        doc->subject = doc->department; /* a department's report is about the department */
     if (!doc->subject)
         doc->subject = title_subject(doc);
     /* numbered project paragraphs: two or more make a report about several projects */

@@ -860,6 +860,20 @@ static void check_sections(ctx *c)
 
 /* ---- deviation-reason-missing (R16): a low execution rate needs its reason -------------- */
 
+/* A rate stated as of a date in its paragraph (截至8月底, 目前): an interim figure. */
+static bool interim(const bl_doc *d, const bl_fact *f)
+{
+    static const char *const words[] = {"截至", "截止", "目前"};
+    size_t p = f->start, lim = p > 2048 ? p - 2048 : 0;
+    while (p > lim && d->text[p - 1] != '\n')
+        p--;
+    for (size_t k = 0; k < sizeof words / sizeof words[0]; k++)
+        for (size_t i = p; i + strlen(words[k]) <= f->start; i++)
+            if (memcmp(d->text + i, words[k], strlen(words[k])) == 0)
+                return true;
+    return false;
+}
+
 static void check_reasons(ctx *c)
 {
     bl_doc *d = c->doc;
@@ -872,7 +886,7 @@ static void check_reasons(ctx *c)
     bl_range limit = bl_range_exact((bl_dec){below, 0}, 0);
     for (size_t i = 0; i < d->nfacts; i++) {
         const bl_fact *f = &d->facts[i];
-        if (f->kind != BL_KIND_RATE || f->range.hi >= limit.lo)
+        if (f->kind != BL_KIND_RATE || f->range.hi >= limit.lo || interim(d, f))
             continue;
         int ids[1] = {f->id};
         add_finding(c, "deviation-reason-missing", f,
