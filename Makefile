@@ -81,7 +81,10 @@ $(OUT)/mutate: $(OUT)/eval/mutate.o $(OUT)/libbudgetlint.a
 $(OUT)/annots: $(OUT)/tests/xcheck/annots.o
 	$(CC) $(LDFLAGS) -o $@ $^ $(PKG_LIBS)
 
-unit: $(OUT)/unit_tests $(OUT)/xcheck $(OUT)/annots
+$(OUT)/s2t: $(OUT)/tests/xcheck/s2t.o
+	$(CC) $(LDFLAGS) -o $@ $^ $(PKG_LIBS)
+
+unit: $(OUT)/unit_tests $(OUT)/xcheck $(OUT)/annots $(OUT)/s2t $(OUT)/mutate
 
 # The whole suite: unit tests, fixture goldens, CLI behaviour and rule examples
 # on the release build, then the unit tests and fixtures again under ASan/UBSan.

@@ -280,11 +280,22 @@ static bl_grade grade_of(const char *s, size_t n)
  * The first paragraph of a title of several, t[0..n), when it only names a unit
  * (after a year: 2022 年度某县教育局): that unit, in a static buffer; else NULL.
  */
+/* Does t[0..n) end the way a unit's name does (局, 委员会, 中心, 政府, 某县 …)? */
+static bool unit_name(const char *t, size_t n)
+{
+    static const char *const suffixes[] = {"局", "会", "委", "办", "院", "站", "所", "处", "厅", "部", "馆", "校", "中心",
+                                           "政府", "县", "区", "市", "省", "镇", "乡", "队", "系统", "公司", "单位", "室"};
+    for (size_t k = 0; k < sizeof suffixes / sizeof suffixes[0]; k++) {
+        size_t sl = strlen(suffixes[k]);
+        if (n >= sl && memcmp(t + n - sl, suffixes[k], sl) == 0)
+            return true;
+    }
+    return false;
+}
+
 static const char *unit_line(const char *t, size_t n)
 {
     static char buf[256];
-    static const char *const suffixes[] = {"局", "会", "委", "办", "院", "站", "所", "处", "厅", "部", "馆", "校", "中心",
-                                           "政府", "县", "区", "市", "省", "镇", "乡", "队", "系统", "公司", "单位", "室"};
     if (!n || n >= strlen(t) || has(t, n, "报告") || has(t, n, "表"))
         return NULL; /* a title of one paragraph, or the first one names the document */
     size_t i = 0;
@@ -297,14 +308,7 @@ static const char *unit_line(const char *t, size_t n)
     while (i < n && t[i] == ' ')
         i++;
     size_t len = n - i;
-    if (len < 9 || len > 90 || len >= sizeof buf)
-        return NULL;
-    bool ends = false;
-    for (size_t k = 0; k < sizeof suffixes / sizeof suffixes[0]; k++) {
-        size_t sl = strlen(suffixes[k]);
-        ends |= len >= sl && memcmp(t + n - sl, suffixes[k], sl) == 0;
-    }
-    if (!ends)
+    if (len < 9 || len > 90 || len >= sizeof buf || !unit_name(t + i, len))
         return NULL;
     memcpy(buf, t + i, len);
     buf[len] = '\0';
@@ -388,6 +392,8 @@ static void report_meta(bl_doc *doc)
             doc->department = bl_strndup(doc->arena, s, (size_t)(cut - s));
         else if (before_len >= 6)
             doc->department = bl_strndup(doc->arena, before, before_len);
+        if (doc->department && !unit_name(doc->department, strlen(doc->department)))
+            doc->department = NULL; /* 某县 2023 年衔接资金项目…: a project's name follows the year, not a unit */
         /* a cover line above the title naming the unit (2022 年度某县教育局 / 某县教育局2022年…报告) */
         const char *unit = unit_line(doc->title, first_len);
         if (unit)

@@ -18,7 +18,7 @@ static const struct {
 
 /* Words around a subject's name in a title, dropped from it. */
 static const char *const title_noise[] = {
-    "关于上报", "绩效目标自评表", "绩效自评报告", "绩效评价报告", "绩效自评价报告", "绩效自评总结报告",
+    "关于上报", "绩效目标自评表", "绩效自评报告", "绩效评价报告", "绩效自评价报告", "绩效自评总结报告", "绩效自评总报告",
     "绩效自评表", "自评报告", "自评表", "评价报告", "总结报告", "报告", "绩效", "自评", "年度", "（", "）",
     "(", ")", "的",
 };
@@ -105,7 +105,10 @@ static const char *title_subject(bl_doc *doc)
             i++;
             continue;
         }
-        if (starts(s + i, n - i, "年") && i && s[i - 1] >= '0' && s[i - 1] <= '9') {
+        size_t y = i;
+        while (y && s[y - 1] == ' ')
+            y--;
+        if (starts(s + i, n - i, "年") && y && s[y - 1] >= '0' && s[y - 1] <= '9') {
             i += 3;
             continue;
         }

@@ -722,8 +722,10 @@ void bl_parse_tables(bl_doc *doc, int *id)
         const bl_line *L = &doc->lines[k];
         if (!L->table || !L->ncells)
             continue;
-        const char *s = doc->raw + L->cells[0].off;
-        size_t n = L->cells[0].len;
+        /* the cell as normalized (Traditional read as Simplified) */
+        size_t a = text_at(doc, L->cells[0].off), e = text_at(doc, L->cells[0].off + L->cells[0].len);
+        const char *s = doc->text + a;
+        size_t n = e > a ? e - a : 0;
         if (starts(s, n, "项目名称") && L->table != last)
             nproj++, last = L->table;
         if (has(s, n, "部门") && (has(s, n, "总体资金") || has(s, n, "整体")))
@@ -746,8 +748,9 @@ void bl_parse_tables(bl_doc *doc, int *id)
             memset(&r.h, 0, sizeof r.h);
             /* a 单位 line just above the table */
             for (size_t b = k; b-- > 0 && k - b <= 3 && !doc->lines[b].table;) {
-                bl_unit u = unit_in(doc->raw + doc->lines[b].off, doc->lines[b].len);
-                if (u && has(doc->raw + doc->lines[b].off, doc->lines[b].len, "单位"))
+                size_t a = text_at(doc, doc->lines[b].off), e = text_at(doc, doc->lines[b].off + doc->lines[b].len);
+                bl_unit u = e > a ? unit_in(doc->text + a, e - a) : BL_UNIT_NONE;
+                if (u && has(doc->text + a, e - a, "单位"))
                     r.h.unit = u;
             }
         }

@@ -4,7 +4,7 @@
 # fixtures/NAME.actual.json to review; golden files are never written here.
 . "$(dirname "$0")/lib.sh"
 BIN=$1
-for f in fixtures/*.pdf fixtures/*.txt fixtures/bad/*.pdf; do
+for f in fixtures/*.pdf fixtures/*.txt fixtures/prose/*.txt fixtures/bad/*.pdf; do
     exp=${f%.*}.expected.json
     out=$("$BIN" check --format json "$f" 2>/dev/null)
     rc=$?
