@@ -336,7 +336,7 @@ static void report_meta(bl_doc *doc)
                 title_start = at, first_len = len;
             bl_buf_add(&title, p, len);
             if (has(p, len, "报告") || has(p, len, "自评表") || has(p, len, "评价表") || has(p, len, "部门预算") ||
-                has(p, len, "部门决算"))
+                has(p, len, "部门决算") || has(p, len, "自评附表"))
                 break;
             if (title.len > 160) {
                 title.len = 0;
@@ -350,7 +350,7 @@ static void report_meta(bl_doc *doc)
     (void)title_start;
     if (title.len && (has(title.data, title.len, "报告") || has(title.data, title.len, "自评表") ||
                       has(title.data, title.len, "评价表") || has(title.data, title.len, "部门预算") ||
-                      has(title.data, title.len, "部门决算"))) {
+                      has(title.data, title.len, "部门决算") || has(title.data, title.len, "自评附表"))) {
         const char *before = NULL; /* 江苏省人大常委会办公厅 2017 年度部门预算: the name comes first */
         size_t before_len = 0;
         doc->title = bl_strndup(doc->arena, title.data, title.len);

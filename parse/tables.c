@@ -86,7 +86,7 @@ static enum role role_of(const char *s, size_t n, char *letter, char *den)
                 *den = s[i + 1];
         return C_RATE;
     }
-    if (has(s, n, "执行数") || has(s, n, "执行资金") || (has(s, n, "支出") && has(s, n, "决算")))
+    if (has(s, n, "执行数") || has(s, n, "执行资金") || (has(s, n, "支出") && has(s, n, "决算")) || has(s, n, "决算数"))
         return C_EXECUTED;
     if (has(s, n, "年初预算"))
         return C_BUDGET_INITIAL;
@@ -323,7 +323,8 @@ static const char *scope_of_label(reader *r, const char *s, size_t n)
         sub = "basic";
     else if (has(s, n, "项目支出"))
         sub = "project";
-    else if (has(s, n, "资金总额") || has(s, n, "总金额") || starts(s, n, "总额") || starts(s, n, "合计") ||
+    else if (has(s, n, "资金总额") || has(s, n, "总金额") || starts(s, n, "总额") || starts(s, n, "支出总额") ||
+             starts(s, n, "预算总额") || starts(s, n, "合计") ||
              starts(s, n, "总计") || has(s, n, "总体资金"))
         return r->unit_scope;
     if (sub)
@@ -400,6 +401,26 @@ static const char *attainment(const char *s, size_t n)
     return NULL;
 }
 
+/* A year a header cell names (2021年决算数): its value, or 0. */
+static int year_in(const char *s, size_t n)
+{
+    for (size_t i = 0; i + 4 < n; i++) {
+        if ((i && s[i - 1] >= '0' && s[i - 1] <= '9') || s[i] < '1' || s[i] > '2')
+            continue;
+        int y = 0;
+        size_t k = i;
+        for (; k < i + 4 && s[k] >= '0' && s[k] <= '9'; k++)
+            y = y * 10 + (s[k] - '0');
+        if (k != i + 4 || (k < n && s[k] >= '0' && s[k] <= '9'))
+            continue;
+        while (k < n && s[k] == ' ')
+            k++;
+        if (y >= 1990 && y <= 2100 && n - k >= 3 && memcmp(s + k, "年", 3) == 0)
+            return y;
+    }
+    return 0;
+}
+
 static void read_header(reader *r, const cell *cs, int nc)
 {
     header *h = &r->h;
@@ -408,6 +429,9 @@ static void read_header(reader *r, const cell *cs, int nc)
     for (int k = 0; k < nc; k++) {
         char letter = 0, den = 0;
         enum role ro = role_of(cs[k].s, cs[k].n, &letter, &den);
+        int y = year_in(cs[k].s, cs[k].n);
+        if (ro >= C_BUDGET_INITIAL && ro <= C_RATE && y && r->doc->year && y != r->doc->year)
+            ro = C_SKIP; /* 2021年决算数 in a 2022 report: last year's column, for comparison */
         if (cs[k].col < MAXCOL && ro != C_NONE) {
             h->role[cs[k].col] = ro;
             h->letter[cs[k].col] = letter;
@@ -428,6 +452,16 @@ static void read_header(reader *r, const cell *cs, int nc)
         if (ro >= C_BUDGET_INITIAL && ro <= C_RATE)
             h->funding = true;
     }
+    /* two columns of one role and different years (2021年决算数 | 2022年决算数) with the
+     * report's year unknown: the latest is the year's, the others are for comparison */
+    for (int k = 0; k < nc; k++) {
+        int y = year_in(cs[k].s, cs[k].n), col = cs[k].col;
+        if (!y || col >= MAXCOL || h->role[col] < C_BUDGET_INITIAL || h->role[col] > C_RATE)
+            continue;
+        for (int j = 0; j < nc; j++)
+            if (j != k && cs[j].col < MAXCOL && h->role[cs[j].col] == h->role[col] && year_in(cs[j].s, cs[j].n) > y)
+                h->role[col] = C_SKIP;
+    }
     r->have_header = roles >= 2;
     r->l1[0] = r->l2[0] = '\0';
 }
@@ -441,8 +475,8 @@ static bool is_header_row(const cell *cs, int nc)
         if (ro != C_NONE && ro != C_SKIP)
             roles++;
         cellnum v;
-        if (read_cell(cs[k].s, cs[k].n, &v))
-            return false;
+        if (ro == C_NONE && read_cell(cs[k].s, cs[k].n, &v))
+            return false; /* a figure; 2022年预算数 names a column */
     }
     return roles >= 2;
 }

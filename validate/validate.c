@@ -403,8 +403,8 @@ static int other_parts(const bl_doc *d, const bl_fact *b, const bl_fact *p, bl_r
     for (size_t i = lo; i < hi; i++) {
         const bl_fact *f = &d->facts[i];
         if (f->kind != b->kind || f->basis != b->basis || f->derived || f->row <= after || f->row >= stop ||
-            strncmp(f->scope, "source:", 7) != 0)
-            continue;
+            strncmp(f->scope, "source:其他", strlen("source:其他")) != 0)
+            continue; /* only a row that names the rest (其他): the rows under 项目支出 are its items */
         *rest = bl_range_add(*rest, f->range);
         if (n < 2)
             ids[n] = f->id;
