@@ -72,4 +72,16 @@ if [ -d ../shared/corpus/real-pdfs ]; then
     grep -o '"file":"[^"]*"\|"rule":"[a-z-]*","severity":"[a-z]*","page":[0-9]*,"line":[0-9]*,"message":"[^"]*"' "$out/real.jsonl" |
         awk '/^"file"/ { f = $0; next } { print "  " f " " $0 }' | sed 's/"file"://; s/"rule"://; s/,"severity"/ /'
 fi
+# The second table: real published reports rebuilt (../shared/corpus/real-texts), scored as
+# a reviewer would by their own expectations (facts found, certain inconsistencies caught,
+# clean reports without an error, consistent reports without a warning), misses by case.
+if [ -d ../shared/corpus/real-texts ] && [ -f ../shared/tools/realscore.py ]; then
+    echo
+    echo "real reports (../shared/corpus/real-texts, the PDFs): misses by case, then the totals"
+    python3 ../shared/tools/realscore.py "$BIN" | sed 's/^/  /'
+    echo "the same reports from their text markup (--txt)"
+    python3 ../shared/tools/realscore.py --txt "$BIN" | tail -1 | sed 's/^/  /'
+else
+    echo "real reports: ../shared/corpus/real-texts absent, skipped"
+fi
 echo "details: $out/results.tsv (document, family, step, caught/missed, rules fired, variant, oracle)"

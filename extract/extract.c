@@ -104,8 +104,19 @@ static void add_page_lines(bl_doc *doc, bl_buf *raw, const char *s, size_t n, in
             l->table = st->table;
             l->row = ++st->row;
         } else {
-            if (st)
+            size_t skip = 0;
+            if (st) {
                 st->open = false;
+                /* "# title", "## heading": markup around a line, not its text */
+                while (skip < len && skip < 6 && s[i + skip] == '#')
+                    skip++;
+                if (skip && skip < len && s[i + skip] == ' ')
+                    skip++;
+                else
+                    skip = 0;
+            }
+            len -= skip;
+            i += skip;
             l->off = raw->len;
             l->len = len;
             bl_buf_add(raw, s + i, len);
