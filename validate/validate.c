@@ -14,7 +14,7 @@ static const bl_rule rules[] = {
     {"rate-truncated", BL_SEV_INFO, "执行率是截尾而非四舍五入的结果"},
     {"rate-out-of-range", BL_SEV_WARNING, "执行率超出可能范围"},
     {"rate-basis-unknown", BL_SEV_WARNING, "执行率标明的预算口径不符，与年初预算数相符"},
-    {"sum-mismatch", BL_SEV_ERROR, "基本支出与项目支出之和不等于总额"},
+    {"sum-mismatch", BL_SEV_ERROR, "分项之和不等于总额"},
     {"grade-mismatch", BL_SEV_ERROR, "绩效等级与得分所在档次不符"},
     {"score-out-of-range", BL_SEV_ERROR, "得分超出 0–100 分"},
     {"figure-conflict", BL_SEV_ERROR, "同一数字前后两次陈述不一致"},
