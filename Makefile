@@ -37,7 +37,7 @@ CFLAGS := $(WARN) $(OPT) -D_DEFAULT_SOURCE -I$(OUT)/gen $(PKG_CFLAGS)
 LDFLAGS := $(OPT)
 
 LIB_SRCS := core/core.c core/doc.c extract/extract.c extract/layout.c normalize/normalize.c normalize/t2s.c normalize/numerals.c normalize/quantity.c \
-            parse/parse.c parse/tables.c parse/counts.c parse/roles.c parse/subject.c validate/validate.c validate/profiles.c emit/emit.c emit/sarif.c batch/batch.c store/store.c report/report.c annotate/annotate.c
+            parse/parse.c parse/tables.c parse/counts.c parse/roles.c parse/subject.c validate/validate.c validate/check.c validate/rates.c validate/sums.c validate/scores.c validate/conflicts.c validate/report.c validate/profiles.c emit/emit.c emit/sarif.c batch/batch.c store/store.c report/report.c annotate/annotate.c
 LIB_OBJS := $(LIB_SRCS:%.c=$(OUT)/%.o)
 RULE_DOCS := $(sort $(wildcard validate/rules/*.txt))
 UNIT_SRCS := $(sort $(wildcard tests/unit/*.c))
@@ -63,7 +63,9 @@ $(OUT)/libbudgetlint.a: $(LIB_OBJS)
 	rm -f $@
 	ar rcs $@ $^
 
-$(OUT)/budgetlint: $(OUT)/cli/main.o $(OUT)/libbudgetlint.a
+CLI_SRCS := $(sort $(wildcard cli/*.c))
+
+$(OUT)/budgetlint: $(CLI_SRCS:%.c=$(OUT)/%.o) $(OUT)/libbudgetlint.a
 	$(CC) $(LDFLAGS) -o $@ $^ $(PKG_LIBS)
 
 $(OUT)/unit_tests: $(UNIT_SRCS:%.c=$(OUT)/%.o) $(OUT)/libbudgetlint.a

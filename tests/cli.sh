@@ -141,3 +141,11 @@ printf '{\n  "profile": "sichuan",\n  "rules": {"x": 1\n' > "$tmp/bad2.json"
 "$BIN" check --config "$tmp/bad2.json" fixtures/seed.pdf > /dev/null 2> "$tmp/err"
 expect_rc "broken JSON in a config exits 2" 2 $?
 expect_match "broken JSON: names a line" "^budgetlint: error: '$tmp/bad2.json': line [0-9]+: not valid JSON here$" "$(cat "$tmp/err")"
+# rules --long: where each rule lives (its check's file and its doc), every path real
+"$BIN" rules --long > "$tmp/long"
+expect_rc "rules --long exits 0" 0 $?
+expect_eq "rules --long lists every rule" "$("$BIN" rules | wc -l)" "$(wc -l < "$tmp/long")"
+missing=$(awk '{ print $3; print $4 }' "$tmp/long" | while read -r f; do [ -f "$f" ] || echo "$f"; done)
+expect_eq "rules --long: each rule's file and doc exist" "" "$missing"
+"$BIN" rules --bogus > /dev/null 2>&1
+expect_rc "rules with an unknown argument exits 2" 2 $?

@@ -22,6 +22,7 @@ typedef struct {
     const char *id;
     bl_severity severity;
     const char *title; /* one line, Chinese */
+    const char *file;  /* where its check lives (validate/rates.c …); its doc is validate/rules/<id>.txt */
 } bl_rule;
 
 /** The rule table (static, borrowed); *n receives its length. */

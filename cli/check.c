@@ -1,0 +1,521 @@
+/*
+ * check.c - budgetlint check: inputs (files, folders, --files-from, --shard), the batch of workers, delivery in input order, the store, progress and the exit status.
+ */
+#include "cli.h"
+
+#include "../core/banned.h"
+
+/* ---- inputs: files, directories, --files-from, --shard ------------------------------ */
+
+typedef struct {
+    char **v;
+    size_t n, cap;
+} paths;
+
+static void paths_add(paths *p, const char *s)
+{
+    if (p->n == p->cap) {
+        p->cap = p->cap ? p->cap * 2 : 64;
+        p->v = bl_xrealloc(p->v, p->cap * sizeof *p->v);
+    }
+    size_t l = strlen(s);
+    p->v[p->n] = bl_xmalloc(l + 1);
+    memcpy(p->v[p->n], s, l + 1);
+    p->n++;
+}
+
+static bool checkable_name(const char *name)
+{
+    size_t n = strlen(name);
+    if (n < 5 || name[0] == '.')
+        return false;
+    const char *e = name + n - 4;
+    return e[0] == '.' && (((e[1] | 32) == 'p' && (e[2] | 32) == 'd' && (e[3] | 32) == 'f') ||
+                           ((e[1] | 32) == 't' && (e[2] | 32) == 'x' && (e[3] | 32) == 't'));
+}
+
+static int cmp_name(const struct dirent **a, const struct dirent **b)
+{
+    return strcmp((*a)->d_name, (*b)->d_name); /* byte order: the same on every machine */
+}
+
+/* Every .pdf and .txt below dir, in byte order of names, depth first. */
+static void walk(paths *p, const char *dir, int depth)
+{
+    struct dirent **list;
+    int n = scandir(dir, &list, NULL, cmp_name);
+    if (n < 0) {
+        paths_add(p, dir); /* reported as unreadable by the check */
+        return;
+    }
+    for (int i = 0; i < n; i++) {
+        const char *nm = list[i]->d_name;
+        if (strcmp(nm, ".") != 0 && strcmp(nm, "..") != 0) {
+            size_t l = strlen(dir) + strlen(nm) + 2;
+            char *full = bl_xmalloc(l);
+            snprintf(full, l, "%s%s%s", dir, dir[strlen(dir) - 1] == '/' ? "" : "/", nm);
+            struct stat st;
+            if (stat(full, &st) == 0 && S_ISDIR(st.st_mode)) {
+                if (depth < 64)
+                    walk(p, full, depth + 1);
+            } else if (checkable_name(nm)) {
+                paths_add(p, full);
+            }
+            free(full);
+        }
+        free(list[i]);
+    }
+    free(list);
+}
+
+static void add_input(paths *p, const char *arg)
+{
+    struct stat st;
+    if (strcmp(arg, "-") != 0 && stat(arg, &st) == 0 && S_ISDIR(st.st_mode))
+        walk(p, arg, 0);
+    else
+        paths_add(p, arg);
+}
+
+static uint32_t fnv1a(const char *s)
+{
+    uint32_t h = 2166136261u;
+    for (; *s; s++)
+        h = (h ^ (unsigned char)*s) * 16777619u;
+    return h;
+}
+
+/* ---- the batch --------------------------------------------------------------------------- */
+
+typedef struct {
+    const options *o;
+    paths in;
+    char **sha;         /* per input: hex sha256 of its bytes, NULL when unreadable */
+    size_t *dup_of;     /* per input: index of the first input with the same bytes, or SIZE_MAX */
+    char **stored;      /* per input: its JSON record from the store (resume), or NULL */
+    char **first_json;  /* per input: its compact record, kept while duplicates may follow */
+    bool *has_dups;
+    char *stdin_data;
+    size_t stdin_len;
+    bl_store *store;
+    /* results */
+    bool trouble, failing, wrote_error;
+    int nerr;
+    bl_counts total;
+    long pages;
+    size_t findings;
+    double started;
+    bool show_progress, progress_drawn;
+    bl_sarif *sarif;
+} batch_ctx;
+
+static double now_s(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+static volatile sig_atomic_t interrupted;
+
+static void on_sigint(int sig)
+{
+    (void)sig;
+    interrupted = 1;
+}
+
+static bool contains(const char *hay, size_t n, const char *needle)
+{
+    size_t k = strlen(needle);
+    for (size_t i = 0; i + k <= n; i++)
+        if (memcmp(hay + i, needle, k) == 0)
+            return true;
+    return false;
+}
+
+/* Test hooks (BUDGETLINT_TEST_HOOKS=1): a file holding a marker makes its worker crash or hang. */
+static void test_hooks(const char *path)
+{
+    if (!getenv("BUDGETLINT_TEST_HOOKS"))
+        return;
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return;
+    char buf[4096];
+    size_t n = fread(buf, 1, sizeof buf, f);
+    fclose(f);
+    if (contains(buf, n, "BUDGETLINT-TEST-CRASH"))
+        abort();
+    if (contains(buf, n, "BUDGETLINT-TEST-HANG"))
+        for (;;)
+            pause();
+    if (contains(buf, n, "BUDGETLINT-TEST-OOM"))
+        for (size_t sz = 1 << 20;; sz *= 2) {
+            char *p = bl_xmalloc(sz);
+            memset(p, 1, sz);
+        }
+}
+
+/* In the worker: check one file, write its compact JSON record. */
+static void work(void *vctx, size_t i, bl_buf *out)
+{
+    batch_ctx *c = vctx;
+    const char *path = c->in.v[i];
+    bl_doc *d;
+    if (strcmp(path, "-") == 0) {
+        d = bl_doc_new("-");
+        if (bl_extract_bytes(d, c->stdin_data, c->stdin_len, false, &c->o->ex) == 0) {
+            bl_normalize(d);
+            if (bl_parse(d) == 0)
+                bl_validate_with(d, &c->o->cfg);
+        } else {
+            bl_validate_with(d, &c->o->cfg);
+        }
+    } else {
+        test_hooks(path);
+        d = check_one(path, c->o, true);
+    }
+    cJSON *rec = bl_record(d);
+    if (c->o->annotate_dir && d->is_pdf && d->err.cls == BL_OK) {
+        /* DIR/<name of the file>: the original is never touched */
+        const char *base = strrchr(path, '/') ? strrchr(path, '/') + 1 : path;
+        char copy[4096], err[300];
+        snprintf(copy, sizeof copy, "%s/%s", c->o->annotate_dir, base);
+        if (strcmp(copy, path) == 0)
+            cJSON_AddStringToObject(rec, "annotate_error", "the annotated copy would overwrite the original");
+        else if (bl_annotate(d, copy, err, sizeof err) < 0)
+            cJSON_AddStringToObject(rec, "annotate_error", err);
+        else
+            cJSON_AddStringToObject(rec, "annotated", copy);
+    }
+    char *txt = cJSON_PrintUnformatted(rec);
+    if (txt)
+        bl_buf_adds(out, txt);
+    cJSON_free(txt);
+    cJSON_Delete(rec);
+    bl_doc_free(d);
+}
+
+static bool skip(void *vctx, size_t i)
+{
+    batch_ctx *c = vctx;
+    return c->dup_of[i] != SIZE_MAX || c->stored[i] != NULL;
+}
+
+static void clear_progress(batch_ctx *c)
+{
+    if (c->progress_drawn) {
+        fputs("\r\033[K", stderr);
+        c->progress_drawn = false;
+    }
+}
+
+static void tick(void *vctx, size_t delivered, size_t running)
+{
+    batch_ctx *c = vctx;
+    if (!c->show_progress)
+        return;
+    double el = now_s() - c->started;
+    size_t total = c->in.n;
+    char eta[32] = "--:--";
+    if (delivered > 0 && delivered < total) {
+        long s = (long)(el / (double)delivered * (double)(total - delivered));
+        snprintf(eta, sizeof eta, "%ld:%02ld", s / 60, s % 60);
+    } else if (delivered == total) {
+        snprintf(eta, sizeof eta, "0:00");
+    }
+    fprintf(stderr, "\r\033[K%zu/%zu files  %.1f pages/s  %d unreadable  %zu findings  %zu running  ETA %s",
+            delivered, total, el > 0 ? (double)c->pages / el : 0.0, c->nerr, c->findings, running, eta);
+    c->progress_drawn = true;
+}
+
+/* Account for, store and print one record, in input order. compact: what to store (NULL: nothing). */
+static void deliver(batch_ctx *c, size_t i, cJSON *rec, const char *compact)
+{
+    const options *o = c->o;
+    const char *status = cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(rec, "status"));
+    const cJSON *pages = cJSON_GetObjectItemCaseSensitive(rec, "pages");
+    if (cJSON_IsNumber(pages))
+        c->pages += pages->valueint;
+    if (!status || strcmp(status, "ok") != 0) {
+        c->trouble = true;
+        c->nerr++;
+        const cJSON *e = cJSON_GetObjectItemCaseSensitive(rec, "error");
+        clear_progress(c);
+        fprintf(stderr, "budgetlint: error: '%s': %s\n", c->in.v[i],
+                e ? cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(e, "message")) : "cannot be checked");
+    }
+    const cJSON *f;
+    cJSON_ArrayForEach(f, cJSON_GetObjectItemCaseSensitive(rec, "findings"))
+    {
+        const char *sev = cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(f, "severity"));
+        int level = !sev ? 2 : strcmp(sev, "error") == 0 ? BL_SEV_ERROR : strcmp(sev, "warning") == 0 ? BL_SEV_WARNING : BL_SEV_INFO;
+        if (level >= o->fail_on)
+            c->failing = true;
+        c->findings++;
+        if (level == BL_SEV_ERROR)
+            c->total.errors++;
+        else if (level == BL_SEV_WARNING)
+            c->total.warnings++;
+        else
+            c->total.infos++;
+    }
+    if (c->store && c->sha[i] && compact) {
+        char err[300];
+        if (bl_store_put(c->store, c->in.v[i], c->sha[i], BL_VERSION, compact, err, sizeof err) < 0) {
+            clear_progress(c);
+            fprintf(stderr, "budgetlint: error: '%s': %s\n", o->db, err);
+            c->trouble = true;
+        }
+    }
+    clear_progress(c);
+    if (o->format == FMT_TEXT)
+        bl_emit_text(rec, stdout, o->color);
+    else if (o->format == FMT_SARIF)
+        bl_sarif_add(c->sarif, rec); /* one log for the batch, written at the end */
+    else
+        bl_emit_record(rec, stdout, o->format == FMT_JSON && c->in.n == 1);
+    fflush(stdout); /* streamed: written output is never lost to a later crash */
+}
+
+static void done(void *vctx, size_t i, const char *data, size_t len, const bl_batch_fail *fail)
+{
+    batch_ctx *c = vctx;
+    (void)len;
+    cJSON *rec = NULL;
+    char *owned = NULL;
+    const char *compact = data;
+    if (!data) { /* a duplicate of an earlier input, or already in the store */
+        const char *src = c->dup_of[i] != SIZE_MAX ? c->first_json[c->dup_of[i]] : c->stored[i];
+        rec = src ? cJSON_Parse(src) : NULL;
+        if (rec) {
+            const char *was = cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(rec, "file"));
+            bool same_path = was && strcmp(was, c->in.v[i]) == 0;
+            cJSON_ReplaceItemInObjectCaseSensitive(rec, "file", cJSON_CreateString(c->in.v[i]));
+            /* the store keeps each file's record as if checked alone: the same whatever the batch */
+            owned = c->dup_of[i] == SIZE_MAX && same_path ? NULL : cJSON_PrintUnformatted(rec);
+            if (c->dup_of[i] != SIZE_MAX)
+                cJSON_AddStringToObject(rec, "duplicate_of", c->in.v[c->dup_of[i]]);
+        } else {
+            rec = bl_record_error(c->in.v[i], "crashed", "its duplicate could not be checked");
+            owned = cJSON_PrintUnformatted(rec);
+        }
+        compact = owned; /* NULL: already stored under this path */
+    } else if (fail) {
+        rec = bl_record_error(c->in.v[i], fail->code, fail->message);
+        owned = cJSON_PrintUnformatted(rec);
+        compact = owned;
+    } else {
+        rec = cJSON_Parse(data);
+        if (!rec) {
+            rec = bl_record_error(c->in.v[i], "crashed", "the worker's record is not JSON");
+            owned = cJSON_PrintUnformatted(rec);
+            compact = owned;
+        }
+    }
+    /* worker failures are not stored: a re-run tries them again */
+    bl_store *keep = c->store;
+    if (fail)
+        c->store = NULL;
+    deliver(c, i, rec, compact);
+    c->store = keep;
+    if (c->has_dups[i]) { /* later copies of these bytes reuse this record */
+        char *j = cJSON_PrintUnformatted(rec);
+        if (j) {
+            size_t l = strlen(j);
+            c->first_json[i] = bl_xmalloc(l + 1);
+            memcpy(c->first_json[i], j, l + 1);
+            cJSON_free(j);
+        }
+    }
+    cJSON_free(owned);
+    cJSON_Delete(rec);
+}
+
+static char *sha256_file(const char *path)
+{
+    gchar *data = NULL;
+    gsize len = 0;
+    if (!g_file_get_contents(path, &data, &len, NULL))
+        return NULL;
+    gchar *hex = g_compute_checksum_for_data(G_CHECKSUM_SHA256, (const guchar *)data, len);
+    g_free(data);
+    char *out = NULL;
+    if (hex) {
+        out = bl_xmalloc(strlen(hex) + 1);
+        memcpy(out, hex, strlen(hex) + 1);
+        g_free(hex);
+    }
+    return out;
+}
+
+static void read_list(paths *p, const char *from, batch_ctx *c)
+{
+    FILE *f = strcmp(from, "-") == 0 ? stdin : fopen(from, "r");
+    if (!f) {
+        fprintf(stderr, "budgetlint: error: cannot open '%s': %s\n", from, strerror(errno));
+        exit(EXIT_TROUBLE);
+    }
+    char *line = NULL;
+    size_t cap = 0;
+    ssize_t n;
+    while ((n = getline(&line, &cap, f)) > 0) {
+        while (n > 0 && (line[n - 1] == '\n' || line[n - 1] == '\r'))
+            line[--n] = '\0';
+        if (n > 0)
+            add_input(p, line);
+    }
+    free(line);
+    if (f != stdin)
+        fclose(f);
+    (void)c;
+}
+
+int cmd_check(options *o)
+{
+    batch_ctx c = {0};
+    c.o = o;
+    for (int i = 0; i < o->nfiles; i++)
+        add_input(&c.in, o->files[i]);
+    if (o->files_from)
+        read_list(&c.in, o->files_from, &c);
+    if (c.in.n == 0 && !o->files_from)
+        die_usage("%s", "no input files (give FILE..., DIR..., or - for stdin)");
+    size_t stdin_uses = 0;
+    for (size_t i = 0; i < c.in.n; i++)
+        stdin_uses += strcmp(c.in.v[i], "-") == 0;
+    if (stdin_uses > 1 || (stdin_uses && o->files_from && strcmp(o->files_from, "-") == 0))
+        die_usage("%s", "stdin ('-') can be read only once");
+    if (o->shard_n > 1) { /* a deterministic share: by a hash of the path, so lists may grow */
+        size_t w = 0;
+        for (size_t i = 0; i < c.in.n; i++) {
+            if (fnv1a(c.in.v[i]) % (uint32_t)o->shard_n == (uint32_t)(o->shard_k - 1))
+                c.in.v[w++] = c.in.v[i];
+            else
+                free(c.in.v[i]);
+        }
+        c.in.n = w;
+    }
+    size_t n = c.in.n;
+    c.sha = calloc(n + 1, sizeof *c.sha);
+    c.dup_of = calloc(n + 1, sizeof *c.dup_of);
+    c.stored = calloc(n + 1, sizeof *c.stored);
+    c.first_json = calloc(n + 1, sizeof *c.first_json);
+    c.has_dups = calloc(n + 1, sizeof *c.has_dups);
+    if (!c.sha || !c.dup_of || !c.stored || !c.first_json || !c.has_dups) {
+        fputs("budgetlint: error: out of memory\n", stderr);
+        return EXIT_INTERNAL;
+    }
+    if (stdin_uses) {
+        bl_buf b = BL_BUF_INIT;
+        char chunk[65536];
+        size_t r;
+        while ((r = fread(chunk, 1, sizeof chunk, stdin)) > 0)
+            bl_buf_add(&b, chunk, r);
+        c.stdin_data = b.data ? b.data : bl_xmalloc(1);
+        c.stdin_len = b.len;
+    }
+    if (o->annotate_dir && mkdir(o->annotate_dir, 0777) < 0 && errno != EEXIST) {
+        fprintf(stderr, "budgetlint: error: cannot create '%s': %s\n", o->annotate_dir, strerror(errno));
+        return EXIT_TROUBLE;
+    }
+    if (o->db) {
+        char err[300];
+        c.store = bl_store_open(o->db, err, sizeof err);
+        if (!c.store) {
+            fprintf(stderr, "budgetlint: error: '%s': %s\n", o->db, err);
+            return EXIT_TROUBLE;
+        }
+    }
+    /* same bytes under two names are checked once; with --db, stored files are not checked again */
+    GHashTable *seen = g_hash_table_new(g_str_hash, g_str_equal);
+    for (size_t i = 0; i < n; i++) {
+        c.dup_of[i] = SIZE_MAX;
+        if (n > 1 || c.store) {
+            if (strcmp(c.in.v[i], "-") == 0) {
+                gchar *hex = g_compute_checksum_for_data(G_CHECKSUM_SHA256, (const guchar *)c.stdin_data, c.stdin_len);
+                c.sha[i] = bl_xmalloc(strlen(hex) + 1);
+                memcpy(c.sha[i], hex, strlen(hex) + 1);
+                g_free(hex);
+            } else {
+                c.sha[i] = sha256_file(c.in.v[i]);
+            }
+        }
+        if (!c.sha[i])
+            continue;
+        gpointer first;
+        if (g_hash_table_lookup_extended(seen, c.sha[i], NULL, &first)) {
+            c.dup_of[i] = (size_t)(uintptr_t)first;
+            c.has_dups[c.dup_of[i]] = true;
+            continue;
+        }
+        g_hash_table_insert(seen, c.sha[i], (gpointer)(uintptr_t)i);
+        if (c.store && !o->force)
+            c.stored[i] = bl_store_lookup(c.store, c.sha[i], BL_VERSION);
+    }
+    g_hash_table_destroy(seen);
+
+    c.show_progress = !o->quiet && (o->progress || isatty(STDERR_FILENO));
+    if (o->format == FMT_SARIF)
+        c.sarif = bl_sarif_new(BL_VERSION);
+    c.started = now_s();
+    struct sigaction sa;
+    memset(&sa, 0, sizeof sa);
+    sa.sa_handler = on_sigint;
+    sigaction(SIGINT, &sa, NULL);
+    sigaction(SIGTERM, &sa, NULL);
+    size_t *cost = calloc(n + 1, sizeof *cost);
+    for (size_t i = 0; cost && i < n; i++) {
+        struct stat st;
+        cost[i] = strcmp(c.in.v[i], "-") != 0 && stat(c.in.v[i], &st) == 0 ? (size_t)st.st_size : 0;
+    }
+    bl_batch b = {0};
+    b.cost = cost;
+    b.jobs = o->jobs;
+    b.timeout_s = o->timeout_s;
+    b.mem_limit_mb = (size_t)o->max_memory_mb;
+    b.ctx = &c;
+    b.work = work;
+    b.done = done;
+    b.tick = tick;
+    b.skip = skip;
+    b.stop = &interrupted;
+    size_t delivered = bl_batch_run(&b, n);
+    free(cost);
+    clear_progress(&c);
+    if (o->format == FMT_TEXT) {
+        char sum[160];
+        bl_counts_format(delivered, c.total, sum, sizeof sum);
+        if (c.nerr)
+            printf("%s; %d could not be checked\n", sum, c.nerr);
+        else
+            printf("%s\n", sum);
+    }
+    if (c.sarif)
+        bl_sarif_finish(c.sarif, stdout);
+    int out_rc = finish_output();
+    if (c.show_progress || interrupted || o->stats)
+        fprintf(stderr, "budgetlint: %zu of %zu files in %.3f s (%ld pages), %d unreadable; largest worker %ld KB\n",
+                delivered, n, now_s() - c.started, c.pages, c.nerr, b.max_rss_kb);
+    bl_store_close(c.store);
+    for (size_t i = 0; i < n; i++) {
+        free(c.in.v[i]);
+        free(c.sha[i]);
+        free(c.stored[i]);
+        free(c.first_json[i]);
+    }
+    free(c.in.v);
+    free(c.sha);
+    free(c.dup_of);
+    free(c.stored);
+    free(c.first_json);
+    free(c.has_dups);
+    free(c.stdin_data);
+    if (interrupted) {
+        fprintf(stderr, "budgetlint: interrupted: %zu of %zu files checked; the rest were not\n", delivered, n);
+        return EXIT_INTERRUPTED;
+    }
+    if (out_rc < 0)
+        return EXIT_TROUBLE;
+    return c.trouble ? EXIT_TROUBLE : c.failing ? EXIT_FINDINGS : EXIT_CLEAN;
+}

@@ -1,0 +1,78 @@
+/*
+ * cli.h - cli/'s own interface between its files: the exit status, output formats,
+ * the options of check/extract/numbers, and the subcommands main.c dispatches to.
+ */
+#ifndef BL_CLI_H
+#define BL_CLI_H
+
+#include <dirent.h>
+#include <glib.h>
+#include <signal.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "../annotate/annotate.h"
+#include "../batch/batch.h"
+#include "../report/report.h"
+#include "../store/store.h"
+
+#include "../core/doc.h"
+#include "../emit/emit.h"
+#include "../extract/extract.h"
+#include "../normalize/normalize.h"
+#include "../normalize/quantity.h"
+#include "../parse/parse.h"
+#include "../validate/validate.h"
+
+#include <errno.h>
+
+#define BL_VERSION "0.2.0"
+
+/* Exit status (docs/output.md): one enum, documented and tested. */
+enum {
+    EXIT_CLEAN = 0,       /* no finding at or above --fail-on */
+    EXIT_FINDINGS = 1,    /* findings at or above --fail-on */
+    EXIT_TROUBLE = 2,     /* usage error, or an input that could not be checked */
+    EXIT_INTERNAL = 4,    /* out of memory, or a bug */
+    EXIT_INTERRUPTED = 130 /* Ctrl-C: what was done is written and summarized */
+};
+
+enum format { FMT_TEXT, FMT_JSON, FMT_JSONL, FMT_SARIF };
+
+typedef struct {
+    enum format format;
+    bool format_set;
+    int fail_on; /* severity threshold; 3 = none */
+    bl_extract_opts ex;
+    const char **files;
+    int nfiles;
+    int jobs, timeout_s;
+    long max_memory_mb;
+    const char *db, *files_from, *annotate_dir;
+    bool force, quiet, progress, stats, color, tables;
+    const char *color_opt;
+    int shard_k, shard_n;
+    bool fail_on_set;
+    const char *config_path, *profile_name;
+    bl_config cfg;
+} options;
+
+void die_usage(const char *fmt, const char *arg);
+bl_doc *check_one(const char *path, const options *o, bool validate);
+void report_error(const bl_doc *d);
+int finish_output(void);
+void parse_options(int argc, char **argv, int start, options *o);
+int cmd_check(options *o);
+int cmd_report(int argc, char **argv);
+int cmd_merge(int argc, char **argv);
+int cmd_extract(options *o);
+int cmd_numbers(options *o);
+int cmd_rules(int argc, char **argv);
+int cmd_explain(int argc, char **argv);
+
+#endif

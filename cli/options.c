@@ -1,0 +1,198 @@
+/*
+ * options.c - the options of check, extract and numbers, and budgetlint.json.
+ */
+#include "cli.h"
+
+#include "../core/banned.h"
+
+static long number_arg(const char *opt, const char *val, long min, long max)
+{
+    char *end;
+    long v = strtol(val, &end, 10);
+    if (!*val || *end || v < min || v > max)
+        die_usage("bad value for an option: '%s'", val);
+    (void)opt;
+    return v;
+}
+
+/* budgetlint.json: --config FILE, else the first found from here up to the root */
+static void load_config(options *o)
+{
+    bl_config_init(&o->cfg);
+    char found[4200] = "";
+    const char *path = o->config_path;
+    if (!path) {
+        char dir[4096];
+        if (getcwd(dir, sizeof dir)) {
+            for (;;) {
+                snprintf(found, sizeof found, "%s/budgetlint.json", strcmp(dir, "/") == 0 ? "" : dir);
+                if (access(found, R_OK) == 0) {
+                    path = found;
+                    break;
+                }
+                char *slash = strrchr(dir, '/');
+                if (!slash || slash == dir) {
+                    if (strcmp(dir, "/") == 0)
+                        break;
+                    dir[1] = '\0';
+                    continue;
+                }
+                *slash = '\0';
+            }
+        }
+    }
+    if (path) {
+        gchar *text = NULL;
+        gsize len = 0;
+        GError *ge = NULL;
+        if (!g_file_get_contents(path, &text, &len, &ge)) {
+            fprintf(stderr, "budgetlint: error: cannot read '%s': %s\n", path, ge ? ge->message : "?");
+            exit(EXIT_TROUBLE);
+        }
+        int line = 1;
+        char msg[300];
+        if (bl_config_parse(&o->cfg, text, len, &line, msg, sizeof msg)) {
+            fprintf(stderr, "budgetlint: error: '%s': line %d: %s\n", path, line, msg);
+            exit(EXIT_TROUBLE);
+        }
+        g_free(text);
+    }
+    if (o->profile_name) { /* the command line wins over the file */
+        const bl_profile *p = bl_profile_find(o->profile_name);
+        if (!p)
+            die_usage("unknown profile '%s' (national, sichuan, guizhou, chongqing, guangzhou)", o->profile_name);
+        o->cfg.profile = p;
+    }
+    if (!o->fail_on_set && o->cfg.fail_on >= 0)
+        o->fail_on = o->cfg.fail_on;
+}
+
+void parse_options(int argc, char **argv, int start, options *o)
+{
+    o->fail_on = BL_SEV_ERROR;
+    long cores = sysconf(_SC_NPROCESSORS_ONLN);
+    o->jobs = cores > 0 ? (int)cores : 1;
+    o->timeout_s = 60;
+    o->max_memory_mb = 2048;
+    o->files = calloc((size_t)argc, sizeof *o->files);
+    if (!o->files)
+        exit(EXIT_TROUBLE);
+    bool only_files = false;
+    for (int i = start; i < argc; i++) {
+        const char *a = argv[i];
+        const char *val = NULL;
+        if (!only_files && strcmp(a, "--") == 0) {
+            only_files = true;
+            continue;
+        }
+        if (only_files || a[0] != '-' || strcmp(a, "-") == 0) {
+            o->files[o->nfiles++] = a;
+            continue;
+        }
+        const char *eq = strchr(a, '=');
+        size_t nl = eq ? (size_t)(eq - a) : strlen(a);
+#define OPT(name) (nl == strlen(name) && strncmp(a, name, nl) == 0)
+#define VALUE()                                                                  \
+    do {                                                                         \
+        if (eq)                                                                  \
+            val = eq + 1;                                                        \
+        else if (i + 1 < argc)                                                   \
+            val = argv[++i];                                                     \
+        else                                                                     \
+            die_usage("option '%s' needs a value", a);                           \
+    } while (0)
+        if (OPT("--format")) {
+            VALUE();
+            o->format_set = true;
+            if (strcmp(val, "text") == 0)
+                o->format = FMT_TEXT;
+            else if (strcmp(val, "json") == 0)
+                o->format = FMT_JSON;
+            else if (strcmp(val, "jsonl") == 0)
+                o->format = FMT_JSONL;
+            else if (strcmp(val, "sarif") == 0)
+                o->format = FMT_SARIF;
+            else
+                die_usage("unknown format '%s' (use text, json, jsonl or sarif)", val);
+        } else if (OPT("--fail-on")) {
+            VALUE();
+            o->fail_on_set = true;
+            if (strcmp(val, "error") == 0)
+                o->fail_on = BL_SEV_ERROR;
+            else if (strcmp(val, "warning") == 0)
+                o->fail_on = BL_SEV_WARNING;
+            else if (strcmp(val, "info") == 0)
+                o->fail_on = BL_SEV_INFO;
+            else if (strcmp(val, "none") == 0)
+                o->fail_on = 3;
+            else
+                die_usage("unknown severity '%s' (use error, warning, info or none)", val);
+        } else if (OPT("--password")) {
+            VALUE();
+            o->ex.password = val;
+        } else if (OPT("--encoding")) {
+            VALUE();
+            o->ex.encoding = val;
+        } else if (OPT("--jobs") || OPT("-j")) {
+            VALUE();
+            o->jobs = (int)number_arg(a, val, 0, 256);
+        } else if (strncmp(a, "-j", 2) == 0 && a[2] >= '0' && a[2] <= '9') {
+            o->jobs = (int)number_arg(a, a + 2, 0, 256);
+        } else if (OPT("--color")) {
+            VALUE();
+            if (strcmp(val, "auto") != 0 && strcmp(val, "always") != 0 && strcmp(val, "never") != 0)
+                die_usage("unknown --color '%s' (use auto, always or never)", val);
+            o->color_opt = val;
+        } else if (OPT("--stats")) {
+            o->stats = true;
+        } else if (OPT("--timeout")) {
+            VALUE();
+            o->timeout_s = (int)number_arg(a, val, 0, 86400);
+        } else if (OPT("--max-memory")) {
+            VALUE();
+            o->max_memory_mb = number_arg(a, val, 0, 1 << 20);
+        } else if (OPT("--db")) {
+            VALUE();
+            o->db = val;
+        } else if (OPT("--profile")) {
+            VALUE();
+            o->profile_name = val;
+        } else if (OPT("--config")) {
+            VALUE();
+            o->config_path = val;
+        } else if (OPT("--tables")) {
+            o->tables = true;
+        } else if (OPT("--annotate")) {
+            VALUE();
+            o->annotate_dir = val;
+        } else if (OPT("--files-from")) {
+            VALUE();
+            o->files_from = val;
+        } else if (OPT("--shard")) {
+            VALUE();
+            int k, n;
+            char extra;
+            if (sscanf(val, "%d/%d%c", &k, &n, &extra) != 2 || n < 1 || k < 1 || k > n)
+                die_usage("bad --shard '%s' (use K/N with 1 <= K <= N)", val);
+            o->shard_k = k, o->shard_n = n;
+        } else if (OPT("--force")) {
+            o->force = true;
+        } else if (OPT("--quiet") || OPT("-q")) {
+            o->quiet = true;
+        } else if (OPT("--progress")) {
+            o->progress = true;
+        } else {
+            die_usage("unknown option '%s'", a);
+        }
+#undef OPT
+#undef VALUE
+    }
+    if (!o->format_set)
+        o->format = isatty(STDOUT_FILENO) ? FMT_TEXT : FMT_JSON;
+    load_config(o);
+    /* colour: --color always/never, else on a terminal unless NO_COLOR is set (no-color.org) */
+    const char *nc = getenv("NO_COLOR");
+    o->color = o->color_opt && strcmp(o->color_opt, "always") == 0 ? true
+               : o->color_opt && strcmp(o->color_opt, "never") == 0 ? false
+                                                                     : isatty(STDOUT_FILENO) && !(nc && *nc);
+}
