@@ -1,5 +1,6 @@
 /* numerals.c - Chinese lower-case and financial (大写) numerals to exact decimals. */
 #include "normalize.h"
+#include "quantity.h"
 
 #include "../core/banned.h"
 
@@ -239,5 +240,64 @@ const char *bl_numeral_parse(const uint32_t *cps, size_t n, bl_dec *out)
         return "too large";
     out->mant = iv * p10(scale) + frac;
     out->scale = scale;
+    return NULL;
+}
+
+const char *bl_chinese_number(const char *s, size_t n, bl_dec *out)
+{
+    uint32_t c[128] = {0};
+    size_t k = 0;
+    for (size_t b = 0; b < n;) {
+        uint32_t cp;
+        int l = bl_utf8_decode((const unsigned char *)s + b, n - b, &cp);
+        if (l < 0)
+            return "invalid UTF-8";
+        if (k == 128)
+            return "too large";
+        c[k++] = cp;
+        b += (size_t)l;
+    }
+    size_t i = 0;
+    if (k >= 3 && c[0] == 0x4EBA && c[1] == 0x6C11 && c[2] == 0x5E01) /* 人民币 */
+        i = 3;
+    /* the integer part ends at 元/圆; then X角 Y分; 整/正 closes */
+    size_t e = i;
+    while (e < k && c[e] != 0x5143 && c[e] != 0x5706)
+        e++;
+    size_t j;
+    if (e == k) {
+        bool cents = k > i + 1 && (c[k - 1] == 0x89D2 /* 角 */ || c[k - 1] == 0x5206 /* 分 */);
+        if (!cents)
+            return bl_numeral_parse(c + i, k - i, out); /* a plain number */
+        out->mant = 0, out->scale = 0; /* 人民币伍分: no 元 at all */
+        j = i;
+    } else {
+        const char *err = bl_numeral_parse(c + i, e - i, out);
+        if (err)
+            return err;
+        j = e + 1;
+    }
+    int64_t jiao = 0, fen = 0;
+    bool frac = false;
+    if (j < k && c[j] == 0x96F6) /* 零: 壹元零伍分 */
+        j++;
+    if (j + 1 < k && bl_numeral_digit(c[j]) >= 0 && c[j + 1] == 0x89D2)
+        jiao = bl_numeral_digit(c[j]), j += 2, frac = true;
+    if (j < k && c[j] == 0x96F6)
+        j++;
+    if (j + 1 < k && bl_numeral_digit(c[j]) >= 0 && c[j + 1] == 0x5206)
+        fen = bl_numeral_digit(c[j]), j += 2, frac = true;
+    if (j < k && (c[j] == 0x6574 || c[j] == 0x6B63))
+        j++;
+    if (j != k)
+        return "not a money amount";
+    if (frac) {
+        if (out->scale != 0)
+            return "not a money amount";
+        if (out->mant > 9999999999999999LL) /* 18 digits at most once 角 and 分 are added */
+            return "too large";
+        out->mant = out->mant * 100 + jiao * 10 + fen;
+        out->scale = 2;
+    }
     return NULL;
 }

@@ -2,11 +2,13 @@
 #include "parse.h"
 
 #define PCRE2_CODE_UNIT_WIDTH 8
+
 #include <pcre2.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "../normalize/quantity.h"
+#include "clause.h"
 #include "counts.h"
 #include "roles.h"
 #include "subject.h"
@@ -17,11 +19,15 @@
 
 /* Building blocks. Text is normalized: ASCII digits, at most one space. */
 #define NUM "(?<num>(?<![\\d.,])-?(?:\\d{1,3}(?:,\\d{3})+|\\d{1,3}(?: \\d{3})+(?=\\.\\d)|\\d+)(?:\\.\\d+)?(?![\\d]))"
+
 #define SP "[ ]?"
+
 #define CONN "(?:为|是|达到|达|共计|合计|总计|：|:)?(?:人民币)?"
+
 #define MONEY "(?<unit>亿元|万元|元|万(?![\\p{Han}\\w]))"
 
 enum pkind { P_BUDGET, P_EXECUTED, P_SCOPE, P_RATE, P_SCORE, P_GRADE, P_CHANGE, P_CHANGE_RATE, P_BALANCE, P_N };
+
 /* a money amount or percentage no pattern named: its role comes from the clause (roles.c) */
 #define P_ROLE P_N
 
@@ -48,6 +54,7 @@ static const char *const patterns[P_N] = {
 };
 
 static pcre2_code *compiled[P_N];
+
 static pcre2_match_context *mctx;
 
 void bl_parse_cleanup(void)
@@ -104,152 +111,6 @@ static int cmp_cand(const void *a, const void *b)
     return (int)x->p - (int)y->p; /* explicit kinds before P_SCOPE */
 }
 
-/*
- * The backward scans below stop after this many bytes (about 680 characters): a
- * "sentence" longer than that is unpunctuated text the layout joined, and scanning
- * it whole for every figure would make such a document quadratic. The cut is
- * moved forward to a character boundary.
- */
-#define LOOKBACK 2048
-
-static size_t lookback_limit(const char *t, size_t at)
-{
-    if (at <= LOOKBACK)
-        return 0;
-    size_t lim = at - LOOKBACK;
-    while (((unsigned char)t[lim] & 0xC0) == 0x80)
-        lim++;
-    return lim;
-}
-
-/* Start of the sentence holding offset `at` (after 。！？；or a newline). */
-static size_t sentence_start(const char *t, size_t at)
-{
-    size_t lim = lookback_limit(t, at);
-    while (at > lim) {
-        if (t[at - 1] == '\n')
-            return at;
-        if (at >= 3 && (starts(t + at - 3, 3, "。") || starts(t + at - 3, 3, "；") ||
-                        starts(t + at - 3, 3, "！") || starts(t + at - 3, 3, "？")))
-            return at;
-        at--;
-    }
-    return lim;
-}
-
-static size_t paragraph_start(const char *t, size_t at)
-{
-    size_t lim = lookback_limit(t, at);
-    while (at > lim && t[at - 1] != '\n')
-        at--;
-    return at;
-}
-
-/* The last scope keyword in t[from..to); NULL when none. */
-static const char *scope_in(const char *t, size_t from, size_t to)
-{
-    static const struct {
-        const char *kw, *scope;
-    } kws[] = {{"基本支出", "basic"}, {"项目支出", "project"}, {"部门整体", "total"}, {"整体支出", "total"}};
-    const char *best = NULL;
-    size_t best_at = 0;
-    for (size_t k = 0; k < sizeof kws / sizeof kws[0]; k++) {
-        size_t n = strlen(kws[k].kw);
-        for (size_t i = from; i + n <= to; i++)
-            if (memcmp(t + i, kws[k].kw, n) == 0 && (!best || i >= best_at))
-                best = kws[k].scope, best_at = i;
-    }
-    return best;
-}
-
-/* Start of the clause holding `at`: after ，。；：、 or a newline. */
-static size_t clause_start(const char *t, size_t at)
-{
-    static const char *const delims[] = {"，", "。", "；", "：", "、", "！", "？"};
-    size_t lim = lookback_limit(t, at);
-    while (at > lim) {
-        if (t[at - 1] == '\n' || t[at - 1] == ',' || t[at - 1] == ';' || t[at - 1] == ':')
-            return at;
-        for (size_t k = 0; k < sizeof delims / sizeof delims[0]; k++)
-            if (at >= 3 && memcmp(t + at - 3, delims[k], 3) == 0)
-                return at;
-        at--;
-    }
-    return lim;
-}
-
-/*
- * What a clause says a figure is about: the words between the clause start
- * and the label. Years, "本部门", "全年" and the like say nothing; 基本支出 /
- * 项目支出 name a scope; any other word names something else (三公经费,
- * 收支, a project) and the figure is not the department's or project's own.
- * Returns the scope keyword's scope, "" for filler only, or NULL for other.
- */
-static const char *clause_subject(const bl_doc *doc, const char *t, size_t from, size_t to, bool *wider)
-{
-    bool w = false;
-    static const char *const filler[] = {"本部门", "部门整体", "部门", "本单位", "单位", "我办", "我局",
-                                         "我委", "本年度", "本年", "全年", "年度", "年", "整体", "其中",
-                                         "合计", "总体", "全部", "资金", "总", "共", "的", "为", "（", "）"};
-    static const struct {
-        const char *kw, *scope;
-    } kws[] = {{"基本支出", "basic"}, {"项目支出", "project"}};
-    const char *scope = "";
-    size_t i = from;
-    while (i < to) {
-        unsigned char c = (unsigned char)t[i];
-        if (c < 0x80) { /* digits, spaces, ASCII punctuation: years and numbering */
-            i++;
-            continue;
-        }
-        size_t k, n = 0;
-        for (k = 0; k < sizeof kws / sizeof kws[0]; k++)
-            if (i + (n = strlen(kws[k].kw)) <= to && memcmp(t + i, kws[k].kw, n) == 0)
-                break;
-        if (k < sizeof kws / sizeof kws[0]) {
-            scope = kws[k].scope;
-            i += n;
-            continue;
-        }
-        for (k = 0; k < sizeof filler / sizeof filler[0]; k++)
-            if (i + (n = strlen(filler[k])) <= to && memcmp(t + i, filler[k], n) == 0)
-                break;
-        if (k == sizeof filler / sizeof filler[0]) {
-            /* the report's subject (本项目, 我县, a piece of its name) or a role word (批复, 支出) */
-            if (!(n = bl_subject_word(doc, t, i, to)) && !(n = bl_role_word(t, i, to)))
-                return NULL;
-            w = true;
-        }
-        i += n;
-    }
-    if (wider)
-        *wider = w;
-    return scope;
-}
-
-/* A year the clause before a label names: 2022 年度全年预算数 -> 2022. */
-static int clause_year(const char *t, size_t from, size_t to)
-{
-    for (size_t i = from; i + 4 <= to; i++) {
-        if ((i > from && t[i - 1] >= '0' && t[i - 1] <= '9') || t[i] < '1' || t[i] > '2')
-            continue;
-        bool digits = true;
-        for (int k = 0; k < 4; k++)
-            digits &= t[i + (size_t)k] >= '0' && t[i + (size_t)k] <= '9';
-        if (!digits)
-            continue;
-        size_t j = i + 4;
-        if (j < to && t[j] == ' ')
-            j++;
-        if (j + 3 <= to && memcmp(t + j, "年", 3) == 0) {
-            int y = (t[i] - '0') * 1000 + (t[i + 1] - '0') * 100 + (t[i + 2] - '0') * 10 + (t[i + 3] - '0');
-            if (y >= 1990 && y <= 2100)
-                return y;
-        }
-    }
-    return 0;
-}
-
 static bl_unit unit_of(const char *s, size_t n)
 {
     if (starts(s, n, "亿元"))
@@ -274,132 +135,6 @@ static bl_grade grade_of(const char *s, size_t n)
     if (starts(s, n, "中"))
         return BL_GRADE_FAIR;
     return BL_GRADE_POOR;
-}
-
-/*
- * The first paragraph of a title of several, t[0..n), when it only names a unit
- * (after a year: 2022 年度某县教育局): that unit, in a static buffer; else NULL.
- */
-/* Does t[0..n) end the way a unit's name does (局, 委员会, 中心, 政府, 某县 …)? */
-static bool unit_name(const char *t, size_t n)
-{
-    static const char *const suffixes[] = {"局", "会", "委", "办", "院", "站", "所", "处", "厅", "部", "馆", "校", "中心",
-                                           "政府", "县", "区", "市", "省", "镇", "乡", "队", "系统", "公司", "单位", "室"};
-    for (size_t k = 0; k < sizeof suffixes / sizeof suffixes[0]; k++) {
-        size_t sl = strlen(suffixes[k]);
-        if (n >= sl && memcmp(t + n - sl, suffixes[k], sl) == 0)
-            return true;
-    }
-    return false;
-}
-
-static const char *unit_line(const char *t, size_t n)
-{
-    static char buf[256];
-    if (!n || n >= strlen(t) || has(t, n, "报告") || has(t, n, "表"))
-        return NULL; /* a title of one paragraph, or the first one names the document */
-    size_t i = 0;
-    while (i < n && ((t[i] >= '0' && t[i] <= '9') || t[i] == ' ' || t[i] == 'x' || t[i] == 'X'))
-        i++;
-    if (i && starts(t + i, n - i, "年度"))
-        i += 6;
-    else if (i && starts(t + i, n - i, "年"))
-        i += 3;
-    while (i < n && t[i] == ' ')
-        i++;
-    size_t len = n - i;
-    if (len < 9 || len > 90 || len >= sizeof buf || !unit_name(t + i, len))
-        return NULL;
-    memcpy(buf, t + i, len);
-    buf[len] = '\0';
-    return buf;
-}
-
-/*
- * The title: the first paragraphs up to one naming the document (报告, 自评表,
- * 评价表); the year is the title's first 年; the department is what the title
- * says between the year and the kind of report.
- */
-static void report_meta(bl_doc *doc)
-{
-    const char *t = doc->text;
-    size_t n = doc->text_len, at = 0, title_start = 0, first_len = 0;
-    bl_buf title = BL_BUF_INIT;
-    for (int para = 0; para < 5 && at < n; para++) {
-        const char *nl = memchr(t + at, '\n', n - at);
-        size_t e = nl ? (size_t)(nl - t) : n;
-        const char *p = t + at;
-        size_t len = e - at;
-        bool attachment = starts(p, len, "附件") && len < 12;
-        if (!attachment) {
-            if (!title.len)
-                title_start = at, first_len = len;
-            bl_buf_add(&title, p, len);
-            if (has(p, len, "报告") || has(p, len, "自评表") || has(p, len, "评价表") || has(p, len, "部门预算") ||
-                has(p, len, "部门决算") || has(p, len, "自评附表"))
-                break;
-            if (title.len > 160) {
-                title.len = 0;
-                break;
-            }
-        }
-        at = e + 1;
-        if (at >= n)
-            title.len = 0;
-    }
-    (void)title_start;
-    if (title.len && (has(title.data, title.len, "报告") || has(title.data, title.len, "自评表") ||
-                      has(title.data, title.len, "评价表") || has(title.data, title.len, "部门预算") ||
-                      has(title.data, title.len, "部门决算") || has(title.data, title.len, "自评附表"))) {
-        const char *before = NULL; /* 江苏省人大常委会办公厅 2017 年度部门预算: the name comes first */
-        size_t before_len = 0;
-        doc->title = bl_strndup(doc->arena, title.data, title.len);
-        const char *s = doc->title, *end = s + title.len;
-        /* the year: four digits before 年 */
-        for (const char *q = s; q + 4 <= end; q++) {
-            if (q[0] >= '1' && q[0] <= '2' && q[1] >= '0' && q[1] <= '9' && q[2] >= '0' && q[2] <= '9' &&
-                q[3] >= '0' && q[3] <= '9' && (q == s || q[-1] < '0' || q[-1] > '9')) {
-                const char *r = q + 4;
-                while (r < end && *r == ' ')
-                    r++;
-                if (end - r >= 3 && memcmp(r, "年", 3) == 0) {
-                    doc->year = (q[0] - '0') * 1000 + (q[1] - '0') * 100 + (q[2] - '0') * 10 + (q[3] - '0');
-                    r += 3;
-                    if (end - r >= 3 && memcmp(r, "度", 3) == 0)
-                        r += 3;
-                    before = s;
-                    before_len = (size_t)(q - s);
-                    s = r; /* the department follows the year */
-                    break;
-                }
-            }
-        }
-        static const char *const stops[] = {"部门", "项目支出", "整体支出", "绩效", "预算", "决算", "关于", "自评"};
-        const char *cut = end;
-        for (size_t k = 0; k < sizeof stops / sizeof stops[0]; k++) {
-            size_t kl = strlen(stops[k]);
-            for (const char *q = s; q + kl <= cut; q++)
-                if (memcmp(q, stops[k], kl) == 0) {
-                    cut = q;
-                    break;
-                }
-        }
-        while (s < cut && *s == ' ')
-            s++;
-        while (before_len && before[before_len - 1] == ' ')
-            before_len--;
-        if (cut - s >= 9) /* at least three characters */
-            doc->department = bl_strndup(doc->arena, s, (size_t)(cut - s));
-        else if (before_len >= 6)
-            doc->department = bl_strndup(doc->arena, before, before_len);
-        if (doc->department && !unit_name(doc->department, strlen(doc->department)))
-            doc->department = NULL; /* 某县 2023 年衔接资金项目…: a project's name follows the year, not a unit */
-        /* a cover line above the title naming the unit (2022 年度某县教育局 / 某县教育局2022年…报告) */
-        const char *unit = unit_line(doc->title, first_len);
-        if (unit)
-            doc->department = bl_strndup(doc->arena, unit, strlen(unit));
-    }
-    bl_buf_release(&title);
 }
 
 /* ---- prose read by role (roles.c) and 其中 lists ------------------------------------ */
@@ -524,6 +259,7 @@ typedef struct {
 } part_list;
 
 static bool is_open(const char *t, size_t i) { return t[i] == '(' || starts(t + i, 3, "（"); }
+
 static bool is_close(const char *t, size_t i) { return t[i] == ')' || starts(t + i, 3, "）"); }
 
 /* How deep in brackets t[to] is, counted from t[from]. */
@@ -608,7 +344,7 @@ static int cmp_fact_pos(const void *a, const void *b)
 
 int bl_parse(bl_doc *doc)
 {
-    report_meta(doc);
+    bl_subject_title(doc);
     bl_subject_read(doc);
     if (compile_all() < 0)
         return bl_doc_fail(doc, BL_ERR_INTERNAL, "internal", "a figure pattern does not compile");

@@ -228,3 +228,129 @@ const char *bl_subject_paragraph(bl_doc *doc, size_t para, size_t *name_end)
         *name_end = (size_t)(name - doc->text) + len;
     return bl_strndup(doc->arena, name, len);
 }
+
+/*
+ * The first paragraph of a title of several, t[0..n), when it only names a unit
+ * (after a year: 2022 年度某县教育局): that unit, in a static buffer; else NULL.
+ */
+/* Does t[0..n) end the way a unit's name does (局, 委员会, 中心, 政府, 某县 …)? */
+static bool unit_name(const char *t, size_t n)
+{
+    static const char *const suffixes[] = {"局", "会", "委", "办", "院", "站", "所", "处", "厅", "部", "馆", "校", "中心",
+                                           "政府", "县", "区", "市", "省", "镇", "乡", "队", "系统", "公司", "单位", "室"};
+    for (size_t k = 0; k < sizeof suffixes / sizeof suffixes[0]; k++) {
+        size_t sl = strlen(suffixes[k]);
+        if (n >= sl && memcmp(t + n - sl, suffixes[k], sl) == 0)
+            return true;
+    }
+    return false;
+}
+
+static const char *unit_line(const char *t, size_t n)
+{
+    static char buf[256];
+    if (!n || n >= strlen(t) || has(t, n, "报告") || has(t, n, "表"))
+        return NULL; /* a title of one paragraph, or the first one names the document */
+    size_t i = 0;
+    while (i < n && ((t[i] >= '0' && t[i] <= '9') || t[i] == ' ' || t[i] == 'x' || t[i] == 'X'))
+        i++;
+    if (i && starts(t + i, n - i, "年度"))
+        i += 6;
+    else if (i && starts(t + i, n - i, "年"))
+        i += 3;
+    while (i < n && t[i] == ' ')
+        i++;
+    size_t len = n - i;
+    if (len < 9 || len > 90 || len >= sizeof buf || !unit_name(t + i, len))
+        return NULL;
+    memcpy(buf, t + i, len);
+    buf[len] = '\0';
+    return buf;
+}
+
+/*
+ * The title: the first paragraphs up to one naming the document (报告, 自评表,
+ * 评价表); the year is the title's first 年; the department is what the title
+ * says between the year and the kind of report.
+ */
+void bl_subject_title(bl_doc *doc)
+{
+    const char *t = doc->text;
+    size_t n = doc->text_len, at = 0, title_start = 0, first_len = 0;
+    bl_buf title = BL_BUF_INIT;
+    for (int para = 0; para < 5 && at < n; para++) {
+        const char *nl = memchr(t + at, '\n', n - at);
+        size_t e = nl ? (size_t)(nl - t) : n;
+        const char *p = t + at;
+        size_t len = e - at;
+        bool attachment = starts(p, len, "附件") && len < 12;
+        if (!attachment) {
+            if (!title.len)
+                title_start = at, first_len = len;
+            bl_buf_add(&title, p, len);
+            if (has(p, len, "报告") || has(p, len, "自评表") || has(p, len, "评价表") || has(p, len, "部门预算") ||
+                has(p, len, "部门决算") || has(p, len, "自评附表"))
+                break;
+            if (title.len > 160) {
+                title.len = 0;
+                break;
+            }
+        }
+        at = e + 1;
+        if (at >= n)
+            title.len = 0;
+    }
+    (void)title_start;
+    if (title.len && (has(title.data, title.len, "报告") || has(title.data, title.len, "自评表") ||
+                      has(title.data, title.len, "评价表") || has(title.data, title.len, "部门预算") ||
+                      has(title.data, title.len, "部门决算") || has(title.data, title.len, "自评附表"))) {
+        const char *before = NULL; /* 江苏省人大常委会办公厅 2017 年度部门预算: the name comes first */
+        size_t before_len = 0;
+        doc->title = bl_strndup(doc->arena, title.data, title.len);
+        const char *s = doc->title, *end = s + title.len;
+        /* the year: four digits before 年 */
+        for (const char *q = s; q + 4 <= end; q++) {
+            if (q[0] >= '1' && q[0] <= '2' && q[1] >= '0' && q[1] <= '9' && q[2] >= '0' && q[2] <= '9' &&
+                q[3] >= '0' && q[3] <= '9' && (q == s || q[-1] < '0' || q[-1] > '9')) {
+                const char *r = q + 4;
+                while (r < end && *r == ' ')
+                    r++;
+                if (end - r >= 3 && memcmp(r, "年", 3) == 0) {
+                    doc->year = (q[0] - '0') * 1000 + (q[1] - '0') * 100 + (q[2] - '0') * 10 + (q[3] - '0');
+                    r += 3;
+                    if (end - r >= 3 && memcmp(r, "度", 3) == 0)
+                        r += 3;
+                    before = s;
+                    before_len = (size_t)(q - s);
+                    s = r; /* the department follows the year */
+                    break;
+                }
+            }
+        }
+        static const char *const stops[] = {"部门", "项目支出", "整体支出", "绩效", "预算", "决算", "关于", "自评"};
+        const char *cut = end;
+        for (size_t k = 0; k < sizeof stops / sizeof stops[0]; k++) {
+            size_t kl = strlen(stops[k]);
+            for (const char *q = s; q + kl <= cut; q++)
+                if (memcmp(q, stops[k], kl) == 0) {
+                    cut = q;
+                    break;
+                }
+        }
+        while (s < cut && *s == ' ')
+            s++;
+        while (before_len && before[before_len - 1] == ' ')
+            before_len--;
+        if (cut - s >= 9) /* at least three characters */
+            doc->department = bl_strndup(doc->arena, s, (size_t)(cut - s));
+        else if (before_len >= 6)
+            doc->department = bl_strndup(doc->arena, before, before_len);
+        if (doc->department && !unit_name(doc->department, strlen(doc->department)))
+            doc->department = NULL; /* 某县 2023 年衔接资金项目…: a project's name follows the year, not a unit */
+        /* a cover line above the title naming the unit (2022 年度某县教育局 / 某县教育局2022年…报告) */
+        const char *unit = unit_line(doc->title, first_len);
+        if (unit)
+            doc->department = bl_strndup(doc->arena, unit, strlen(unit));
+    }
+    bl_buf_release(&title);
+}

@@ -10,6 +10,13 @@
 
 #include "../core/doc.h"
 
+/**
+ * The title: the first paragraphs up to one naming the document (报告, 自评表, 评价表 …);
+ * doc->title, doc->year (the title's first 年) and doc->department (what the title says
+ * between the year and the kind of report, or a cover line above it naming a unit).
+ */
+void bl_subject_title(bl_doc *doc);
+
 /** Set doc->report_type and doc->subject from the title and the 项目名称 line (after report_meta). */
 void bl_subject_read(bl_doc *doc);
 

@@ -11,36 +11,13 @@
  * 主管部门, 自评得分, 自评等级 the project, department, score and grade.
  */
 #include "tables.h"
+#include "cells.h"
 #include "text.h"
 
 #include <stdlib.h>
 #include <string.h>
 
 #include "../core/banned.h"
-
-enum role {
-    C_NONE,
-    C_LABEL,
-    C_BUDGET_INITIAL,
-    C_BUDGET_ADJUSTED,
-    C_BUDGET,
-    C_EXECUTED,
-    C_RATE,
-    C_WEIGHT,
-    C_SCORE,
-    C_L1,
-    C_L2,
-    C_L3,
-    C_TARGET,
-    C_ACTUAL,
-    C_REASON,
-    C_MEASURE,
-    C_NATURE, /* 指标性质: ≥ ≤ = 定性 */
-    C_COEF,   /* 得分系数（%）: score = 系数 × 权重 (重庆) */
-    C_SKIP
-};
-
-#define MAXCOL 64
 
 typedef struct {
     enum role role[MAXCOL];
@@ -52,189 +29,6 @@ typedef struct {
     bool reason_col;       /* a 偏差原因 / 未完成原因 column */
     const char *weight_word; /* how the weight column is headed: "分值" or "权重" */
 } header;
-
-typedef struct {
-    const char *s;
-    size_t n;
-    size_t at; /* offset in doc->text */
-    int col;
-} cell;
-
-/* The letter in "(A)" / "（A）" at the end of a header cell. */
-static char letter_of(const char *s, size_t n)
-{
-    for (size_t i = 0; i + 2 < n; i++)
-        if (s[i] == '(' && s[i + 1] >= 'A' && s[i + 1] <= 'Z' && (s[i + 2] == ')' || s[i + 2] == '/'))
-            return s[i + 1];
-    return 0;
-}
-
-static enum role role_of(const char *s, size_t n, char *letter, char *den)
-{
-    *letter = letter_of(s, n);
-    if (has(s, n, "得分系数"))
-        return C_COEF;
-    if (has(s, n, "得分计算") || has(s, n, "到位"))
-        return C_SKIP;
-    if (has(s, n, "执行率") || has(s, n, "预算执行(")) {
-        if (has(s, n, "权重") || has(s, n, "分值"))
-            return C_WEIGHT;
-        if (has(s, n, "得分"))
-            return C_SCORE;
-        for (size_t i = 0; i + 2 < n; i++)
-            if (s[i] == '/' && s[i + 1] >= 'A' && s[i + 1] <= 'Z')
-                *den = s[i + 1];
-        return C_RATE;
-    }
-    if (has(s, n, "执行数") || has(s, n, "执行资金") || (has(s, n, "支出") && has(s, n, "决算")) || has(s, n, "决算数"))
-        return C_EXECUTED;
-    if (has(s, n, "年初预算"))
-        return C_BUDGET_INITIAL;
-    if (has(s, n, "全年预算") || has(s, n, "调整后预算") || has(s, n, "调整预算") || has(s, n, "全年(调整)") ||
-        has(s, n, "全年（调整）"))
-        return C_BUDGET_ADJUSTED;
-    if ((has(s, n, "预算数") && !has(s, n, "年度预算数")) || has(s, n, "预算金额"))
-        return C_BUDGET;
-    if (has(s, n, "一级指标"))
-        return C_L1;
-    if (has(s, n, "二级指标"))
-        return C_L2;
-    if (has(s, n, "三级指标") || starts(s, n, "指标名称") || starts(s, n, "绩效指标名称"))
-        return C_L3;
-    if (has(s, n, "实际完成") || has(s, n, "完成值") || has(s, n, "实际值"))
-        return C_ACTUAL;
-    if (has(s, n, "指标值") || has(s, n, "目标值"))
-        return C_TARGET;
-    if (has(s, n, "原因"))
-        return C_REASON;
-    if (has(s, n, "度量单位") || has(s, n, "计量单位"))
-        return C_MEASURE;
-    if (starts(s, n, "指标性") || starts(s, n, "指标方向")) /* 指标性质, wrapped as 指标性 / 质 */
-        return C_NATURE;
-    if (has(s, n, "分值") || has(s, n, "权重"))
-        return C_WEIGHT;
-    if (has(s, n, "得分"))
-        return C_SCORE;
-    return C_NONE;
-}
-
-static bl_unit unit_in(const char *s, size_t n)
-{
-    if (has(s, n, "万元"))
-        return BL_UNIT_WAN;
-    if (has(s, n, "亿元"))
-        return BL_UNIT_YI;
-    if (has(s, n, "单位：元") || has(s, n, "单位:元") || has(s, n, "（元）") || has(s, n, "(元)"))
-        return BL_UNIT_YUAN;
-    return BL_UNIT_NONE;
-}
-
-/* ---- one cell's number ------------------------------------------------------------- */
-
-typedef struct {
-    bl_dec v;
-    char op;            /* '>', '<', '=' or 0 */
-    bl_unit unit;       /* money, %, or OTHER with measure */
-    const char *measure;
-    size_t mlen;
-    size_t num_off;     /* offset of the number in the cell */
-    bool placeholder;   /* — / - … */
-    bool glued;         /* digits that are not one number (40004000100%) */
-} cellnum;
-
-static bool is_placeholder(const char *s, size_t n)
-{
-    if (!n)
-        return false;
-    size_t i = 0;
-    while (i < n) {
-        if (s[i] == '-' || s[i] == '/' || s[i] == ' ' || s[i] == '*')
-            i++;
-        else if (n - i >= 3 && (unsigned char)s[i] == 0xE2 && (unsigned char)s[i + 1] == 0x80)
-            i += 3; /* — – … */
-        else
-            return false;
-    }
-    return true;
-}
-
-/* Read a cell as one figure: [op] number [unit]. Returns false when it is not one. */
-static bool read_cell(const char *s, size_t n, cellnum *out)
-{
-    memset(out, 0, sizeof *out);
-    if (is_placeholder(s, n)) {
-        out->placeholder = true;
-        return false;
-    }
-    size_t i = 0;
-    while (i < n) {
-        if (s[i] == ' ')
-            i++;
-        else if (n - i >= 3 && (unsigned char)s[i] == 0xE2 && (unsigned char)s[i + 1] == 0x89 &&
-                 ((unsigned char)s[i + 2] == 0xA5 || (unsigned char)s[i + 2] == 0xA7))
-            out->op = '>', i += 3; /* ≥ ≧ */
-        else if (n - i >= 3 && (unsigned char)s[i] == 0xE2 && (unsigned char)s[i + 1] == 0x89 &&
-                 ((unsigned char)s[i + 2] == 0xA4 || (unsigned char)s[i + 2] == 0xA6))
-            out->op = '<', i += 3; /* ≤ ≦ */
-        else if (s[i] == '>' || s[i] == '<') {
-            out->op = s[i];
-            i++;
-            if (i < n && s[i] == '=')
-                i++;
-        } else if (s[i] == '=') {
-            out->op = '=', i++;
-        } else
-            break;
-    }
-    char num[48];
-    size_t k = 0, d0 = i;
-    if (i < n && s[i] == '-')
-        num[k++] = s[i++];
-    int digits = 0;
-    while (i < n && ((s[i] >= '0' && s[i] <= '9') || s[i] == ',' || s[i] == '.') && k + 1 < sizeof num) {
-        if (s[i] != ',')
-            num[k++] = s[i];
-        if (s[i] >= '0' && s[i] <= '9')
-            digits++;
-        i++;
-    }
-    num[k] = '\0';
-    if (!digits)
-        return false;
-    out->num_off = d0;
-    if (bl_dec_parse(num, k, &out->v))
-        return false;
-    while (i < n && s[i] == ' ')
-        i++;
-    const char *u = s + i;
-    size_t ul = n - i;
-    if (!ul) {
-        out->unit = BL_UNIT_NONE;
-    } else if (u[0] == '%' && ul == 1) {
-        out->unit = BL_UNIT_PERCENT;
-    } else if (ul == 6 && memcmp(u, "万元", 6) == 0) {
-        out->unit = BL_UNIT_WAN;
-    } else if (ul == 3 && memcmp(u, "元", 3) == 0) {
-        out->unit = BL_UNIT_YUAN;
-    } else if (ul == 6 && memcmp(u, "亿元", 6) == 0) {
-        out->unit = BL_UNIT_YI;
-    } else if (ul == 3 && memcmp(u, "分", 3) == 0) {
-        out->unit = BL_UNIT_POINT;
-    } else {
-        /* a measure (个, 吨, 人次, 元/户): short, no digits */
-        if (ul > 18)
-            return false;
-        for (size_t j = 0; j < ul; j++)
-            if (u[j] >= '0' && u[j] <= '9') {
-                out->glued = true;
-                return false;
-            }
-        out->unit = BL_UNIT_OTHER;
-        out->measure = u;
-        out->mlen = ul;
-    }
-    return true;
-}
 
 /* ---- the reader ----------------------------------------------------------------------- */
 
@@ -333,36 +127,6 @@ static const char *scope_of_label(reader *r, const char *s, size_t n)
     return whole ? bl_strfmt(A, "source:%.*s", (int)n, s) : bl_strfmt(A, "%s/source:%.*s", r->unit_scope, (int)n, s);
 }
 
-static bool is_total_label(const char *s, size_t n)
-{
-    return starts(s, n, "总分") || starts(s, n, "合计") || starts(s, n, "总计") || starts(s, n, "自评总分") ||
-           starts(s, n, "自评得分");
-}
-
-/* "产出指标(50分)" / "预算执行情况（10分）": the points in a label; false when none. */
-static bool points_in(const char *s, size_t n, bl_dec *out, size_t *name_len)
-{
-    for (size_t i = 0; i < n; i++) {
-        bool open = s[i] == '(' || (n - i >= 3 && memcmp(s + i, "（", 3) == 0);
-        if (!open)
-            continue;
-        size_t j = i + (s[i] == '(' ? 1 : 3);
-        while (j < n && s[j] == ' ')
-            j++;
-        size_t k = j;
-        while (k < n && ((s[k] >= '0' && s[k] <= '9') || s[k] == '.'))
-            k++;
-        size_t u = k; /* "(60 分)": the extraction may put a space before 分 */
-        while (u < n && s[u] == ' ')
-            u++;
-        if (k > j && n - u >= 3 && memcmp(s + u, "分", 3) == 0) {
-            *name_len = i;
-            return bl_dec_parse(s + j, k - j, out) == 0;
-        }
-    }
-    return false;
-}
-
 /*
  * A target or actual written without its measure or direction, in a form that has
  * columns for them (四川: 指标性质 | 指标值 | 度量单位 | 完成值): take them from there.
@@ -387,38 +151,6 @@ static void with_columns(cellnum *v, const cell *measure, const cell *nature)
         else if (has(nature->s, nature->n, "="))
             v->op = '=';
     }
-}
-
-/* 财预〔2020〕10号 定性指标: 达成年度指标 / 部分达成…并具有一定效果 / 未达成…且效果较差. */
-static const char *attainment(const char *s, size_t n)
-{
-    if (starts(s, n, "未达成") || starts(s, n, "未完成") || starts(s, n, "没有达成"))
-        return "未达成";
-    if (starts(s, n, "部分达成") || starts(s, n, "基本达成") || starts(s, n, "部分完成") || starts(s, n, "基本完成"))
-        return "部分达成";
-    if (starts(s, n, "达成") || starts(s, n, "已达成") || starts(s, n, "全部达成") || starts(s, n, "完全达成"))
-        return "达成";
-    return NULL;
-}
-
-/* A year a header cell names (2021年决算数): its value, or 0. */
-static int year_in(const char *s, size_t n)
-{
-    for (size_t i = 0; i + 4 < n; i++) {
-        if ((i && s[i - 1] >= '0' && s[i - 1] <= '9') || s[i] < '1' || s[i] > '2')
-            continue;
-        int y = 0;
-        size_t k = i;
-        for (; k < i + 4 && s[k] >= '0' && s[k] <= '9'; k++)
-            y = y * 10 + (s[k] - '0');
-        if (k != i + 4 || (k < n && s[k] >= '0' && s[k] <= '9'))
-            continue;
-        while (k < n && s[k] == ' ')
-            k++;
-        if (y >= 1990 && y <= 2100 && n - k >= 3 && memcmp(s + k, "年", 3) == 0)
-            return y;
-    }
-    return 0;
 }
 
 static void read_header(reader *r, const cell *cs, int nc)

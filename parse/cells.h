@@ -1,0 +1,64 @@
+/*
+ * cells.h - what one cell of a 自评表 says (tables.c reads rows with it): the role a
+ * header cell gives its column, and a data cell's number, operator, unit or measure.
+ */
+#ifndef BL_PARSE_CELLS_H
+#define BL_PARSE_CELLS_H
+
+#include "../core/doc.h"
+
+enum role {
+    C_NONE,
+    C_LABEL,
+    C_BUDGET_INITIAL,
+    C_BUDGET_ADJUSTED,
+    C_BUDGET,
+    C_EXECUTED,
+    C_RATE,
+    C_WEIGHT,
+    C_SCORE,
+    C_L1,
+    C_L2,
+    C_L3,
+    C_TARGET,
+    C_ACTUAL,
+    C_REASON,
+    C_MEASURE,
+    C_NATURE, /* 指标性质: ≥ ≤ = 定性 */
+    C_COEF,   /* 得分系数（%）: score = 系数 × 权重 (重庆) */
+    C_SKIP
+};
+
+#define MAXCOL 64
+
+typedef struct {
+    const char *s;
+    size_t n;
+    size_t at; /* offset in doc->text */
+    int col;
+} cell;
+
+/* ---- one cell's number ------------------------------------------------------------- */
+
+typedef struct {
+    bl_dec v;
+    char op;            /* '>', '<', '=' or 0 */
+    bl_unit unit;       /* money, %, or OTHER with measure */
+    const char *measure;
+    size_t mlen;
+    size_t num_off;     /* offset of the number in the cell */
+    bool placeholder;   /* — / - … */
+    bool glued;         /* digits that are not one number (40004000100%) */
+} cellnum;
+
+/** The role a header cell gives its column; *letter its (A)/(B), *den the letter under a rate's "/". */
+enum role role_of(const char *s, size_t n, char *letter, char *den);
+bl_unit unit_in(const char *s, size_t n);
+bool is_placeholder(const char *s, size_t n);
+bool read_cell(const char *s, size_t n, cellnum *out);
+bool is_total_label(const char *s, size_t n);
+bool points_in(const char *s, size_t n, bl_dec *out, size_t *name_len);
+const char *attainment(const char *s, size_t n);
+int year_in(const char *s, size_t n);
+
+#endif
