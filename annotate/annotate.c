@@ -5,6 +5,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
+
+#include "../core/outfile.h"
 
 #include "../core/banned.h"
 
@@ -91,6 +94,64 @@ static bool highlight(PopplerDocument *pd, page_layout *pl, long a, long b, cons
     return ok;
 }
 
+/* Does the file end the way a complete PDF does (%%EOF near its end)? */
+static bool ends_whole(int fd)
+{
+    char tail[64];
+    off_t end = lseek(fd, 0, SEEK_END);
+    if (end < 16)
+        return false;
+    off_t at = end > (off_t)sizeof tail ? end - (off_t)sizeof tail : 0;
+    ssize_t n = pread(fd, tail, (size_t)(end - at), at);
+    for (ssize_t i = 0; i + 5 <= n; i++)
+        if (memcmp(tail + i, "%%EOF", 5) == 0)
+            return true;
+    return false;
+}
+
+/*
+ * Save the annotated document to a temporary file beside out_path, check that it
+ * was written whole (it ends like a PDF and opens with all its pages: a full disk
+ * leaves a short file that Poppler does not report), and rename it into place.
+ */
+static int save_whole(PopplerDocument *pd, int npages, const char *out_path, char *err, size_t errsz)
+{
+    int fd;
+    char *tmp = bl_outfile_temp(out_path, &fd, err, errsz);
+    if (!tmp)
+        return -1;
+    GError *ge = NULL;
+    char *abs = realpath(tmp, NULL);
+    char *uri = abs ? g_filename_to_uri(abs, NULL, NULL) : NULL;
+    bool ok = uri && poppler_document_save(pd, uri, &ge);
+    if (!ok)
+        snprintf(err, errsz, "cannot write '%s': %s", out_path, ge ? ge->message : "bad path");
+    if (ok && (fsync(fd) != 0 || !ends_whole(fd))) {
+        snprintf(err, errsz, "cannot write '%s': the copy is incomplete (disk full?)", out_path);
+        ok = false;
+    }
+    if (ok) {
+        PopplerDocument *back = poppler_document_new_from_file(uri, NULL, NULL);
+        if (!back || poppler_document_get_n_pages(back) != npages) {
+            snprintf(err, errsz, "cannot write '%s': the copy does not read back whole", out_path);
+            ok = false;
+        }
+        if (back)
+            g_object_unref(back);
+    }
+    if (ge)
+        g_error_free(ge);
+    g_free(uri);
+    free(abs);
+    if (!ok) {
+        close(fd);
+        unlink(tmp);
+        free(tmp);
+        return -1;
+    }
+    return bl_outfile_commit(tmp, fd, out_path, err, errsz);
+}
+
 int bl_annotate(const bl_doc *d, const char *out_path, char *err, size_t errsz)
 {
     if (!d->is_pdf || d->err.cls != BL_OK || strcmp(d->path, "-") == 0) {
@@ -144,24 +205,10 @@ int bl_annotate(const bl_doc *d, const char *out_path, char *err, size_t errsz)
             g_free(note);
         }
     }
-    char *abs_out = NULL;
-    int rc = added;
-    if (added > 0 || d->nfindings == 0) {
-        /* the copy is written even with nothing to mark: the bureau gets a file per report */
-        FILE *touch = fopen(out_path, "ab");
-        if (touch)
-            fclose(touch);
-        abs_out = realpath(out_path, NULL);
-        char *ouri = abs_out ? g_filename_to_uri(abs_out, NULL, NULL) : NULL;
-        if (!ouri || !poppler_document_save(pd, ouri, &ge)) {
-            snprintf(err, errsz, "cannot write '%s': %s", out_path, ge ? ge->message : "bad path");
-            rc = -1;
-        }
-        g_free(ouri);
-    }
+    /* the copy is written even with nothing to mark: the bureau gets a file per report */
+    int rc = save_whole(pd, npages, out_path, err, errsz) < 0 ? -1 : added;
     if (ge)
         g_error_free(ge);
-    free(abs_out);
     for (int i = 0; i < npages; i++) {
         if (pages[i].page)
             g_object_unref(pages[i].page);

@@ -107,6 +107,11 @@ typedef struct {
     double started;
     bool show_progress, progress_drawn;
     bl_sarif *sarif;
+    /* --annotate: copies keep their path below the inputs' common folder; no copy may
+     * be an input (compared by device and inode) */
+    char *annotate_root;
+    bl_fileid *input_ids;
+    size_t ninput_ids;
 } batch_ctx;
 
 static double now_s(void)
@@ -157,6 +162,69 @@ static void test_hooks(const char *path)
 }
 
 /* In the worker: check one file, write its compact JSON record. */
+/*
+ * Where the annotated copy of `path` goes: DIR/<its path below the inputs' common
+ * folder> (deptA/报告.pdf and deptB/报告.pdf stay apart), its folders created without
+ * following symlinks. Refused when that file is one of the run's inputs.
+ */
+static int annotate_path(const batch_ctx *c, const char *path, char *copy, size_t size, char *err, size_t errsz)
+{
+    const char *dir = c->o->annotate_dir, *rel = strrchr(path, '/') ? strrchr(path, '/') + 1 : path;
+    char *abs = realpath(path, NULL);
+    size_t rl = c->annotate_root ? strlen(c->annotate_root) : 0;
+    if (abs && rl && strncmp(abs, c->annotate_root, rl) == 0 && abs[rl] == '/')
+        rel = abs + rl + 1;
+    size_t dl = strlen(dir);
+    while (dl > 1 && dir[dl - 1] == '/')
+        dl--;
+    int n = snprintf(copy, size, "%.*s/%s", (int)dl, dir, rel);
+    free(abs);
+    if (n < 0 || (size_t)n >= size) {
+        snprintf(err, errsz, "the annotated copy's path is too long");
+        return -1;
+    }
+    if (bl_outfile_is_one_of(copy, c->input_ids, c->ninput_ids)) {
+        bl_fileid me, it;
+        const char *which = path;
+        if (bl_fileid_of(copy, &me))
+            for (size_t k = 0; k < c->in.n; k++)
+                if (bl_fileid_of(c->in.v[k], &it) && it.dev == me.dev && it.ino == me.ino)
+                    which = c->in.v[k];
+        snprintf(err, errsz, "refusing to write the annotated copy '%s': it is the input '%s'", copy, which);
+        return -1;
+    }
+    return bl_outfile_dirs(dir, copy, err, errsz);
+}
+
+/* The deepest folder holding every input (their real paths); NULL when there is none. */
+static char *common_folder(const paths *in)
+{
+    char *root = NULL;
+    for (size_t i = 0; i < in->n; i++) {
+        char *abs = strcmp(in->v[i], "-") != 0 ? realpath(in->v[i], NULL) : NULL;
+        char *slash = abs ? strrchr(abs, '/') : NULL;
+        if (!slash) {
+            free(abs);
+            continue;
+        }
+        *slash = '\0'; /* its folder ("" for /) */
+        if (!root) {
+            root = abs;
+            continue;
+        }
+        size_t k = 0;
+        while (root[k] && root[k] == abs[k])
+            k++;
+        if (root[k] || (abs[k] && abs[k] != '/')) { /* cut back to a whole folder name */
+            while (k > 0 && root[k] != '/')
+                k--;
+            root[k] = '\0';
+        }
+        free(abs);
+    }
+    return root;
+}
+
 static void work(void *vctx, size_t i, bl_buf *out)
 {
     batch_ctx *c = vctx;
@@ -177,12 +245,9 @@ static void work(void *vctx, size_t i, bl_buf *out)
     }
     cJSON *rec = bl_record(d);
     if (c->o->annotate_dir && d->is_pdf && d->err.cls == BL_OK) {
-        /* DIR/<name of the file>: the original is never touched */
-        const char *base = strrchr(path, '/') ? strrchr(path, '/') + 1 : path;
-        char copy[4096], err[300];
-        snprintf(copy, sizeof copy, "%s/%s", c->o->annotate_dir, base);
-        if (strcmp(copy, path) == 0)
-            cJSON_AddStringToObject(rec, "annotate_error", "the annotated copy would overwrite the original");
+        char copy[4096], err[9000];
+        if (annotate_path(c, path, copy, sizeof copy, err, sizeof err) < 0)
+            cJSON_AddStringToObject(rec, "annotate_error", err);
         else if (bl_annotate(d, copy, err, sizeof err) < 0)
             cJSON_AddStringToObject(rec, "annotate_error", err);
         else
@@ -244,6 +309,12 @@ static void deliver(batch_ctx *c, size_t i, cJSON *rec, const char *compact)
         clear_progress(c);
         fprintf(stderr, "budgetlint: error: '%s': %s\n", c->in.v[i],
                 e ? cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(e, "message")) : "cannot be checked");
+    }
+    const char *aerr = cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(rec, "annotate_error"));
+    if (aerr) { /* the copy asked for was not written: say so, and exit 2 */
+        c->trouble = true;
+        clear_progress(c);
+        fprintf(stderr, "budgetlint: error: '%s': %s\n", c->in.v[i], aerr);
     }
     const cJSON *f;
     cJSON_ArrayForEach(f, cJSON_GetObjectItemCaseSensitive(rec, "findings"))
@@ -415,6 +486,14 @@ int cmd_check(options *o)
         c.stdin_data = b.data ? b.data : bl_xmalloc(1);
         c.stdin_len = b.len;
     }
+    if (o->annotate_dir) {
+        c.annotate_root = common_folder(&c.in);
+        c.input_ids = bl_xmalloc((n + 1) * sizeof *c.input_ids);
+        for (size_t i = 0; i < n; i++)
+            if (strcmp(c.in.v[i], "-") != 0 && bl_fileid_of(c.in.v[i], &c.input_ids[c.ninput_ids]))
+                c.ninput_ids++;
+        bl_fileid_sort(c.input_ids, c.ninput_ids);
+    }
     if (o->annotate_dir && mkdir(o->annotate_dir, 0777) < 0 && errno != EEXIST) {
         fprintf(stderr, "budgetlint: error: cannot create '%s': %s\n", o->annotate_dir, strerror(errno));
         return EXIT_TROUBLE;
@@ -511,6 +590,8 @@ int cmd_check(options *o)
     free(c.first_json);
     free(c.has_dups);
     free(c.stdin_data);
+    free(c.annotate_root);
+    free(c.input_ids);
     if (interrupted) {
         fprintf(stderr, "budgetlint: interrupted: %zu of %zu files checked; the rest were not\n", delivered, n);
         return EXIT_INTERRUPTED;

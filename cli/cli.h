@@ -22,6 +22,7 @@
 #include "../store/store.h"
 
 #include "../core/doc.h"
+#include "../core/outfile.h"
 #include "../emit/emit.h"
 #include "../extract/extract.h"
 #include "../normalize/normalize.h"

@@ -23,6 +23,7 @@ suite tables sh tests/tables.sh "$rel/budgetlint"
 suite batch sh tests/batch.sh "$rel/budgetlint"
 suite outputs sh tests/outputs.sh "$rel/budgetlint"
 suite pathological sh tests/pathological.sh "$rel/budgetlint"
+suite safety sh tests/safety.sh "$rel/budgetlint"
 suite traditional sh tests/traditional.sh "$rel/budgetlint" "$rel/s2t" "$rel/mutate"
 suite nzh sh tests/nzh.sh "$rel/xcheck"
 suite fuzz sh fuzz/run.sh 0
@@ -34,6 +35,7 @@ if [ -n "$asan" ]; then
     suite asan-unit "$asan/unit_tests"
     suite asan-fixtures sh tests/fixtures.sh "$asan/budgetlint"
     suite asan-cli sh tests/cli.sh "$asan/budgetlint"
+    suite asan-safety sh tests/safety.sh "$asan/budgetlint"
 fi
 passed=$(grep -c '^PASS' "$log")
 failed=$(grep -c '^FAIL' "$log")
