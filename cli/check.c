@@ -442,6 +442,30 @@ static void read_list(paths *p, const char *from, batch_ctx *c)
     (void)c;
 }
 
+/* Everything cmd_check allocated, on every way out. */
+static void release(batch_ctx *c)
+{
+    bl_store_close(c->store);
+    for (size_t i = 0; i < c->in.n; i++) {
+        free(c->in.v[i]);
+        if (c->sha)
+            free(c->sha[i]);
+        if (c->stored)
+            free(c->stored[i]);
+        if (c->first_json)
+            free(c->first_json[i]);
+    }
+    free(c->in.v);
+    free(c->sha);
+    free(c->dup_of);
+    free(c->stored);
+    free(c->first_json);
+    free(c->has_dups);
+    free(c->stdin_data);
+    free(c->annotate_root);
+    free(c->input_ids);
+}
+
 int cmd_check(options *o)
 {
     batch_ctx c = {0};
@@ -475,6 +499,7 @@ int cmd_check(options *o)
     c.has_dups = calloc(n + 1, sizeof *c.has_dups);
     if (!c.sha || !c.dup_of || !c.stored || !c.first_json || !c.has_dups) {
         fputs("budgetlint: error: out of memory\n", stderr);
+        release(&c);
         return EXIT_INTERNAL;
     }
     if (stdin_uses) {
@@ -496,6 +521,7 @@ int cmd_check(options *o)
     }
     if (o->annotate_dir && mkdir(o->annotate_dir, 0777) < 0 && errno != EEXIST) {
         fprintf(stderr, "budgetlint: error: cannot create '%s': %s\n", o->annotate_dir, strerror(errno));
+        release(&c);
         return EXIT_TROUBLE;
     }
     if (o->db) {
@@ -503,6 +529,7 @@ int cmd_check(options *o)
         c.store = bl_store_open(o->db, err, sizeof err);
         if (!c.store) {
             fprintf(stderr, "budgetlint: error: '%s': %s\n", o->db, err);
+            release(&c);
             return EXIT_TROUBLE;
         }
     }
@@ -576,22 +603,7 @@ int cmd_check(options *o)
     if (c.show_progress || interrupted || o->stats)
         fprintf(stderr, "budgetlint: %zu of %zu files in %.3f s (%ld pages), %d unreadable; largest worker %ld KB\n",
                 delivered, n, now_s() - c.started, c.pages, c.nerr, b.max_rss_kb);
-    bl_store_close(c.store);
-    for (size_t i = 0; i < n; i++) {
-        free(c.in.v[i]);
-        free(c.sha[i]);
-        free(c.stored[i]);
-        free(c.first_json[i]);
-    }
-    free(c.in.v);
-    free(c.sha);
-    free(c.dup_of);
-    free(c.stored);
-    free(c.first_json);
-    free(c.has_dups);
-    free(c.stdin_data);
-    free(c.annotate_root);
-    free(c.input_ids);
+    release(&c);
     if (interrupted) {
         fprintf(stderr, "budgetlint: interrupted: %zu of %zu files checked; the rest were not\n", delivered, n);
         return EXIT_INTERRUPTED;

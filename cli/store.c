@@ -27,10 +27,24 @@ int cmd_report(int argc, char **argv)
         return EXIT_TROUBLE;
     }
     char err[300];
-    bl_store *s = bl_store_open(db, err, sizeof err);
+    bl_store *s = bl_store_open_read(db, err, sizeof err);
     if (!s) {
         fprintf(stderr, "budgetlint: error: '%s': %s\n", db, err);
         return EXIT_TROUBLE;
+    }
+    /* no output over the store, over another output, or over a file it names */
+    bl_fileid ids[1];
+    size_t nids = bl_fileid_of(db, &ids[0]) ? 1 : 0;
+    const char *outs[3] = {xlsx, csv, html};
+    for (int k = 0; k < 3; k++) {
+        if (outs[k] && bl_outfile_is_one_of(outs[k], ids, nids)) {
+            fprintf(stderr, "budgetlint: error: refusing to write '%s': it is the store '%s'\n", outs[k], db);
+            bl_store_close(s);
+            return EXIT_TROUBLE;
+        }
+        for (int j = 0; j < k; j++)
+            if (outs[j] && outs[k] && strcmp(outs[j], outs[k]) == 0)
+                die_usage("two reports to one file '%s'", outs[k]);
     }
     int rc = EXIT_CLEAN;
     if ((xlsx && bl_report_xlsx(s, xlsx, err, sizeof err) < 0) || (csv && bl_report_csv(s, csv, err, sizeof err) < 0) ||

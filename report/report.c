@@ -4,9 +4,12 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 #include <xlsxwriter.h>
 
 #include "../core/core.h"
+
+#include "../core/outfile.h"
 
 #include "../core/banned.h"
 
@@ -29,7 +32,7 @@ typedef struct {
     size_t nf, capf;
 } rows;
 
-static char *dup(const char *s)
+static char *dupstr(const char *s)
 {
     if (!s)
         return NULL;
@@ -51,7 +54,7 @@ static void on_report(void *ctx, const bl_report_row *x)
                        x->executed, x->executed_unit, x->rate, x->score, x->grade};
     memset(r, 0, sizeof *r);
     for (size_t i = 0; i < sizeof v / sizeof v[0]; i++)
-        r->v[i] = dup(v[i]);
+        r->v[i] = dupstr(v[i]);
     r->year = x->year, r->errors = x->errors, r->warnings = x->warnings, r->infos = x->infos;
 }
 
@@ -66,7 +69,7 @@ static void on_finding(void *ctx, const bl_finding_row *x)
     const char *v[] = {x->path, x->department, x->rule, x->severity, x->message, x->stated, x->expected};
     memset(f, 0, sizeof *f);
     for (size_t i = 0; i < sizeof v / sizeof v[0]; i++)
-        f->v[i] = dup(v[i]);
+        f->v[i] = dupstr(v[i]);
     f->page = x->page, f->line = x->line;
 }
 
@@ -148,6 +151,36 @@ static int width(const char *s)
     return w;
 }
 
+/* ---- outputs: a temporary file beside the target, renamed into place when whole ---- */
+
+typedef struct {
+    char *tmp;
+    int fd;
+} pending;
+
+static bool begin(pending *p, const char *path, char *err, size_t errsz)
+{
+    p->tmp = bl_outfile_temp(path, &p->fd, err, errsz);
+    return p->tmp != NULL;
+}
+
+/* ok: the content was written without error; then rename into place, else discard. */
+static int finish(pending *p, bool ok, const char *path, char *err, size_t errsz)
+{
+    if (!p->tmp)
+        return -1;
+    if (!ok) {
+        close(p->fd);
+        unlink(p->tmp);
+        free(p->tmp);
+        p->tmp = NULL;
+        return -1;
+    }
+    int rc = bl_outfile_commit(p->tmp, p->fd, path, err, errsz);
+    p->tmp = NULL;
+    return rc;
+}
+
 /* ---- XLSX --------------------------------------------------------------------------- */
 
 int bl_report_xlsx(bl_store *s, const char *path, char *err, size_t errsz)
@@ -155,9 +188,15 @@ int bl_report_xlsx(bl_store *s, const char *path, char *err, size_t errsz)
     rows t;
     if (load(s, &t, err, errsz) < 0)
         return -1;
-    lxw_workbook *wb = workbook_new(path);
+    pending out;
+    if (!begin(&out, path, err, errsz)) {
+        unload(&t);
+        return -1;
+    }
+    lxw_workbook *wb = workbook_new(out.tmp);
     if (!wb) {
         snprintf(err, errsz, "cannot create '%s'", path);
+        finish(&out, false, path, err, errsz);
         unload(&t);
         return -1;
     }
@@ -244,20 +283,43 @@ int bl_report_xlsx(bl_store *s, const char *path, char *err, size_t errsz)
     worksheet_autofilter(wf, 0, 0, (lxw_row_t)t.nf, NFIND - 1);
     lxw_error e = workbook_close(wb);
     unload(&t);
-    if (e != LXW_NO_ERROR) {
+    if (e != LXW_NO_ERROR)
         snprintf(err, errsz, "cannot write '%s': %s", path, lxw_strerror(e));
-        return -1;
-    }
-    return 0;
+    return finish(&out, e == LXW_NO_ERROR, path, err, errsz);
 }
 
 /* ---- CSV ---------------------------------------------------------------------------- */
 
+/* A number as the store writes it (-12.5, 100): a spreadsheet may read it as one. */
+static bool numeric(const char *s)
+{
+    if (*s == '-')
+        s++;
+    if (!*s)
+        return false;
+    for (; *s; s++)
+        if (!((*s >= '0' && *s <= '9') || *s == '.'))
+            return false;
+    return true;
+}
+
+/*
+ * A cell that a spreadsheet would run as a formula (= + - @, or a tab or CR first: a
+ * file named =HYPERLINK(…).pdf) is written as text with a leading '.
+ */
+static bool formula_like(const char *s)
+{
+    return (*s == '=' || *s == '+' || *s == '-' || *s == '@' || *s == '\t' || *s == '\r') && !numeric(s);
+}
+
 static void csv_field(FILE *f, const char *s, bool last)
 {
     s = s ? s : "";
-    if (strpbrk(s, ",\"\r\n")) {
+    bool quote_mark = formula_like(s);
+    if (strpbrk(s, ",\"\r\n") || quote_mark) {
         fputc('"', f);
+        if (quote_mark)
+            fputc('\'', f);
         for (; *s; s++) {
             if (*s == '"')
                 fputc('"', f);
@@ -281,13 +343,18 @@ int bl_report_csv(bl_store *s, const char *path, char *err, size_t errsz)
         snprintf(fpath, sizeof fpath, "%.*s-findings.csv", (int)(pl - 4), path);
     else
         snprintf(fpath, sizeof fpath, "%s-findings.csv", path);
-    FILE *a = fopen(path, "wb"), *b = fopen(fpath, "wb");
+    pending pa = {0}, pb = {0};
+    bool opened = begin(&pa, path, err, errsz) && begin(&pb, fpath, err, errsz);
+    FILE *a = opened ? fopen(pa.tmp, "wb") : NULL, *b = opened ? fopen(pb.tmp, "wb") : NULL;
     if (!a || !b) {
-        snprintf(err, errsz, "cannot create '%s'", !a ? path : fpath);
+        if (opened)
+            snprintf(err, errsz, "cannot create '%s'", !a ? path : fpath);
         if (a)
             fclose(a);
         if (b)
             fclose(b);
+        finish(&pa, false, path, err, errsz);
+        finish(&pb, false, fpath, err, errsz);
         unload(&t);
         return -1;
     }
@@ -341,11 +408,10 @@ int bl_report_csv(bl_store *s, const char *path, char *err, size_t errsz)
     bad |= fclose(a) != 0;
     bad |= fclose(b) != 0;
     unload(&t);
-    if (bad) {
+    if (bad)
         snprintf(err, errsz, "cannot write '%s'", path);
-        return -1;
-    }
-    return 0;
+    int ra = finish(&pa, !bad, path, err, errsz), rb = finish(&pb, !bad && ra == 0, fpath, err, errsz);
+    return ra < 0 || rb < 0 ? -1 : 0;
 }
 
 /* ---- HTML --------------------------------------------------------------------------- */
@@ -377,7 +443,7 @@ static void count(tally **t, size_t *n, const char *key)
             return;
         }
     *t = bl_xrealloc(*t, (*n + 1) * sizeof **t);
-    (*t)[*n].key = dup(key);
+    (*t)[*n].key = dupstr(key);
     (*t)[*n].n = 1;
     (*n)++;
 }
@@ -390,7 +456,8 @@ static int cmp_tally(const void *a, const void *b)
 
 static void bars(FILE *f, const char *id, const char *title, tally *t, size_t n)
 {
-    qsort(t, n, sizeof *t, cmp_tally);
+    if (n)
+        qsort(t, n, sizeof *t, cmp_tally); /* qsort(NULL, 0) is undefined */
     int max = n ? t[0].n : 1;
     fprintf(f, "<section class=\"chart\" id=\"%s\"><h2>", id);
     esc(f, title);
@@ -409,9 +476,12 @@ int bl_report_html(bl_store *s, const char *path, char *err, size_t errsz)
     rows t;
     if (load(s, &t, err, errsz) < 0)
         return -1;
-    FILE *f = fopen(path, "wb");
+    pending out;
+    FILE *f = begin(&out, path, err, errsz) ? fopen(out.tmp, "wb") : NULL;
     if (!f) {
-        snprintf(err, errsz, "cannot create '%s'", path);
+        if (out.tmp)
+            snprintf(err, errsz, "cannot create '%s'", path);
+        finish(&out, false, path, err, errsz);
         unload(&t);
         return -1;
     }
@@ -478,7 +548,12 @@ int bl_report_html(bl_store *s, const char *path, char *err, size_t errsz)
     fputs("</tr></thead><tbody>\n", f);
     for (size_t i = 0; i < t.nf; i++) {
         const frow *x = &t.f[i];
-        fprintf(f, "<tr class=\"%s\"><td>", x->v[F_SEV] ? x->v[F_SEV] : "");
+        const char *sev = x->v[F_SEV] ? x->v[F_SEV] : "";
+        /* a class from the known severities only: a merged store's text is never markup */
+        fprintf(f, "<tr class=\"%s\"><td>",
+                strcmp(sev, "error") == 0 ? "error" : strcmp(sev, "warning") == 0 ? "warning"
+                                                   : strcmp(sev, "info") == 0  ? "info"
+                                                                                : "unknown");
         esc(f, x->v[F_PATH]);
         fprintf(f, "</td><td class=\"num\">%d</td><td class=\"num\">%d</td><td>", x->page, x->line);
         esc(f, x->v[F_RULE]);
@@ -514,9 +589,7 @@ int bl_report_html(bl_store *s, const char *path, char *err, size_t errsz)
     int bad = ferror(f);
     bad |= fclose(f) != 0;
     unload(&t);
-    if (bad) {
+    if (bad)
         snprintf(err, errsz, "cannot write '%s'", path);
-        return -1;
-    }
-    return 0;
+    return finish(&out, !bad, path, err, errsz);
 }

@@ -3,9 +3,13 @@
 
 #include <cjson/cJSON.h>
 #include <sqlite3.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+
+#include "../core/core.h"
 
 #include "../core/banned.h"
 
@@ -53,22 +57,28 @@ static void set_err(char *err, size_t n, const char *what, sqlite3 *db)
     snprintf(err, n, "%s: %s", what, db ? sqlite3_errmsg(db) : "cannot open");
 }
 
-bl_store *bl_store_open(const char *path, char *err, size_t errsz)
+/* Is db a budgetlint store of this schema? NULL when it is, else why not. */
+static const char *not_ours(sqlite3 *db, char *buf, size_t n)
 {
-    sqlite3 *db = NULL;
-    if (sqlite3_open_v2(path, &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL) != SQLITE_OK) {
-        set_err(err, errsz, "cannot open the store", db);
-        sqlite3_close(db);
-        return NULL;
+    sqlite3_stmt *st;
+    if (sqlite3_prepare_v2(db, "SELECT value FROM meta WHERE key = 'store_schema'", -1, &st, NULL) != SQLITE_OK)
+        return "not a budgetlint store (it has no budgetlint meta table); left as it is";
+    const char *why = "not a budgetlint store (its meta table names no store schema); left as it is";
+    if (sqlite3_step(st) == SQLITE_ROW) {
+        const char *v = (const char *)sqlite3_column_text(st, 0);
+        if (v && strcmp(v, STORE_SCHEMA) == 0)
+            why = NULL;
+        else {
+            snprintf(buf, n, "a budgetlint store of schema %s; this budgetlint reads schema %s", v ? v : "?", STORE_SCHEMA);
+            why = buf;
+        }
     }
-    sqlite3_busy_timeout(db, 10000);
-    char *msg = NULL;
-    if (sqlite3_exec(db, schema_sql, NULL, NULL, &msg) != SQLITE_OK) {
-        snprintf(err, errsz, "not a budgetlint store: %s", msg ? msg : "?");
-        sqlite3_free(msg);
-        sqlite3_close(db);
-        return NULL;
-    }
+    sqlite3_finalize(st);
+    return why;
+}
+
+static bl_store *wrap(sqlite3 *db, char *err, size_t errsz)
+{
     bl_store *s = malloc(sizeof *s);
     if (!s) {
         sqlite3_close(db);
@@ -77,6 +87,88 @@ bl_store *bl_store_open(const char *path, char *err, size_t errsz)
     }
     s->db = db;
     return s;
+}
+
+bl_store *bl_store_open(const char *path, char *err, size_t errsz)
+{
+    /* an existing file must be a budgetlint store before anything is written to it */
+    struct stat sb;
+    bool existing = stat(path, &sb) == 0 && sb.st_size > 0;
+    sqlite3 *db = NULL;
+    if (sqlite3_open_v2(path, &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL) != SQLITE_OK) {
+        set_err(err, errsz, "cannot open the store", db);
+        sqlite3_close(db);
+        return NULL;
+    }
+    sqlite3_busy_timeout(db, 10000);
+    char buf[200];
+    const char *why = existing ? not_ours(db, buf, sizeof buf) : NULL;
+    if (why) {
+        snprintf(err, errsz, "%s", why);
+        sqlite3_close(db);
+        return NULL;
+    }
+    char *msg = NULL;
+    if (sqlite3_exec(db, schema_sql, NULL, NULL, &msg) != SQLITE_OK) {
+        snprintf(err, errsz, "not a budgetlint store: %s", msg ? msg : "?");
+        sqlite3_free(msg);
+        sqlite3_close(db);
+        return NULL;
+    }
+    return wrap(db, err, errsz);
+}
+
+/* Can this connection read the file at all (a WAL store in a folder we cannot write)? */
+static bool readable(sqlite3 *db)
+{
+    sqlite3_stmt *st;
+    int rc = sqlite3_prepare_v2(db, "SELECT count(*) FROM sqlite_master", -1, &st, NULL);
+    if (rc == SQLITE_OK) {
+        rc = sqlite3_step(st);
+        sqlite3_finalize(st);
+        return rc == SQLITE_ROW;
+    }
+    return false;
+}
+
+bl_store *bl_store_open_read(const char *path, char *err, size_t errsz)
+{
+    sqlite3 *db = NULL;
+    if (sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK) {
+        set_err(err, errsz, "cannot open the store", db);
+        sqlite3_close(db);
+        return NULL;
+    }
+    if (!readable(db)) {
+        /* a WAL store whose folder we cannot write (another user's results): read it as
+         * an unchanging file - nobody can be writing it through a folder we cannot write */
+        sqlite3_close(db);
+        db = NULL;
+        bl_buf u = BL_BUF_INIT;
+        bl_buf_adds(&u, "file:");
+        for (const char *q = path; *q; q++) /* the path as a URI: %, ? and # escaped */
+            if (*q == '%' || *q == '?' || *q == '#')
+                bl_buf_addf(&u, "%%%02X", (unsigned char)*q);
+            else
+                bl_buf_addc(&u, *q);
+        bl_buf_adds(&u, "?immutable=1");
+        int orc = sqlite3_open_v2(u.data, &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL);
+        bl_buf_release(&u);
+        if (orc != SQLITE_OK || !readable(db)) {
+            set_err(err, errsz, "cannot read the store", db);
+            sqlite3_close(db);
+            return NULL;
+        }
+    }
+    sqlite3_busy_timeout(db, 10000);
+    char buf[200];
+    const char *why = not_ours(db, buf, sizeof buf);
+    if (why) {
+        snprintf(err, errsz, "%s", why);
+        sqlite3_close(db);
+        return NULL;
+    }
+    return wrap(db, err, errsz);
 }
 
 void bl_store_close(bl_store *s)
@@ -245,7 +337,7 @@ int bl_store_merge(bl_store *s, const char *src, long *added, char *err, size_t 
 {
     *added = 0;
     char errbuf[256];
-    bl_store *in = bl_store_open(src, errbuf, sizeof errbuf);
+    bl_store *in = bl_store_open_read(src, errbuf, sizeof errbuf);
     if (!in) {
         snprintf(err, errsz, "'%s': %s", src, errbuf);
         return -1;

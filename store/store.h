@@ -15,8 +15,14 @@
 
 typedef struct bl_store bl_store;
 
-/** Open or create the store at path. NULL with a message in err on failure. */
+/**
+ * Open or create the store at path, for writing. An existing file that is not a
+ * budgetlint store of this schema is refused and left as it is. NULL with a message
+ * in err on failure.
+ */
 bl_store *bl_store_open(const char *path, char *err, size_t errsz);
+/** Open an existing store read-only (report, merge's inputs): never created, never changed. */
+bl_store *bl_store_open_read(const char *path, char *err, size_t errsz);
 void bl_store_close(bl_store *s);
 /**
  * The JSON record stored for this content (sha256) and budgetlint version,

@@ -60,6 +60,64 @@ rm -rf out
 a=$(grep -o '"annotated":"[^"]*"' rec.jsonl | sed 's/"annotated":"//; s/"$//')
 expect_eq "findings without positions: the named copy exists" "yes" "$([ -n "$a" ] && [ -f "$a" ] && echo yes)"
 expect_eq "no temporary file left beside the copies" "" "$(find out -name '.*' -type f)"
+# stores: merge never creates a missing input, never writes into another program's
+# database; --db refuses a foreign file unchanged; report never writes over the store
+rm -rf st
+mkdir st
+"$BIN" check --db st/shard1.sqlite "$REPO/fixtures/wrong-rate.pdf" > /dev/null 2>&1
+"$BIN" merge st/all.sqlite st/shard1.sqlite st/shard2.sqlite 2> err.txt
+rc=$?
+expect_rc "merge with a missing shard exits 2" 2 $rc
+expect_eq "merge with a missing shard: the shard is not created" "no" "$([ -e st/shard2.sqlite ] && echo yes || echo no)"
+expect_match "merge with a missing shard: said on stderr" "st/shard2.sqlite" "$(cat err.txt)"
+python3 -c "import sqlite3; c = sqlite3.connect('st/other.db'); c.execute('create table t(x)'); c.commit()"
+before=$(cksum < st/other.db)
+"$BIN" merge st/all.sqlite st/other.db > /dev/null 2>&1
+expect_rc "merge from another program's database exits 2" 2 $?
+"$BIN" check --db st/other.db "$REPO/fixtures/seed.pdf" > /dev/null 2> err.txt
+expect_rc "--db on another program's database exits 2" 2 $?
+expect_match "--db on another program's database: not a budgetlint store" "not a budgetlint store" "$(cat err.txt)"
+expect_eq "another program's database left as it was" "$before" "$(cksum < st/other.db)"
+for opt in --csv --html --xlsx; do
+    "$BIN" report --db st/shard1.sqlite $opt st/shard1.sqlite 2> err.txt
+    rc=$?
+    expect_rc "report $opt onto the store itself is refused (exit 2)" 2 $rc
+    expect_match "report $opt onto the store: both named" "refusing to write 'st/shard1.sqlite': it is the store" "$(cat err.txt)"
+done
+n=$(python3 -c "import sqlite3; print(sqlite3.connect('st/shard1.sqlite').execute('select count(*) from reports').fetchone()[0])")
+expect_eq "the store still holds its report" 1 "$n"
+"$BIN" report --db st/shard1.sqlite --csv st/r.csv --html st/r.html --xlsx st/r.xlsx
+expect_rc "report: three outputs written" 0 $?
+expect_eq "report: no temporary files left" "" "$(find st -name '.*' -type f)"
+if command -v setpriv > /dev/null && [ "$(id -u)" = 0 ]; then
+    chmod 755 "$tmp" st && chmod 644 st/shard1.sqlite && mkdir -p w && chmod 777 w
+    setpriv --reuid=nobody --regid=nogroup --clear-groups "$BIN" report --db "$tmp/st/shard1.sqlite" --csv "$tmp/w/x.csv" 2> err.txt
+    expect_rc "report from a store the user cannot write (read-only)" 0 $?
+else
+    echo "SKIP: report from a read-only store: needs root and setpriv"
+fi
+# hostile text where it is shown: a file name that is a formula, a severity that is markup
+cp "$REPO/fixtures/wrong-rate.pdf" '=1+1.pdf'
+"$BIN" check --db st/f.sqlite '=1+1.pdf' > /dev/null 2>&1
+"$BIN" report --db st/f.sqlite --csv st/f.csv
+expect_match "CSV: a cell starting with = is written as text" "^\"'=1\+1.pdf\"," "$(sed -n 2p st/f.csv)"
+python3 - st/f.sqlite <<'PY'
+import json, sqlite3, sys
+c = sqlite3.connect(sys.argv[1])
+rec = {"schema": "budgetlint/1", "file": "evil.pdf", "status": "ok", "pages": 1, "facts": [],
+       "findings": [{"rule": "rate-mismatch", "severity": "error\"><img src=x onerror=alert(1)><x class=\"",
+                     "page": 1, "line": 1, "message": "m", "facts": []}],
+       "summary": {"errors": 1, "warnings": 0, "infos": 0}, "report": {"title": None, "department": None, "year": None}}
+c.execute("insert into reports(path, sha256, version, status, json) values(?, ?, ?, ?, ?)",
+          ("evil.pdf", "0" * 64, "0", "ok", json.dumps(rec)))
+c.commit()
+PY
+"$BIN" merge st/bureau.sqlite st/f.sqlite 2> /dev/null
+"$BIN" report --db st/bureau.sqlite --html st/b.html
+expect_eq "HTML: a merged store's severity is never markup" "" "$(grep -o '<img src=x' st/b.html)"
+"$BIN" check --db st/empty.sqlite "$REPO/fixtures/bad/empty.pdf" > /dev/null 2>&1
+"$BIN" report --db st/empty.sqlite --html st/e.html
+expect_rc "HTML from a store without findings" 0 $?
 # a full disk: no record names a copy that is not whole (root and tmpfs only)
 mkdir full in
 if mount -t tmpfs -o size=1m tmpfs full 2> /dev/null; then
