@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/prctl.h>
 #include <sys/resource.h>
 #include <sys/time.h>
 #include <sys/types.h>
@@ -200,8 +201,12 @@ size_t bl_batch_run(bl_batch *b, size_t n)
                 continue;
             }
             fflush(NULL);
-            pid_t pid = fork();
+            pid_t parent = getpid(), pid = fork();
             if (pid == 0) {
+                /* a worker never outlives its parent (kill -9 of the batch) */
+                prctl(PR_SET_PDEATHSIG, SIGKILL);
+                if (getppid() != parent)
+                    _exit(1);
                 close(p[0]);
                 for (int o = 0; o < jobs; o++)
                     if (slots[o].fd >= 0)

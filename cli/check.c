@@ -39,9 +39,22 @@ static int cmp_name(const struct dirent **a, const struct dirent **b)
     return strcmp((*a)->d_name, (*b)->d_name); /* byte order: the same on every machine */
 }
 
-/* Every .pdf and .txt below dir, in byte order of names, depth first. */
-static void walk(paths *p, const char *dir, int depth)
+/*
+ * Every .pdf and .txt below dir, in byte order of names, depth first. A folder reached
+ * again (a symlink to . or to a parent) is walked once: `seen` holds each folder's
+ * device and inode.
+ */
+static void walk(paths *p, const char *dir, int depth, GHashTable *seen)
 {
+    struct stat ds;
+    if (stat(dir, &ds) == 0) {
+        char *key = g_strdup_printf("%ju:%ju", (uintmax_t)ds.st_dev, (uintmax_t)ds.st_ino);
+        if (g_hash_table_contains(seen, key)) {
+            g_free(key);
+            return;
+        }
+        g_hash_table_add(seen, key);
+    }
     struct dirent **list;
     int n = scandir(dir, &list, NULL, cmp_name);
     if (n < 0) {
@@ -57,7 +70,7 @@ static void walk(paths *p, const char *dir, int depth)
             struct stat st;
             if (stat(full, &st) == 0 && S_ISDIR(st.st_mode)) {
                 if (depth < 64)
-                    walk(p, full, depth + 1);
+                    walk(p, full, depth + 1, seen);
             } else if (checkable_name(nm)) {
                 paths_add(p, full);
             }
@@ -71,8 +84,11 @@ static void walk(paths *p, const char *dir, int depth)
 static void add_input(paths *p, const char *arg)
 {
     struct stat st;
-    if (strcmp(arg, "-") != 0 && stat(arg, &st) == 0 && S_ISDIR(st.st_mode))
-        walk(p, arg, 0);
+    if (strcmp(arg, "-") != 0 && stat(arg, &st) == 0 && S_ISDIR(st.st_mode)) {
+        GHashTable *seen = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+        walk(p, arg, 0, seen);
+        g_hash_table_destroy(seen);
+    }
     else
         paths_add(p, arg);
 }
@@ -307,14 +323,18 @@ static void deliver(batch_ctx *c, size_t i, cJSON *rec, const char *compact)
         c->nerr++;
         const cJSON *e = cJSON_GetObjectItemCaseSensitive(rec, "error");
         clear_progress(c);
-        fprintf(stderr, "budgetlint: error: '%s': %s\n", c->in.v[i],
+        char *shown = bl_path_shown(c->in.v[i]); /* one line, whatever the name holds */
+        fprintf(stderr, "budgetlint: error: '%s': %s\n", shown,
                 e ? cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(e, "message")) : "cannot be checked");
+        free(shown);
     }
     const char *aerr = cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(rec, "annotate_error"));
     if (aerr) { /* the copy asked for was not written: say so, and exit 2 */
         c->trouble = true;
         clear_progress(c);
-        fprintf(stderr, "budgetlint: error: '%s': %s\n", c->in.v[i], aerr);
+        char *shown = bl_path_shown(c->in.v[i]);
+        fprintf(stderr, "budgetlint: error: '%s': %s\n", shown, aerr);
+        free(shown);
     }
     const cJSON *f;
     cJSON_ArrayForEach(f, cJSON_GetObjectItemCaseSensitive(rec, "findings"))
@@ -333,7 +353,10 @@ static void deliver(batch_ctx *c, size_t i, cJSON *rec, const char *compact)
     }
     if (c->store && c->sha[i] && compact) {
         char err[300];
-        if (bl_store_put(c->store, c->in.v[i], c->sha[i], BL_VERSION, compact, err, sizeof err) < 0) {
+        char *name = bl_path_utf8(c->in.v[i]); /* the bureau's sheet must open: UTF-8 text only */
+        int put = bl_store_put(c->store, name, c->sha[i], BL_VERSION, compact, err, sizeof err);
+        free(name);
+        if (put < 0) {
             clear_progress(c);
             fprintf(stderr, "budgetlint: error: '%s': %s\n", o->db, err);
             c->trouble = true;
@@ -405,18 +428,29 @@ static void done(void *vctx, size_t i, const char *data, size_t len, const bl_ba
 
 static char *sha256_file(const char *path)
 {
-    gchar *data = NULL;
-    gsize len = 0;
-    if (!g_file_get_contents(path, &data, &len, NULL))
+    /* streamed, never opened when it is not a regular file (a FIFO would block the
+     * parent before any worker and its --timeout) */
+    int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+    struct stat st;
+    if (fd < 0)
         return NULL;
-    gchar *hex = g_compute_checksum_for_data(G_CHECKSUM_SHA256, (const guchar *)data, len);
-    g_free(data);
+    if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+        close(fd);
+        return NULL;
+    }
+    GChecksum *sum = g_checksum_new(G_CHECKSUM_SHA256);
+    unsigned char chunk[65536];
+    ssize_t r;
+    while ((r = read(fd, chunk, sizeof chunk)) > 0)
+        g_checksum_update(sum, chunk, (gssize)r);
+    close(fd);
     char *out = NULL;
-    if (hex) {
+    if (r == 0) {
+        const gchar *hex = g_checksum_get_string(sum);
         out = bl_xmalloc(strlen(hex) + 1);
         memcpy(out, hex, strlen(hex) + 1);
-        g_free(hex);
     }
+    g_checksum_free(sum);
     return out;
 }
 

@@ -6,6 +6,7 @@
 #define BL_CLI_H
 
 #include <dirent.h>
+#include <fcntl.h>
 #include <glib.h>
 #include <signal.h>
 #include <stdint.h>

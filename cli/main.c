@@ -79,7 +79,9 @@ bl_doc *check_one(const char *path, const options *o, bool validate)
 
 void report_error(const bl_doc *d)
 {
-    fprintf(stderr, "budgetlint: error: '%s': %s\n", d->path, d->err.message);
+    char *shown = bl_path_shown(d->path);
+    fprintf(stderr, "budgetlint: error: '%s': %s\n", shown, d->err.message);
+    free(shown);
 }
 
 int finish_output(void)

@@ -29,6 +29,14 @@ void *bl_xmalloc(size_t n)
     return p;
 }
 
+char *bl_strdup_plain(const char *s)
+{
+    size_t n = strlen(s) + 1;
+    char *d = bl_xmalloc(n);
+    memcpy(d, s, n);
+    return d;
+}
+
 void *bl_xrealloc(void *p, size_t n)
 {
     void *q = realloc(p, n ? n : 1);
@@ -269,6 +277,57 @@ size_t bl_utf8_sanitize(bl_buf *dst, const char *src, size_t n)
         }
     }
     return bad;
+}
+
+/* ---- file names where they are shown ---------------------------------------------------- */
+
+char *bl_path_utf8(const char *path)
+{
+    bl_buf b = BL_BUF_INIT;
+    bl_utf8_sanitize(&b, path, strlen(path));
+    bl_buf_add(&b, "", 0);
+    return b.data ? b.data : bl_strdup_plain("");
+}
+
+char *bl_path_shown(const char *path)
+{
+    char *u = bl_path_utf8(path);
+    bl_buf b = BL_BUF_INIT;
+    for (const unsigned char *p = (const unsigned char *)u; *p;) {
+        uint32_t cp;
+        int k = bl_utf8_decode(p, strlen((const char *)p), &cp);
+        if (k < 1)
+            k = 1;
+        if (cp == '\n')
+            bl_buf_adds(&b, "\\n");
+        else if (cp == '\t')
+            bl_buf_adds(&b, "\\t");
+        else if (cp < 0x20 || cp == 0x7F)
+            bl_buf_addf(&b, "\\x%02x", (unsigned)cp);
+        else if (cp >= 0x80 && cp < 0xA0)
+            bl_buf_addf(&b, "\\u%04x", (unsigned)cp);
+        else
+            bl_buf_add(&b, p, (size_t)k);
+        p += k;
+    }
+    free(u);
+    bl_buf_add(&b, "", 0);
+    return b.data ? b.data : bl_strdup_plain("");
+}
+
+char *bl_path_uri(const char *path)
+{
+    bl_buf b = BL_BUF_INIT;
+    for (const unsigned char *p = (const unsigned char *)path; *p; p++) {
+        unsigned char c = *p;
+        if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '.' ||
+            c == '_' || c == '~' || c == '/')
+            bl_buf_addc(&b, (char)c);
+        else
+            bl_buf_addf(&b, "%%%02X", c);
+    }
+    bl_buf_add(&b, "", 0);
+    return b.data ? b.data : bl_strdup_plain("");
 }
 
 bool bl_utf8_valid(const char *s, size_t n)

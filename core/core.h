@@ -56,6 +56,8 @@ void *bl_grow(bl_arena *a, void *old, size_t elem, size_t old_n, size_t new_cap)
 /** malloc/realloc that abort with a message when memory runs out (caller frees). */
 void *bl_xmalloc(size_t n);
 void *bl_xrealloc(void *p, size_t n);
+/** strdup that aborts with a message when memory runs out (caller frees). */
+char *bl_strdup_plain(const char *s);
 
 /* ---- growable buffer ------------------------------------------------- */
 
@@ -105,6 +107,14 @@ int bl_utf8_encode(uint32_t cp, char *out);
  * U+FFFD. Returns the number of replacements made.
  */
 size_t bl_utf8_sanitize(bl_buf *dst, const char *src, size_t n);
+/* File names where they are shown (each malloc'd; the caller frees). */
+/** The name as valid UTF-8: invalid bytes as U+FFFD (JSON, the store, the workbook). */
+char *bl_path_utf8(const char *path);
+/** The name for a line a person reads: valid UTF-8, control characters as \n, \x1b … */
+char *bl_path_shown(const char *path);
+/** The name as a URI reference: every byte but unreserved ASCII and '/' percent-encoded. */
+char *bl_path_uri(const char *path);
+
 /** True when all n bytes are valid UTF-8 (NUL allowed). */
 bool bl_utf8_valid(const char *s, size_t n);
 

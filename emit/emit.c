@@ -104,7 +104,9 @@ cJSON *bl_record(const bl_doc *doc)
 {
     cJSON *o = cJSON_CreateObject();
     cJSON_AddStringToObject(o, "schema", BL_SCHEMA);
-    cJSON_AddStringToObject(o, "file", doc->path);
+    char *file = bl_path_utf8(doc->path); /* JSON is UTF-8: a name with other bytes shows U+FFFD */
+    cJSON_AddStringToObject(o, "file", file);
+    free(file);
     bool ok = doc->err.cls == BL_OK;
     cJSON_AddStringToObject(o, "status", ok ? "ok" : "error");
     if (!ok) {
@@ -203,7 +205,7 @@ char *bl_counts_format(size_t files, bl_counts c, char *buf, size_t size)
 
 int bl_emit_text(const cJSON *rec, FILE *out, bool color)
 {
-    const char *file = jstr(rec, "file");
+    char *file = bl_path_shown(jstr(rec, "file")); /* a newline or ESC in a name is shown, not obeyed */
     const cJSON *facts = cJSON_GetObjectItemCaseSensitive(rec, "facts");
     /* facts by number ("F12" -> 12): a finding names its facts by id */
     int nfacts = cJSON_GetArraySize(facts);
@@ -247,6 +249,7 @@ int bl_emit_text(const cJSON *rec, FILE *out, bool color)
         bl_counts_format(1, n, buf, sizeof buf);
         fprintf(out, "%s: %s\n", file, strchr(buf, ',') ? strchr(buf, ',') + 2 : buf);
     }
+    free(file);
     return ferror(out) ? -1 : 0;
 }
 

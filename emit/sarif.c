@@ -67,8 +67,9 @@ void bl_sarif_add(bl_sarif *s, const cJSON *rec)
     if (!file)
         return;
     int art = cJSON_GetArraySize(s->artifacts);
+    char *uri = bl_path_uri(file); /* a URI reference: spaces, #, %, non-ASCII percent-encoded */
     cJSON *a = cJSON_CreateObject();
-    cJSON_AddStringToObject(cJSON_AddObjectToObject(a, "location"), "uri", file);
+    cJSON_AddStringToObject(cJSON_AddObjectToObject(a, "location"), "uri", uri);
     cJSON_AddItemToArray(s->artifacts, a);
     const cJSON *err = cJSON_GetObjectItemCaseSensitive(rec, "error");
     if (err) {
@@ -82,7 +83,7 @@ void bl_sarif_add(bl_sarif *s, const cJSON *rec)
         cJSON_AddStringToObject(cJSON_AddObjectToObject(nt, "message"), "text", msg);
         cJSON *loc = cJSON_CreateObject();
         cJSON *al = cJSON_AddObjectToObject(cJSON_AddObjectToObject(loc, "physicalLocation"), "artifactLocation");
-        cJSON_AddStringToObject(al, "uri", file);
+        cJSON_AddStringToObject(al, "uri", uri);
         cJSON_AddNumberToObject(al, "index", art);
         cJSON_AddItemToArray(cJSON_AddArrayToObject(nt, "locations"), loc);
         cJSON_AddItemToArray(s->notes, nt);
@@ -107,7 +108,7 @@ void bl_sarif_add(bl_sarif *s, const cJSON *rec)
         cJSON *loc = cJSON_CreateObject();
         cJSON *phys = cJSON_AddObjectToObject(loc, "physicalLocation");
         cJSON *al = cJSON_AddObjectToObject(phys, "artifactLocation");
-        cJSON_AddStringToObject(al, "uri", file);
+        cJSON_AddStringToObject(al, "uri", uri);
         cJSON_AddNumberToObject(al, "index", art);
         /* a PDF has pages, not lines of a text file: the line on its page, and the page alongside */
         cJSON *region = cJSON_AddObjectToObject(phys, "region");
@@ -130,6 +131,7 @@ void bl_sarif_add(bl_sarif *s, const cJSON *rec)
             cJSON_AddStringToObject(props, "expected", ex);
         cJSON_AddItemToArray(s->results, r);
     }
+    free(uri);
 }
 
 int bl_sarif_finish(bl_sarif *s, FILE *out)

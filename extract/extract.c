@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "layout.h"
@@ -373,6 +374,11 @@ int bl_extract(bl_doc *doc, const bl_extract_opts *o)
 {
     size_t max = (o && o->max_bytes) ? o->max_bytes : DEFAULT_MAX_BYTES;
     bool is_stdin = strcmp(doc->path, "-") == 0;
+    struct stat st;
+    if (!is_stdin && stat(doc->path, &st) == 0 && !S_ISREG(st.st_mode))
+        return bl_doc_fail(doc, BL_ERR_IO, "not-a-file",
+                           S_ISDIR(st.st_mode) ? "a folder, not a file"
+                                               : "not a regular file (a FIFO, device or socket): never opened");
     FILE *f = is_stdin ? stdin : fopen(doc->path, "rb");
     if (!f) {
         int e = errno;

@@ -118,6 +118,53 @@ expect_eq "HTML: a merged store's severity is never markup" "" "$(grep -o '<img 
 "$BIN" check --db st/empty.sqlite "$REPO/fixtures/bad/empty.pdf" > /dev/null 2>&1
 "$BIN" report --db st/empty.sqlite --html st/e.html
 expect_rc "HTML from a store without findings" 0 $?
+# hostile names and shapes: a newline or ESC in a name, bytes that are not UTF-8, a folder
+# that links to itself, a FIFO among the inputs, a name that is not a URI
+rm -rf hn
+mkdir hn
+: > "hn/x
+budgetlint: error: forged.pdf: all good.pdf"
+"$BIN" check --format jsonl hn/x* > /dev/null 2> err.txt
+expect_eq "a newline in a name: one stderr line" 1 "$(wc -l < err.txt)"
+cp "$REPO/fixtures/seed.pdf" "hn/e$(printf '\033')[31mred.pdf"
+expect_eq "ESC in a name: shown, not sent to the terminal" "" \
+    "$("$BIN" check --format text --color never hn/e*red.pdf | grep "$(printf '\033')")"
+rm -f hn/x* hn/e*
+cp "$REPO/fixtures/wrong-rate.pdf" "hn/bad$(printf '\377\376').pdf"
+cp "$REPO/fixtures/seed.pdf" hn/good.pdf
+"$BIN" check -j 2 --format jsonl --db hn/s.sqlite hn > hn.jsonl 2> /dev/null
+"$BIN" check -j 2 --format sarif hn > hn.sarif 2> /dev/null
+expect_eq "a name that is not UTF-8: JSON Lines and SARIF stay valid JSON" "ok" "$(python3 -c "
+import json
+[json.loads(l) for l in open('hn.jsonl', 'rb')]
+json.loads(open('hn.sarif', 'rb').read())
+print('ok')" 2>&1)"
+"$BIN" report --db hn/s.sqlite --xlsx hn.xlsx
+expect_eq "a name that is not UTF-8: the workbook opens" "ok" \
+    "$(/usr/bin/python3 -c "import openpyxl; openpyxl.load_workbook('hn.xlsx'); print('ok')" 2>&1)"
+rm -rf loop
+mkdir loop
+cp "$REPO/fixtures/seed.pdf" loop/a.pdf
+ln -s . loop/s1
+ln -s . loop/s2
+timeout 30 "$BIN" check -j 2 --format jsonl loop > loop.jsonl 2> /dev/null
+rc=$?
+expect_rc "a folder linked to itself twice: the walk ends" 0 $rc
+expect_eq "a folder linked to itself: each file once" 1 "$(wc -l < loop.jsonl)"
+rm -rf ff
+mkdir ff
+cp "$REPO/fixtures/seed.pdf" ff/a.pdf
+mkfifo ff/b.pdf
+timeout 20 "$BIN" check -j 2 --timeout 3 --format jsonl ff > ff.jsonl 2> /dev/null
+rc=$?
+expect_rc "a FIFO among the inputs: the batch ends, exit 2" 2 $rc
+expect_match "a FIFO: its own record, never opened" '"code":"not-a-file"' "$(cat ff.jsonl)"
+timeout 20 "$BIN" check -j 1 --timeout 3 --format jsonl --db ff/s.sqlite ff/b.pdf > /dev/null 2>&1
+expect_rc "a FIFO with --db: refused, not hashed forever" 2 $?
+cp "$REPO/fixtures/wrong-rate.pdf" 'a b#c%20.pdf'
+"$BIN" check --format sarif 'a b#c%20.pdf' > u.sarif 2> /dev/null
+expect_eq "SARIF: the artifact's URI is percent-encoded" "a%20b%23c%2520.pdf" \
+    "$(python3 -c "import json; print(json.load(open('u.sarif'))['runs'][0]['results'][0]['locations'][0]['physicalLocation']['artifactLocation']['uri'])")"
 # a full disk: no record names a copy that is not whole (root and tmpfs only)
 mkdir full in
 if mount -t tmpfs -o size=1m tmpfs full 2> /dev/null; then
