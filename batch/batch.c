@@ -53,6 +53,18 @@ static void child(bl_batch *b, size_t i, int fd)
     signal(SIGINT, SIG_DFL);
     signal(SIGPIPE, SIG_DFL);
 #ifndef BL_ASAN
+    /* one stderr line per file, and the parent writes it: a worker's own messages (a
+     * library's "Out of memory") would be lines naming no file. BUDGETLINT_WORKER_STDERR
+     * keeps them for debugging; sanitizer builds keep them for their reports. */
+    if (!getenv("BUDGETLINT_WORKER_STDERR")) {
+        int null = open("/dev/null", O_WRONLY);
+        if (null >= 0) {
+            dup2(null, STDERR_FILENO);
+            close(null);
+        }
+    }
+#endif
+#ifndef BL_ASAN
     /* a cap on the address space (ASan needs terabytes of it, so not there) */
     if (b->mem_limit_mb) {
         struct rlimit rl = {(rlim_t)b->mem_limit_mb << 20, (rlim_t)b->mem_limit_mb << 20};

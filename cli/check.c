@@ -351,10 +351,12 @@ static void deliver(batch_ctx *c, size_t i, cJSON *rec, const char *compact)
         else
             c->total.infos++;
     }
-    if (c->store && c->sha[i] && compact) {
+    if (c->store && compact) {
+        /* an unreadable or missing input is stored too (the bureau's sheet lists it), under
+         * a content key of its own: it is checked again next time */
         char err[300];
         char *name = bl_path_utf8(c->in.v[i]); /* the bureau's sheet must open: UTF-8 text only */
-        int put = bl_store_put(c->store, name, c->sha[i], BL_VERSION, compact, err, sizeof err);
+        int put = bl_store_put(c->store, name, c->sha[i] ? c->sha[i] : "unread", BL_VERSION, compact, err, sizeof err);
         free(name);
         if (put < 0) {
             clear_progress(c);
@@ -476,6 +478,13 @@ static void read_list(paths *p, const char *from, batch_ctx *c)
     (void)c;
 }
 
+/* A stored record of a failure of the worker, not of the file: checked again next time. */
+static bool transient(const char *json)
+{
+    return strstr(json, "\"code\":\"crashed\"") || strstr(json, "\"code\":\"timeout\"") ||
+           strstr(json, "\"code\":\"out-of-memory\"");
+}
+
 /* Everything cmd_check allocated, on every way out. */
 static void release(batch_ctx *c)
 {
@@ -537,10 +546,12 @@ int cmd_check(options *o)
         return EXIT_INTERNAL;
     }
     if (stdin_uses) {
+        /* at most the input cap and one byte more: a larger stdin is too-large, not read whole */
+        size_t cap = o->ex.max_bytes ? o->ex.max_bytes : BL_EXTRACT_MAX_BYTES;
         bl_buf b = BL_BUF_INIT;
         char chunk[65536];
         size_t r;
-        while ((r = fread(chunk, 1, sizeof chunk, stdin)) > 0)
+        while (b.len <= cap && (r = fread(chunk, 1, sizeof chunk, stdin)) > 0)
             bl_buf_add(&b, chunk, r);
         c.stdin_data = b.data ? b.data : bl_xmalloc(1);
         c.stdin_len = b.len;
@@ -592,6 +603,10 @@ int cmd_check(options *o)
         g_hash_table_insert(seen, c.sha[i], (gpointer)(uintptr_t)i);
         if (c.store && !o->force)
             c.stored[i] = bl_store_lookup(c.store, c.sha[i], BL_VERSION);
+        if (c.stored[i] && transient(c.stored[i])) { /* a crash or a timeout is tried again */
+            free(c.stored[i]);
+            c.stored[i] = NULL;
+        }
     }
     g_hash_table_destroy(seen);
 

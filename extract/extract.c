@@ -14,7 +14,6 @@
 
 #include "../core/banned.h"
 
-#define DEFAULT_MAX_BYTES ((size_t)256 << 20)
 #define DEFAULT_MAX_PAGES 5000
 
 /*
@@ -351,6 +350,9 @@ int bl_extract_bytes(bl_doc *doc, const char *data, size_t len, bool hint_pdf,
     doc->npages = 0;
     if (len == 0)
         return bl_doc_fail(doc, BL_ERR_FORMAT, "empty", "file is empty");
+    size_t max = (o && o->max_bytes) ? o->max_bytes : BL_EXTRACT_MAX_BYTES;
+    if (len > max) /* stdin is read up to the cap and a byte more */
+        return bl_doc_fail(doc, BL_ERR_LIMIT, "too-large", "input is larger than the limit of %zu bytes", max);
     if (has_pdf_magic(data, len)) {
         doc->is_pdf = true;
         return extract_pdf(doc, data, len, o);
@@ -372,7 +374,7 @@ static bool ends_with_pdf(const char *p)
 
 int bl_extract(bl_doc *doc, const bl_extract_opts *o)
 {
-    size_t max = (o && o->max_bytes) ? o->max_bytes : DEFAULT_MAX_BYTES;
+    size_t max = (o && o->max_bytes) ? o->max_bytes : BL_EXTRACT_MAX_BYTES;
     bool is_stdin = strcmp(doc->path, "-") == 0;
     struct stat st;
     if (!is_stdin && stat(doc->path, &st) == 0 && !S_ISREG(st.st_mode))

@@ -20,7 +20,7 @@
 typedef struct {
     const char *password; /* for encrypted PDFs; NULL for none */
     const char *encoding; /* text input encoding for iconv; NULL to detect */
-    size_t max_bytes;     /* input cap; 0 for the default (256 MiB) */
+    size_t max_bytes;     /* input cap; 0 for the default, BL_EXTRACT_MAX_BYTES */
     int max_pages;        /* page cap; 0 for the default (5000) */
 } bl_extract_opts;
 
@@ -33,5 +33,8 @@ int bl_extract(bl_doc *doc, const bl_extract_opts *opts);
  */
 int bl_extract_bytes(bl_doc *doc, const char *data, size_t len, bool hint_pdf,
                      const bl_extract_opts *opts);
+
+/** The default input cap: 256 MiB. */
+#define BL_EXTRACT_MAX_BYTES ((size_t)256 << 20)
 
 #endif

@@ -165,6 +165,23 @@ cp "$REPO/fixtures/wrong-rate.pdf" 'a b#c%20.pdf'
 "$BIN" check --format sarif 'a b#c%20.pdf' > u.sarif 2> /dev/null
 expect_eq "SARIF: the artifact's URI is percent-encoded" "a%20b%23c%2520.pdf" \
     "$(python3 -c "import json; print(json.load(open('u.sarif'))['runs'][0]['results'][0]['locations'][0]['physicalLocation']['artifactLocation']['uri'])")"
+# batches that must not lose or mix up files: stdin bigger than the cap, unreadable and
+# missing inputs in the store, a crash that is not remembered as the file's result
+head -c 3000000 /dev/zero | tr '\0' 'x' > big.txt
+"$BIN" check --format jsonl - < big.txt > /dev/null 2>&1
+expect_rc "stdin within the cap is checked" 0 $?
+rm -rf bt
+mkdir bt
+cp "$REPO/fixtures/seed.pdf" bt/a.pdf
+"$BIN" check --format jsonl --db bt/s.sqlite bt/a.pdf bt/missing.pdf > bt.jsonl 2> /dev/null
+expect_eq "a missing input is in the store too" "2" \
+    "$(python3 -c "import sqlite3; print(sqlite3.connect('bt/s.sqlite').execute('select count(*) from reports').fetchone()[0])")"
+{ echo BUDGETLINT-TEST-CRASH; cat "$REPO/fixtures/src/seed.txt"; } > bt/c.txt
+cp bt/c.txt bt/c_twin.txt
+BUDGETLINT_TEST_HOOKS=1 "$BIN" check -j 2 --format jsonl --db bt/s.sqlite bt/c.txt bt/c_twin.txt > /dev/null 2> err.txt
+expect_eq "a crashed file: one stderr line each" 2 "$(wc -l < err.txt)"
+"$BIN" check -j 2 --format jsonl --db bt/s.sqlite bt/c.txt bt/c_twin.txt > bt2.jsonl 2> /dev/null
+expect_eq "a crash is tried again, not read back from the store" 0 "$(grep -c crashed bt2.jsonl)"
 # a full disk: no record names a copy that is not whole (root and tmpfs only)
 mkdir full in
 if mount -t tmpfs -o size=1m tmpfs full 2> /dev/null; then
