@@ -48,6 +48,32 @@ static double now(void)
     return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
 }
 
+/*
+ * Under a memory cap a library that does not check malloc dies of SIGSEGV (or aborts)
+ * when the cap is reached: a worker that dies so with its address space near the cap
+ * ran out of memory, and says so with exit status 4. Async-signal-safe: /proc read
+ * with open/read, no stdio, no malloc.
+ */
+#ifndef BL_ASAN
+static size_t oom_near_bytes; /* the address-space size that counts as "at the cap" */
+
+static void on_fatal(int sig)
+{
+    char buf[64];
+    int f = open("/proc/self/statm", O_RDONLY);
+    ssize_t n = f >= 0 ? read(f, buf, sizeof buf - 1) : -1;
+    if (f >= 0)
+        close(f);
+    size_t pages = 0;
+    for (ssize_t k = 0; k < n && buf[k] >= '0' && buf[k] <= '9'; k++)
+        pages = pages * 10 + (size_t)(buf[k] - '0');
+    if (n > 0 && pages * (size_t)sysconf(_SC_PAGESIZE) >= oom_near_bytes)
+        _exit(4);
+    signal(sig, SIG_DFL);
+    raise(sig);
+}
+#endif
+
 static void child(bl_batch *b, size_t i, int fd)
 {
     signal(SIGINT, SIG_DFL);
@@ -69,6 +95,19 @@ static void child(bl_batch *b, size_t i, int fd)
     if (b->mem_limit_mb) {
         struct rlimit rl = {(rlim_t)b->mem_limit_mb << 20, (rlim_t)b->mem_limit_mb << 20};
         setrlimit(RLIMIT_AS, &rl);
+        /* within an eighth of the cap (at least 4 MB) counts as at the cap */
+        size_t cap = b->mem_limit_mb << 20, slack = cap / 8 > ((size_t)4 << 20) ? cap / 8 : (size_t)4 << 20;
+        oom_near_bytes = cap > slack ? cap - slack : 0;
+        static char altstack[1 << 15];
+        stack_t ss = {.ss_sp = altstack, .ss_size = sizeof altstack, .ss_flags = 0};
+        sigaltstack(&ss, NULL);
+        struct sigaction sa;
+        memset(&sa, 0, sizeof sa);
+        sa.sa_handler = on_fatal;
+        sa.sa_flags = SA_ONSTACK | SA_RESETHAND;
+        sigaction(SIGSEGV, &sa, NULL);
+        sigaction(SIGBUS, &sa, NULL);
+        sigaction(SIGABRT, &sa, NULL);
     }
 #endif
     bl_buf out = BL_BUF_INIT;

@@ -256,18 +256,20 @@ static int extract_pdf(bl_doc *doc, const char *data, size_t len, const bl_extra
         log_set = true;
     }
     GError *gerr = NULL;
-    PopplerDocument *pd;
-    if (o && o->password) {
+    /* without a password first: a PDF that opens without one (no password, or only an
+     * owner password) is read as it is, whatever --password a batch gives */
+    GBytes *bytes = g_bytes_new(data, len);
+    PopplerDocument *pd = poppler_document_new_from_bytes(bytes, NULL, &gerr);
+    g_bytes_unref(bytes);
+    if (!pd && o && o->password && gerr && gerr->domain == POPPLER_ERROR && gerr->code == POPPLER_ERROR_ENCRYPTED) {
         /*
          * Poppler 22.x's new_from_bytes retries a wrong password on a stream
          * its first attempt has already freed (a crash); new_from_file
          * reopens the file instead. So a password goes through a file.
          */
+        g_error_free(gerr);
+        gerr = NULL;
         pd = open_with_password(doc, data, len, o->password, &gerr);
-    } else {
-        GBytes *bytes = g_bytes_new(data, len);
-        pd = poppler_document_new_from_bytes(bytes, NULL, &gerr);
-        g_bytes_unref(bytes);
     }
     if (!pd) {
         int r;

@@ -182,6 +182,12 @@ BUDGETLINT_TEST_HOOKS=1 "$BIN" check -j 2 --format jsonl --db bt/s.sqlite bt/c.t
 expect_eq "a crashed file: one stderr line each" 2 "$(wc -l < err.txt)"
 "$BIN" check -j 2 --format jsonl --db bt/s.sqlite bt/c.txt bt/c_twin.txt > bt2.jsonl 2> /dev/null
 expect_eq "a crash is tried again, not read back from the store" 0 "$(grep -c crashed bt2.jsonl)"
+# a small memory cap: out-of-memory, not a crash; --password leaves a PDF that opens without one
+out=$("$BIN" check -j 1 --max-memory 20 --format jsonl "$REPO/fixtures/wrong-rate.pdf" 2> /dev/null)
+case $out in *'"code":"crashed"'*) fail "--max-memory 20: out-of-memory, not crashed" "$out" ;;
+*) pass "--max-memory 20: not reported as a crash" ;; esac
+out=$("$BIN" check --password secret --format jsonl "$REPO/fixtures/seed.pdf" 2> /dev/null)
+expect_match "--password: a PDF without one is read as it is" '"status":"ok"' "$out"
 # a full disk: no record names a copy that is not whole (root and tmpfs only)
 mkdir full in
 if mount -t tmpfs -o size=1m tmpfs full 2> /dev/null; then
