@@ -170,10 +170,15 @@ static bool paragraph_has_money(const bl_doc *doc, size_t para)
     return false;
 }
 
-/* "total", or the named project of the numbered paragraph holding `at`. */
+/*
+ * "total", or the named project of the numbered paragraph holding `at`, or of a report
+ * about several projects, the one its sentence names last before `at`.
+ */
 static const char *paragraph_scope(bl_doc *doc, const char *t, size_t at)
 {
     const char *name = bl_subject_paragraph(doc, paragraph_start(t, at), NULL);
+    if (!name)
+        name = bl_subject_named(doc, sentence_start(t, at), at);
     return name ? bl_strfmt(doc->arena, "project:%s", name) : "total";
 }
 
@@ -204,8 +209,9 @@ static bool role_fact(bl_doc *doc, const bl_quantity *qs, cand *c, bl_fact *f)
             return false;
         if (!clause_subject(doc, t, cl, h.at, NULL))
             return false; /* 全省平均支付进度: a rate of something else */
-        if (h.strength != BL_ROLE_COND && !paragraph_has_money(doc, sentence_start(t, c->num_at)))
-            return false; /* 使用率 100% with no figure in its sentence: of which fund? */
+        if (h.strength != BL_ROLE_COND && !paragraph_has_money(doc, sentence_start(t, c->num_at)) &&
+            !bl_subject_named(doc, sentence_start(t, c->num_at), c->num_at))
+            return false; /* 使用率 100% with no figure and no project named in its sentence: of which fund? */
         f->kind = BL_KIND_RATE;
     } else {
         int r = bl_role_of_money(t, cl, c->num_at, &h);
@@ -220,8 +226,6 @@ static bool role_fact(bl_doc *doc, const bl_quantity *qs, cand *c, bl_fact *f)
             bool figure_between = pq && pq->num_start >= pcl && pq->kind == BL_QK_FIGURE && role_unit(pq);
             bl_role_hit h2;
             int r2 = figure_between ? 0 : bl_role_of_money(t, pcl, pe, &h2);
-            if (r2 < 0)
-                return false;
             if (r2 > 0 && h2.strength != BL_ROLE_WEAK)
                 h = h2, r = 1;
         }

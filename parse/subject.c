@@ -134,6 +134,19 @@ static const char *numbered_name(const char *t, size_t p, size_t e, size_t *len)
     for (size_t k = 0; k < sizeof ordinal / sizeof ordinal[0] && !marked; k++)
         if (starts(t + i, e - i, ordinal[k]))
             i += strlen(ordinal[k]), marked = true;
+    /* (1) （1） ① */
+    size_t open = starts(t + i, e - i, "（") ? 3 : i < e && t[i] == '(' ? 1 : 0;
+    if (!marked && open && i + open < e && t[i + open] >= '0' && t[i + open] <= '9') {
+        size_t k = i + open;
+        while (k < e && t[k] >= '0' && t[k] <= '9')
+            k++;
+        size_t close = starts(t + k, e - k, "）") ? 3 : k < e && t[k] == ')' ? 1 : 0;
+        if (close)
+            i = k + close, marked = true;
+    }
+    if (!marked && starts(t + i, e - i, "\xE2\x91") && i + 3 <= e && (unsigned char)t[i + 2] >= 0xA0 &&
+        (unsigned char)t[i + 2] <= 0xB3)
+        i += 3, marked = true; /* ① … ⑳ */
     if (!marked && i < e && t[i] >= '0' && t[i] <= '9') {
         while (i < e && t[i] >= '0' && t[i] <= '9')
             i++;
@@ -157,6 +170,14 @@ static const char *numbered_name(const char *t, size_t p, size_t e, size_t *len)
     }
     if (i >= e || i - a > 96 || i - a < 6)
         return NULL;
+    /* a closing remark in brackets is no part of the name: 传承人补助（竹编） */
+    if (i - a > 6 && (starts(t + i - 3, 3, "）") || t[i - 1] == ')')) {
+        size_t k = i - (t[i - 1] == ')' ? 1 : 3);
+        while (k > a && !starts(t + k, i - k, "（") && t[k] != '(')
+            k--;
+        if (k > a)
+            i = k;
+    }
     bool ends_well = false;
     for (size_t k = 0; k < sizeof ends / sizeof ends[0]; k++) {
         size_t kl = strlen(ends[k]);
@@ -181,15 +202,21 @@ void bl_subject_read(bl_doc *doc)
         doc->subject = doc->department; /* a department's report is about the department */
     if (!doc->subject)
         doc->subject = title_subject(doc);
-    /* numbered project paragraphs: two or more make a report about several projects */
+    /* numbered project paragraphs: two or more make a report about several projects,
+     * and their names are what later sentences name them by */
     int n = 0;
-    for (size_t at = 0; at < doc->text_len && n < 2;) {
+    for (size_t at = 0; at < doc->text_len;) {
         size_t e = para_end(doc->text, doc->text_len, at), len;
-        if (numbered_name(doc->text, at, e, &len))
+        const char *name = numbered_name(doc->text, at, e, &len);
+        if (name) {
+            if (n < BL_MAX_PROJECTS)
+                doc->projects[n] = bl_strndup(doc->arena, name, len);
             n++;
+        }
         at = e + 1;
     }
     doc->several_projects = n >= 2;
+    doc->nprojects = n >= 2 ? (n < BL_MAX_PROJECTS ? n : BL_MAX_PROJECTS) : 0;
 }
 
 size_t bl_subject_word(const bl_doc *doc, const char *t, size_t i, size_t to)
@@ -353,4 +380,17 @@ void bl_subject_title(bl_doc *doc)
             doc->department = bl_strndup(doc->arena, unit, strlen(unit));
     }
     bl_buf_release(&title);
+}
+
+const char *bl_subject_named(const bl_doc *doc, size_t from, size_t to)
+{
+    const char *best = NULL;
+    size_t best_at = 0;
+    for (int k = 0; k < doc->nprojects; k++) {
+        size_t n = strlen(doc->projects[k]);
+        for (size_t i = from; i + n <= to; i++)
+            if (memcmp(doc->text + i, doc->projects[k], n) == 0 && (!best || i >= best_at))
+                best = doc->projects[k], best_at = i;
+    }
+    return best;
 }

@@ -35,4 +35,10 @@ size_t bl_subject_word(const bl_doc *doc, const char *t, size_t i, size_t to);
  */
 const char *bl_subject_paragraph(bl_doc *doc, size_t para, size_t *name_end);
 
+/**
+ * The project of a report about several (its numbered paragraphs' names) that
+ * doc->text[from..to) names last; NULL when it names none.
+ */
+const char *bl_subject_named(const bl_doc *doc, size_t from, size_t to);
+
 #endif
