@@ -12,6 +12,7 @@
  */
 #include "tables.h"
 #include "cells.h"
+#include "roles.h"
 #include "text.h"
 
 #include <stdlib.h>
@@ -41,6 +42,12 @@ typedef struct {
     char l1[96], l2[96];
     int table;
     int block_weight_row;   /* the row whose block label gave a weight */
+    /* label/value pairs (| …年度预算资金总额 | 1084.25 |, | 其中：中央补助 | 668.00 |) */
+    int pair_parent;        /* the id of the labelled total its 其中 rows are parts of; 0 none */
+    bl_kind pair_kind;
+    bool pair_total_seen;   /* a labelled total of the whole was read: later ones are projects */
+    int pair_row;           /* the row of the last pair read */
+    bool pair_in_list;      /* that row was a part */
 } reader;
 
 static size_t text_at(const bl_doc *d, size_t raw)
@@ -221,6 +228,78 @@ static void keep(char *dst, size_t cap, const char *s, size_t n)
     dst[n] = '\0';
 }
 
+/*
+ * A row of label/value pairs, in a table that is not a funding table by its header
+ * (转移支付 自评表 that state the budget in a 自评内容 column, forms laid out as
+ * | 预算数 | 6.10 | 执行数 | 5.95 |): a label cell whose words give a budget or spending
+ * role (parse/lexicon.def) followed by a number. A label naming the whole (合计, or the
+ * first one) is scope total, another one a named project; the rows under it that start
+ * 其中 (and the unlabelled ones after them) are its parts. Returns whether it read any.
+ */
+static bool read_pairs(reader *r, const bl_line *L, cell *cs, int nc)
+{
+    bl_doc *d = r->doc;
+    bool any = false;
+    for (int k = 0; k + 1 < nc; k++) {
+        const cell *lab = &cs[k], *val = &cs[k + 1];
+        cellnum v;
+        if (!lab->n || !read_cell(val->s, val->n, &v) || v.placeholder || v.op ||
+            (v.unit != BL_UNIT_NONE && v.unit != BL_UNIT_WAN && v.unit != BL_UNIT_YUAN && v.unit != BL_UNIT_YI))
+            continue;
+        cellnum lv;
+        if (read_cell(lab->s, lab->n, &lv))
+            continue; /* a number is no label */
+        bl_role_hit h;
+        int role = bl_role_of_money(lab->s, 0, lab->n, &h);
+        /* a total: a budget or spending word (not a weak one: 合计 alone names no money) and
+         * money named in the label or the value (…（万元）年度预算资金总额 | 1084.25) */
+        bool money = unit_in(lab->s, lab->n) || v.unit != BL_UNIT_NONE;
+        bool total = role == 1 && h.strength != BL_ROLE_WEAK && money;
+        /* a part: the row right under its total or under another part, 其中 opening the list */
+        bool part = !total && r->pair_parent && role >= 0 && L->row == r->pair_row + 1 &&
+                    (starts(lab->s, lab->n, "其中") || r->pair_in_list);
+        if (!total && !part)
+            continue;
+        bl_unit u = v.unit != BL_UNIT_NONE ? v.unit : unit_in(lab->s, lab->n) ? unit_in(lab->s, lab->n)
+                                                   : r->h.unit                ? r->h.unit
+                                                                              : BL_UNIT_WAN;
+        const char *scope;
+        bl_kind kind;
+        if (part) {
+            kind = r->pair_kind;
+            size_t skip = starts(lab->s, lab->n, "其中：") ? 9 : starts(lab->s, lab->n, "其中:") ? 7 : 0;
+            scope = bl_strfmt(d->arena, "project:%.*s", (int)(lab->n - skip), lab->s + skip);
+        } else {
+            kind = h.role == BL_ROLE_BUDGET ? BL_KIND_BUDGET : BL_KIND_EXECUTED;
+            /* the name before its unit or its role words: 农村部分…补助资金（万元）年度预算资金总额 */
+            size_t nl = h.at;
+            for (size_t i = 0; i < nl; i++)
+                if (starts(lab->s + i, nl - i, "（") || lab->s[i] == '(') {
+                    nl = i;
+                    break;
+                }
+            bool whole = has(lab->s, lab->n, "合计") || has(lab->s, lab->n, "总计") || !r->pair_total_seen || nl == 0;
+            scope = whole ? "total" : bl_strfmt(d->arena, "project:%.*s", (int)nl, lab->s);
+            r->pair_total_seen |= whole;
+        }
+        add(r, L, val, kind, scope, &v, u, BL_BASIS_NONE, "标签");
+        bl_fact *f = &d->facts[d->nfacts - 1];
+        f->loose = true; /* read by its label's role words */
+        if (part) {
+            f->part_of = r->pair_parent;
+            r->pair_in_list = true;
+        } else {
+            r->pair_parent = f->id;
+            r->pair_kind = kind;
+            r->pair_in_list = false;
+        }
+        r->pair_row = L->row;
+        any = true;
+        k++;
+    }
+    return any;
+}
+
 static void read_row(reader *r, const bl_line *L, cell *cs, int nc)
 {
     bl_doc *d = r->doc;
@@ -258,6 +337,8 @@ static void read_row(reader *r, const bl_line *L, cell *cs, int nc)
             return;
         }
     }
+    if (!r->h.funding && read_pairs(r, L, cs, nc))
+        return;
     if (!r->have_header)
         return;
     /* the row's label: the first cell that is not a figure, left of the figures */
@@ -511,6 +592,7 @@ void bl_parse_tables(bl_doc *doc, int *id)
             r.table = L->table;
             r.have_header = false;
             r.unit_scope = "total";
+            r.pair_parent = 0;
             memset(&r.h, 0, sizeof r.h);
             /* a 单位 line just above the table */
             for (size_t b = k; b-- > 0 && k - b <= 3 && !doc->lines[b].table;) {
