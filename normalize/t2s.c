@@ -97,14 +97,25 @@ size_t bl_t2s_convert(uint32_t *cps, size_t n, size_t stride)
 {
     if (!n || !open_cc())
         return 0;
-    learn(cps, n, stride);
-    size_t changed = 0;
-    for (size_t i = 0; i < n; i++) {
-        uint32_t *c = &cps[i * stride];
-        if (convertible(*c) && map[*c] != *c) {
-            *c = map[*c];
-            changed++;
+    /* one pass once the table knows the document's characters; a second after learning */
+    for (int pass = 0; pass < 2; pass++) {
+        size_t changed = 0;
+        bool unknown = false;
+        for (size_t i = 0; i < n; i++) {
+            uint32_t *c = &cps[i * stride];
+            if (!convertible(*c))
+                continue;
+            uint32_t to = map[*c];
+            if (!to)
+                unknown = true;
+            else if (to != *c) {
+                *c = to;
+                changed++;
+            }
         }
+        if (!unknown)
+            return changed;
+        learn(cps, n, stride);
     }
-    return changed;
+    return 0;
 }

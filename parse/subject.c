@@ -52,12 +52,19 @@ static const char *named_subject(bl_doc *doc)
     static const char *const labels[] = {"项目名称", "专项资金名称", "转移支付（项目）名称", "转移支付(项目)名称",
                                          "资金名称", "政策名称"};
     size_t lim = doc->text_len < 4000 ? doc->text_len : 4000;
-    for (size_t k = 0; k < sizeof labels / sizeof labels[0]; k++) {
-        size_t ll = strlen(labels[k]);
-        for (size_t i = 0; i + ll < lim; i++) {
-            if (memcmp(doc->text + i, labels[k], ll) != 0)
+    /* every label ends in 名称: find that, then which label it closes */
+    for (size_t i = 0; i + 6 < lim; i++) {
+        const char *m = memchr(doc->text + i, '\xE5', lim - i); /* 名 is E5 90 8D */
+        if (!m)
+            break;
+        i = (size_t)(m - doc->text);
+        if (!starts(m, lim - i, "名称"))
+            continue;
+        for (size_t k = 0; k < sizeof labels / sizeof labels[0]; k++) {
+            size_t ll = strlen(labels[k]);
+            if (i + 6 < ll || memcmp(doc->text + i + 6 - ll, labels[k], ll) != 0)
                 continue;
-            size_t a = i + ll;
+            size_t a = i + 6; /* after 名称 */
             if (starts(doc->text + a, lim - a, "："))
                 a += 3;
             else if (doc->text[a] == ':' || doc->text[a] == '\t' || doc->text[a] == ' ')
