@@ -107,7 +107,7 @@ const bl_fact *bl_doc_fact(const bl_doc *d, int id)
 const char *bl_kind_name(bl_kind k)
 {
     static const char *n[] = {"budget", "executed", "rate", "score", "grade", "change", "change-rate", "balance",
-                                "weight", "target", "actual", "count"};
+                                "weight", "target", "actual", "count", "available"};
     return n[k];
 }
 

@@ -69,7 +69,9 @@ typedef enum {
     BL_KIND_TARGET,     /* an indicator's 年度指标值 (op: ≥ ≤ =) */
     BL_KIND_ACTUAL,     /* an indicator's 实际完成值 */
     BL_KIND_COUNT       /* a count that claims to add up: 共 N 个 (scope count:<量词>) and its
-                           其中 parts (count-part:<量词>) */
+                           其中 parts (count-part:<量词>) */,
+    BL_KIND_AVAILABLE   /* money that has arrived (到位数, 实际到位资金): a stage between budget and
+                           spending, with its own 其中 parts; no execution rate uses it */
 } bl_kind;
 typedef enum { BL_UNIT_NONE, BL_UNIT_YUAN, BL_UNIT_WAN, BL_UNIT_YI, BL_UNIT_PERCENT, BL_UNIT_POINT, BL_UNIT_OTHER } bl_unit;
 typedef enum { BL_BASIS_NONE, BL_BASIS_INITIAL, BL_BASIS_ADJUSTED } bl_basis;

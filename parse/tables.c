@@ -48,6 +48,11 @@ typedef struct {
     bool pair_total_seen;   /* a labelled total of the whole was read: later ones are projects */
     int pair_row;           /* the row of the last pair read */
     bool pair_in_list;      /* that row was a part */
+    /* labels over values (| 计划安排资金(万元) | | 实际支出(万元) | over | | 170 | | 179.6 |) */
+    struct {
+        int col, kind, fact; /* kind -1: a label that names no figure; fact: the total read under it */
+    } over[8];
+    int nover, over_row; /* the labels and their row; then the row of values, parts below */
 } reader;
 
 static size_t text_at(const bl_doc *d, size_t raw)
@@ -300,6 +305,102 @@ static bool read_pairs(reader *r, const bl_line *L, cell *cs, int nc)
     return any;
 }
 
+/* The kind of money a label names: budget, spending, 到位 (available), 结余 (balance); -1 none. */
+static int money_kind(const char *s, size_t n)
+{
+    if (has(s, n, "到位"))
+        return BL_KIND_AVAILABLE;
+    if (has(s, n, "结余") || has(s, n, "结转"))
+        return BL_KIND_BALANCE;
+    bl_role_hit h;
+    if (bl_role_of_money(s, 0, n, &h) == 1 && h.strength != BL_ROLE_WEAK)
+        return h.role == BL_ROLE_BUDGET ? BL_KIND_BUDGET : BL_KIND_EXECUTED;
+    return -1;
+}
+
+/*
+ * Labels over values (forms whose first row names the money in merged cells and whose
+ * next row holds the amounts, each under its label's span): a row of two or more money
+ * labels, one naming its unit, and no number; then a row of numbers only, each the
+ * figure of the label at or left of its column; then rows of source/value pairs
+ * (| 省财政 | 170 | 省财政 | 170 |), each a part of its column's figure. Returns whether
+ * it read the row.
+ */
+static bool read_over(reader *r, const bl_line *L, cell *cs, int nc)
+{
+    bl_doc *d = r->doc;
+    int labels = 0, numbers = 0, kinds = 0;
+    bool unit = false;
+    for (int k = 0; k < nc; k++) {
+        cellnum v;
+        if (read_cell(cs[k].s, cs[k].n, &v))
+            numbers++;
+        else if (cs[k].n && !v.placeholder) {
+            labels++;
+            kinds += money_kind(cs[k].s, cs[k].n) >= 0;
+            unit |= unit_in(cs[k].s, cs[k].n) != BL_UNIT_NONE;
+        }
+    }
+    if (!numbers && kinds >= 2 && unit && nc <= 8) { /* the labels */
+        r->nover = 0;
+        for (int k = 0; k < nc; k++) {
+            r->over[r->nover].col = cs[k].col;
+            r->over[r->nover].kind = money_kind(cs[k].s, cs[k].n);
+            r->over[r->nover].fact = 0;
+            bl_unit u = unit_in(cs[k].s, cs[k].n);
+            if (u)
+                r->h.unit = u;
+            r->nover++;
+        }
+        r->over_row = L->row;
+        return true;
+    }
+    if (!r->nover || L->row != r->over_row + 1) {
+        r->nover = 0;
+        return false;
+    }
+    bool values = numbers > 0 && labels == 0 && r->over[0].fact == 0;
+    if (!values && kinds) { /* a label naming money again: another table's header, the parts end */
+        r->nover = 0;
+        return false;
+    }
+    r->over_row = L->row; /* the values, then the parts, each right under the last */
+    bool any = false;
+    for (int k = 0; k < nc; k++) {
+        cellnum v;
+        if (!read_cell(cs[k].s, cs[k].n, &v) || v.op || (v.unit != BL_UNIT_NONE && v.unit != BL_UNIT_WAN &&
+                                                         v.unit != BL_UNIT_YUAN && v.unit != BL_UNIT_YI))
+            continue;
+        int g = -1; /* its label: the last at or left of its column */
+        for (int j = 0; j < r->nover; j++)
+            if (r->over[j].col <= cs[k].col)
+                g = j;
+        if (g < 0 || r->over[g].kind < 0)
+            continue;
+        bl_unit u = v.unit != BL_UNIT_NONE ? v.unit : r->h.unit ? r->h.unit : BL_UNIT_WAN;
+        if (values) {
+            add(r, L, &cs[k], (bl_kind)r->over[g].kind, r->unit_scope, &v, u, BL_BASIS_NONE, "表头");
+            r->over[g].fact = d->facts[d->nfacts - 1].id;
+            d->facts[d->nfacts - 1].loose = true;
+            any = true;
+        } else if (k > 0 && r->over[g].fact) {
+            cellnum lv;
+            const cell *lab = &cs[k - 1];
+            if (read_cell(lab->s, lab->n, &lv) || !lab->n)
+                continue;
+            add(r, L, &cs[k], (bl_kind)r->over[g].kind, bl_strfmt(d->arena, "project:%.*s", (int)lab->n, lab->s),
+                &v, u, BL_BASIS_NONE, "其中");
+            bl_fact *f = &d->facts[d->nfacts - 1];
+            f->loose = true;
+            f->part_of = r->over[g].fact;
+            any = true;
+        }
+    }
+    if (values && !any)
+        r->nover = 0;
+    return values || any || labels > 0;
+}
+
 static void read_row(reader *r, const bl_line *L, cell *cs, int nc)
 {
     bl_doc *d = r->doc;
@@ -337,7 +438,7 @@ static void read_row(reader *r, const bl_line *L, cell *cs, int nc)
             return;
         }
     }
-    if (!r->h.funding && read_pairs(r, L, cs, nc))
+    if (!r->h.funding && (read_over(r, L, cs, nc) || read_pairs(r, L, cs, nc)))
         return;
     if (!r->have_header)
         return;
@@ -593,6 +694,7 @@ void bl_parse_tables(bl_doc *doc, int *id)
             r.have_header = false;
             r.unit_scope = "total";
             r.pair_parent = 0;
+            r.nover = 0;
             memset(&r.h, 0, sizeof r.h);
             /* a 单位 line just above the table */
             for (size_t b = k; b-- > 0 && k - b <= 3 && !doc->lines[b].table;) {

@@ -230,10 +230,14 @@ void check_part_sums(ctx *c)
             continue;
         char sb[64];
         bl_range_format_mid(sum, bl_unit_pow10(t->unit), scale, sb, sizeof sb);
+        const char *word = t->kind == BL_KIND_BUDGET      ? "预算数"
+                           : t->kind == BL_KIND_EXECUTED  ? "执行数"
+                           : t->kind == BL_KIND_AVAILABLE ? "到位数"
+                                                           : "总额";
         const char *msg =
             nparts == 1 ? bl_strfmt(A, "其中一项 %s 大于其总额 %s", list, fmt_money(A, t))
-                        : bl_strfmt(A, "其中各项之和不等于总额：%s = %s%s，与 %s 不符（允许误差为各数末位半单位之和）", list, sb,
-                                    bl_unit_name(t->unit), t->text);
+                        : bl_strfmt(A, "其中各项之和不等于总额：%s = %s%s，与%s %s（第%d页第%d行）不符（允许误差为各数末位半单位之和）",
+                                    list, sb, bl_unit_name(t->unit), word, fmt_money(A, t), t->page, t->line);
         add_finding(c, "sum-mismatch", t, msg, ids, nids, fmt_value(A, t), bl_strndup(A, sb, strlen(sb)), NULL, NULL,
                     NULL);
     }
