@@ -183,6 +183,35 @@ static const char *paragraph_scope(bl_doc *doc, const char *t, size_t at)
 }
 
 /*
+ * An amount no word names, followed in its sentence by a spending figure and then a
+ * rate (X 万元，支出 Y 万元，完成率 Z%): the sentence states a budget, its spending and
+ * the rate of one to the other, so X is the budget.
+ */
+static bool base_of_rate(const char *t, const bl_quantity *qs, size_t nq, size_t q)
+{
+    size_t sent = sentence_start(t, qs[q].num_start);
+    int stage = 0; /* 0: want the spending, 1: want the rate */
+    for (size_t k = q + 1; k < nq && k <= q + 4; k++) {
+        const bl_quantity *n = &qs[k];
+        if (n->kind != BL_QK_FIGURE || !role_unit(n))
+            continue;
+        if (sentence_start(t, n->num_start) != sent)
+            return false;
+        bl_role_hit h;
+        size_t cl = clause_start(t, n->num_start);
+        if (stage == 0) {
+            if (n->unit == BL_QU_PERCENT || bl_role_of_money(t, cl, n->num_start, &h) != 1 ||
+                h.role != BL_ROLE_EXECUTED)
+                return false;
+            stage = 1;
+        } else {
+            return n->unit == BL_QU_PERCENT && has(t + cl, n->num_start - cl, "率");
+        }
+    }
+    return false;
+}
+
+/*
  * A money amount or percentage no pattern named: its role from the words of its clause
  * (a clause that only sums up, 共计 X 万元, takes the role of the clause before it), its
  * scope from the clause (基本支出 / 项目支出, another year) or the report's subject.
@@ -228,6 +257,11 @@ static bool role_fact(bl_doc *doc, const bl_quantity *qs, cand *c, bl_fact *f)
             int r2 = figure_between ? 0 : bl_role_of_money(t, pcl, pe, &h2);
             if (r2 > 0 && h2.strength != BL_ROLE_WEAK)
                 h = h2, r = 1;
+        }
+        if (r == 0 && base_of_rate(t, qs, doc->nquantities, c->q)) {
+            /* …等经费 X 万元，于本年度支出 Y 万元，预算完成率 Z%: X is what the rate is of */
+            h = (bl_role_hit){BL_ROLE_BUDGET, BL_ROLE_WEAK, c->num_at, c->num_at};
+            r = 1;
         }
         if (r == 0)
             return false;
