@@ -141,3 +141,63 @@ void bl_parse_counts(bl_doc *d, int *id)
         i = parts[np - 1];
     }
 }
+
+/* The clause before t[at]: from the last ，。；：、 or line start, at most 120 bytes. */
+static size_t clause_from(const char *t, size_t at)
+{
+    size_t lim = at > 120 ? at - 120 : 0, i = at;
+    while (i > lim && t[i - 1] != '\n' && strncmp(t + i - (i >= 3 ? 3 : 0), "，", 3) != 0 &&
+           strncmp(t + i - (i >= 3 ? 3 : 0), "。", 3) != 0 && strncmp(t + i - (i >= 3 ? 3 : 0), "；", 3) != 0)
+        i--;
+    while (lim < i && ((unsigned char)t[i] & 0xC0) == 0x80)
+        i++;
+    return i;
+}
+
+/*
+ * 超任务 X% (实际改造数超任务43%): the excess of what was done over the task, a
+ * percentage of the task. The task is the count of the same measure its clause calls
+ * 任务 / 计划 / 目标, what was done the one its clause calls 实际 / 完成, both before the
+ * percentage; they become count facts (count-task:<量词>, count-done:<量词>) and the
+ * percentage a count fact of scope count-over:<量词> that count-mismatch recomputes.
+ */
+void bl_parse_count_excess(bl_doc *d, int *id)
+{
+    const char *t = d->text;
+    const bl_quantity *qs = d->quantities;
+    size_t nq = d->nquantities;
+    for (size_t i = 0; i < nq; i++) {
+        const bl_quantity *p = &qs[i];
+        if (p->kind != BL_QK_FIGURE || p->unit != BL_QU_PERCENT || (p->tags & (BL_QT_APPROX | BL_QT_RANGE)))
+            continue;
+        size_t cl = clause_from(t, p->num_start);
+        size_t n = p->num_start - cl;
+        if (!(has(t + cl, n, "超任务") || has(t + cl, n, "超计划") || has(t + cl, n, "超目标") ||
+              has(t + cl, n, "超出任务") || has(t + cl, n, "超出计划")))
+            continue;
+        const bl_quantity *task = NULL, *done = NULL;
+        for (size_t k = 0; k < i; k++) {
+            const bl_quantity *q = &qs[k];
+            if (!exact_count(q))
+                continue;
+            size_t qc = clause_from(t, q->num_start), qn = q->num_start - qc;
+            bool is_task = has(t + qc, qn, "任务") || has(t + qc, qn, "计划") || has(t + qc, qn, "目标");
+            bool is_done = !is_task && (has(t + qc, qn, "实际") || has(t + qc, qn, "完成"));
+            if (is_task && !task)
+                task = q;
+            else if (is_done && !done && (!task || strcmp(q->measure, task->measure) == 0))
+                done = q;
+        }
+        if (!task || !done || strcmp(task->measure, done->measure) != 0)
+            continue;
+        const char *m = task->measure;
+        add(d, task, bl_strfmt(d->arena, "count-task:%s", m), "任务", id);
+        add(d, done, bl_strfmt(d->arena, "count-done:%s", m), "实际", id);
+        add(d, p, bl_strfmt(d->arena, "count-over:%s", m), "超任务", id);
+        bl_fact *f = &d->facts[d->nfacts - 1];
+        f->unit = BL_UNIT_PERCENT;
+        f->measure = "%";
+        f->range = bl_range_of(p->value, 0);
+        return; /* one such statement a report */
+    }
+}

@@ -13,4 +13,7 @@
  */
 void bl_parse_counts(bl_doc *doc, int *id);
 
+/** 超任务 X%: the task and what was done, and the percentage (see counts.c). */
+void bl_parse_count_excess(bl_doc *doc, int *id);
+
 #endif

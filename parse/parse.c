@@ -674,6 +674,7 @@ int bl_parse(bl_doc *doc)
     free(cs);
     size_t prose = doc->nfacts;
     bl_parse_counts(doc, &id);
+    bl_parse_count_excess(doc, &id);
     if (any_table)
         bl_parse_tables(doc, &id);
     if (doc->nfacts > prose) {

@@ -55,6 +55,7 @@ void check_balances(ctx *c);
 void check_source_sums(ctx *c);
 void check_part_sums(ctx *c);
 void check_counts(ctx *c);
+void check_count_excess(ctx *c);
 /* scores.c */
 void check_scores(ctx *c);
 void check_exec_scores(ctx *c);

@@ -280,3 +280,36 @@ void check_counts(ctx *c)
                     ids, nids, fmt_value(A, t), bl_strfmt(A, "%lld", (long long)sum), NULL, NULL, NULL);
     }
 }
+
+/*
+ * count-mismatch for 超任务 X%: the excess (done − task) as a percentage of the task
+ * (parse/counts.c reads the three), on the stated percentage's interval.
+ */
+void check_count_excess(ctx *c)
+{
+    bl_doc *d = c->doc;
+    bl_arena *A = d->arena;
+    const bl_fact *task = NULL, *done = NULL;
+    for (size_t i = 0; i < d->nfacts; i++) {
+        const bl_fact *f = &d->facts[i];
+        if (f->kind != BL_KIND_COUNT)
+            continue;
+        if (strncmp(f->scope, "count-task:", 11) == 0)
+            task = f;
+        else if (strncmp(f->scope, "count-done:", 11) == 0)
+            done = f;
+        else if (strncmp(f->scope, "count-over:", 11) == 0 && task && done) {
+            bl_range over = bl_range_sub(done->range, task->range);
+            if (bl_ratio_meets(over, task->range, f->range) != 0)
+                continue; /* fits, or no ratio can be taken */
+            char e[64], alt[64];
+            bl_ratio_format(over, task->range, f->value.scale, e, sizeof e);
+            bl_ratio_format(task->range, done->range, f->value.scale, alt, sizeof alt);
+            int ids[3] = {task->id, done->id, f->id};
+            add_finding(c, "count-mismatch", f,
+                        bl_strfmt(A, "超任务 %s%% 与 (实际 %s − 任务 %s) / 任务 %s = %s%% 不符（任务/实际 = %s%%）",
+                                  fmt_value(A, f), fmt_value(A, done), fmt_value(A, task), fmt_value(A, task), e, alt),
+                        ids, 3, fmt_value(A, f), bl_strndup(A, e, strlen(e)), NULL, NULL, NULL);
+        }
+    }
+}

@@ -159,6 +159,7 @@ void bl_validate_with(bl_doc *doc, const bl_config *cfg)
     check_standard_weights(&c);
     check_indicator_bands(&c);
     check_counts(&c);
+    check_count_excess(&c);
     if (doc->nfindings > 1)
         qsort(doc->findings, doc->nfindings, sizeof *doc->findings, cmp_finding);
 }
