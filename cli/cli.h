@@ -61,6 +61,7 @@ typedef struct {
     int shard_k, shard_n;
     bool fail_on_set;
     const char *config_path, *profile_name;
+    const char *password_file;
     bl_config cfg;
 } options;
 

@@ -130,6 +130,9 @@ void parse_options(int argc, char **argv, int start, options *o)
         } else if (OPT("--password")) {
             VALUE();
             o->ex.password = val;
+        } else if (OPT("--password-file")) {
+            VALUE();
+            o->password_file = val;
         } else if (OPT("--encoding")) {
             VALUE();
             o->ex.encoding = val;
@@ -189,6 +192,20 @@ void parse_options(int argc, char **argv, int start, options *o)
     }
     if (!o->format_set)
         o->format = isatty(STDOUT_FILENO) ? FMT_TEXT : FMT_JSON;
+    /* a password off the command line (ps shows every argument to every user): a file's
+     * first line, or BUDGETLINT_PASSWORD; --password still wins */
+    if (!o->ex.password && o->password_file) {
+        gchar *pw = NULL;
+        GError *ge = NULL;
+        if (!g_file_get_contents(o->password_file, &pw, NULL, &ge)) {
+            fprintf(stderr, "budgetlint: error: cannot read '%s': %s\n", o->password_file, ge ? ge->message : "?");
+            exit(EXIT_TROUBLE);
+        }
+        pw[strcspn(pw, "\r\n")] = '\0';
+        o->ex.password = pw; /* lives as long as the run */
+    }
+    if (!o->ex.password && getenv("BUDGETLINT_PASSWORD") && *getenv("BUDGETLINT_PASSWORD"))
+        o->ex.password = getenv("BUDGETLINT_PASSWORD");
     load_config(o);
     /* colour: --color always/never, else on a terminal unless NO_COLOR is set (no-color.org) */
     const char *nc = getenv("NO_COLOR");

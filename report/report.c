@@ -486,6 +486,9 @@ int bl_report_html(bl_store *s, const char *path, char *err, size_t errsz)
         return -1;
     }
     fputs("<!DOCTYPE html>\n<html lang=\"zh-CN\"><head><meta charset=\"utf-8\">\n"
+          /* nothing is loaded from anywhere: the page is its own and stays on this machine */
+          "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; "
+          "script-src 'unsafe-inline'; img-src data:\">\n"
           "<title>budgetlint 核对结果</title>\n<style>\n"
           "body{font-family:'Noto Sans CJK SC','Noto Serif CJK SC',sans-serif;margin:1.5em;color:#222}\n"
           "table{border-collapse:collapse;margin:1em 0;font-size:14px}th,td{border:1px solid #ccc;padding:3px 8px}\n"

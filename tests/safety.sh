@@ -188,6 +188,15 @@ case $out in *'"code":"crashed"'*) fail "--max-memory 20: out-of-memory, not cra
 *) pass "--max-memory 20: not reported as a crash" ;; esac
 out=$("$BIN" check --password secret --format jsonl "$REPO/fixtures/seed.pdf" 2> /dev/null)
 expect_match "--password: a PDF without one is read as it is" '"status":"ok"' "$out"
+# secrets off the command line: --password-file and BUDGETLINT_PASSWORD open the encrypted fixture
+printf 'budget\n' > pw.txt
+out=$("$BIN" check --format jsonl --password-file pw.txt "$REPO/fixtures/bad/encrypted.pdf" 2> /dev/null)
+expect_match "--password-file: the encrypted PDF opens" '"status":"ok"' "$out"
+out=$(BUDGETLINT_PASSWORD=budget "$BIN" check --format jsonl "$REPO/fixtures/bad/encrypted.pdf" 2> /dev/null)
+expect_match "BUDGETLINT_PASSWORD: the encrypted PDF opens" '"status":"ok"' "$out"
+"$BIN" check --format jsonl --password-file missing-pw.txt "$REPO/fixtures/seed.pdf" > /dev/null 2> err.txt
+expect_rc "--password-file that cannot be read exits 2" 2 $?
+expect_match "HTML: a Content-Security-Policy forbids remote loads" "Content-Security-Policy\" content=\"default-src 'none'" "$(cat st/b.html)"
 # a full disk: no record names a copy that is not whole (root and tmpfs only)
 mkdir full in
 if mount -t tmpfs -o size=1m tmpfs full 2> /dev/null; then
