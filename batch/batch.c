@@ -175,22 +175,65 @@ static void cannot_start(result *r)
     snprintf(r->fail.message, sizeof r->fail.message, "cannot start a worker: %s", strerror(errno));
 }
 
+/*
+ * jobs == 0 checks in this process, where a file in progress cannot be stopped and the
+ * batch go on: Ctrl-C (or SIGTERM) during a file, or --timeout running out, ends the run
+ * at once with one line on stderr; every record already written is complete (each is
+ * flushed when delivered). Exit 130 for a signal, 2 for a timeout.
+ */
+static volatile sig_atomic_t inline_busy;
+static volatile sig_atomic_t *inline_stop;
+
+static void say(const char *msg) /* async-signal-safe */
+{
+    ssize_t w = write(STDERR_FILENO, msg, strlen(msg));
+    (void)w;
+}
+
+static void inline_signal(int sig)
+{
+    if (!inline_busy) {
+        if (inline_stop)
+            *inline_stop = 1;
+        return;
+    }
+    say(sig == SIGALRM ? "budgetlint: error: a file checked in process (-j 0) took longer than --timeout; "
+                         "the run stops here (-j 1 or more stops only that file)\n"
+                       : "budgetlint: interrupted: the file being checked in process (-j 0) was not finished\n");
+    _exit(sig == SIGALRM ? 2 : 130);
+}
+
 /* jobs == 0: every input in this process, one after another (no isolation). */
 static size_t run_inline(bl_batch *b, size_t n)
 {
     size_t i;
+    inline_stop = b->stop;
+    struct sigaction sa, old_int, old_term, old_alrm;
+    memset(&sa, 0, sizeof sa);
+    sa.sa_handler = inline_signal;
+    sigaction(SIGINT, &sa, &old_int);
+    sigaction(SIGTERM, &sa, &old_term);
+    sigaction(SIGALRM, &sa, &old_alrm);
     for (i = 0; i < n && !(b->stop && *b->stop); i++) {
         if (b->skip && b->skip(b->ctx, i)) {
             b->done(b->ctx, i, NULL, 0, NULL);
         } else {
             bl_buf out = BL_BUF_INIT;
+            inline_busy = 1;
+            if (b->timeout_s > 0)
+                alarm((unsigned)b->timeout_s);
             b->work(b->ctx, i, &out);
+            alarm(0);
+            inline_busy = 0;
             b->done(b->ctx, i, out.data ? out.data : "", out.len, NULL);
             bl_buf_release(&out);
         }
         if (b->tick)
             b->tick(b->ctx, i + 1, 0);
     }
+    sigaction(SIGINT, &old_int, NULL);
+    sigaction(SIGTERM, &old_term, NULL);
+    sigaction(SIGALRM, &old_alrm, NULL);
     struct rusage ru;
     if (getrusage(RUSAGE_SELF, &ru) == 0)
         b->max_rss_kb = ru.ru_maxrss;

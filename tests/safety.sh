@@ -197,6 +197,26 @@ expect_match "BUDGETLINT_PASSWORD: the encrypted PDF opens" '"status":"ok"' "$ou
 "$BIN" check --format jsonl --password-file missing-pw.txt "$REPO/fixtures/seed.pdf" > /dev/null 2> err.txt
 expect_rc "--password-file that cannot be read exits 2" 2 $?
 expect_match "HTML: a Content-Security-Policy forbids remote loads" "Content-Security-Policy\" content=\"default-src 'none'" "$(cat st/b.html)"
+# -j 0 (in process): --timeout and Ctrl-C stop the run, records already written stay whole
+{ echo BUDGETLINT-TEST-HANG; echo x; } > hang.txt
+BUDGETLINT_TEST_HOOKS=1 timeout 20 "$BIN" check -j 0 --timeout 2 --format jsonl "$REPO/fixtures/seed.pdf" hang.txt > j0.jsonl 2> err.txt
+rc=$?
+expect_rc "-j 0 --timeout 2 on a file that hangs: exit 2, not a hang" 2 $rc
+expect_match "-j 0 --timeout: one line says why" "took longer than --timeout" "$(cat err.txt)"
+expect_eq "-j 0 --timeout: the record written before is whole" "ok" \
+    "$(python3 -c "import json; [json.loads(l) for l in open('j0.jsonl')]; print('ok')" 2>&1)"
+BUDGETLINT_TEST_HOOKS=1 "$BIN" check -j 0 --timeout 60 --format jsonl hang.txt > /dev/null 2> err.txt &
+P=$!
+sleep 1
+kill -INT $P
+sleep 1
+if kill -0 $P 2> /dev/null; then
+    fail "-j 0: Ctrl-C during a file stops the run" "still running 1 s after SIGINT"
+    kill -9 $P
+else
+    wait $P
+    expect_eq "-j 0: Ctrl-C during a file stops the run (exit 130)" 130 $?
+fi
 # a full disk: no record names a copy that is not whole (root and tmpfs only)
 mkdir full in
 if mount -t tmpfs -o size=1m tmpfs full 2> /dev/null; then
