@@ -231,3 +231,88 @@ int year_in(const char *s, size_t n)
     }
     return 0;
 }
+
+/*
+ * A target or actual written without its measure or direction, in a form that has
+ * columns for them (四川: 指标性质 | 指标值 | 度量单位 | 完成值): take them from there.
+ */
+void with_columns(cellnum *v, const cell *measure, const cell *nature)
+{
+    if (!v->measure && v->unit == BL_UNIT_NONE && measure && measure->n && !is_placeholder(measure->s, measure->n) &&
+        measure->n <= 18) {
+        if (measure->n == 1 && measure->s[0] == '%') {
+            v->unit = BL_UNIT_PERCENT;
+        } else {
+            v->unit = BL_UNIT_OTHER;
+            v->measure = measure->s;
+            v->mlen = measure->n;
+        }
+    }
+    if (!v->op && nature) {
+        if (has(nature->s, nature->n, "≥") || has(nature->s, nature->n, ">") || has(nature->s, nature->n, "正向"))
+            v->op = '>';
+        else if (has(nature->s, nature->n, "≤") || has(nature->s, nature->n, "<") || has(nature->s, nature->n, "反向"))
+            v->op = '<';
+        else if (has(nature->s, nature->n, "="))
+            v->op = '=';
+    }
+}
+
+/* A header row: what each column holds (see cells.h). Returns how many roles it names. */
+int read_header(header *h, const cell *cs, int nc, int doc_year)
+{
+    memset(h, 0, sizeof *h);
+    int roles = 0;
+    for (int k = 0; k < nc; k++) {
+        char letter = 0, den = 0;
+        enum role ro = role_of(cs[k].s, cs[k].n, &letter, &den);
+        int y = year_in(cs[k].s, cs[k].n);
+        if (ro >= C_BUDGET_INITIAL && ro <= C_RATE && y && doc_year && y != doc_year)
+            ro = C_SKIP; /* 2021年决算数 in a 2022 report: last year's column, for comparison */
+        if (cs[k].col < MAXCOL && ro != C_NONE) {
+            h->role[cs[k].col] = ro;
+            h->letter[cs[k].col] = letter;
+        }
+        if (den)
+            h->rate_den = den;
+        if (ro != C_NONE && ro != C_SKIP)
+            roles++;
+        bl_unit u = unit_in(cs[k].s, cs[k].n);
+        if (u)
+            h->unit = u;
+        if (ro >= C_L1 && ro <= C_ACTUAL)
+            h->indicators = true;
+        if (ro == C_REASON)
+            h->reason_col = true;
+        if (ro == C_WEIGHT && !h->weight_word)
+            h->weight_word = has(cs[k].s, cs[k].n, "权重") ? "权重" : "分值";
+        if (ro >= C_BUDGET_INITIAL && ro <= C_RATE)
+            h->funding = true;
+    }
+    /* two columns of one role and different years (2021年决算数 | 2022年决算数) with the
+     * report's year unknown: the latest is the year's, the others are for comparison */
+    for (int k = 0; k < nc; k++) {
+        int y = year_in(cs[k].s, cs[k].n), col = cs[k].col;
+        if (!y || col >= MAXCOL || h->role[col] < C_BUDGET_INITIAL || h->role[col] > C_RATE)
+            continue;
+        for (int j = 0; j < nc; j++)
+            if (j != k && cs[j].col < MAXCOL && h->role[cs[j].col] == h->role[col] && year_in(cs[j].s, cs[j].n) > y)
+                h->role[col] = C_SKIP;
+    }
+    return roles;
+}
+
+bool is_header_row(const cell *cs, int nc)
+{
+    int roles = 0;
+    for (int k = 0; k < nc; k++) {
+        char l, dn = 0;
+        enum role ro = role_of(cs[k].s, cs[k].n, &l, &dn);
+        if (ro != C_NONE && ro != C_SKIP)
+            roles++;
+        cellnum v;
+        if (ro == C_NONE && read_cell(cs[k].s, cs[k].n, &v))
+            return false; /* a figure; 2022年预算数 names a column */
+    }
+    return roles >= 2;
+}

@@ -61,4 +61,26 @@ bool points_in(const char *s, size_t n, bl_dec *out, size_t *name_len);
 const char *attainment(const char *s, size_t n);
 int year_in(const char *s, size_t n);
 
+/* What a header row says of its table's columns. */
+typedef struct {
+    enum role role[MAXCOL];
+    char letter[MAXCOL];   /* (A), (B) after a budget / executed header */
+    char rate_den;         /* the letter under the rate's "/": 执行率(B/A) -> 'A' */
+    bl_unit unit;          /* 万元 / 元 from the header or a 单位 line */
+    bool indicators;       /* an indicator section */
+    bool funding;
+    bool reason_col;       /* a 偏差原因 / 未完成原因 column */
+    const char *weight_word; /* how the weight column is headed: "分值" or "权重" */
+} header;
+
+/** Read a header row into h (a column naming another year than the report's is skipped). Returns the roles named. */
+int read_header(header *h, const cell *cs, int nc, int doc_year);
+/** Is this row a header: two or more roles, no figure? */
+bool is_header_row(const cell *cs, int nc);
+/**
+ * A target or actual written without its measure or direction, in a form that has
+ * columns for them (四川: 指标性质 | 指标值 | 度量单位 | 完成值): take them from there.
+ */
+void with_columns(cellnum *v, const cell *measure, const cell *nature);
+
 #endif

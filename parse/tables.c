@@ -20,16 +20,6 @@
 
 #include "../core/banned.h"
 
-typedef struct {
-    enum role role[MAXCOL];
-    char letter[MAXCOL];   /* (A), (B) after a budget / executed header */
-    char rate_den;         /* the letter under the rate's "/": 执行率(B/A) -> 'A' */
-    bl_unit unit;          /* 万元 / 元 from the header or a 单位 line */
-    bool indicators;       /* an indicator section */
-    bool funding;
-    bool reason_col;       /* a 偏差原因 / 未完成原因 column */
-    const char *weight_word; /* how the weight column is headed: "分值" or "权重" */
-} header;
 
 /* ---- the reader ----------------------------------------------------------------------- */
 
@@ -139,91 +129,8 @@ static const char *scope_of_label(reader *r, const char *s, size_t n)
     return whole ? bl_strfmt(A, "source:%.*s", (int)n, s) : bl_strfmt(A, "%s/source:%.*s", r->unit_scope, (int)n, s);
 }
 
-/*
- * A target or actual written without its measure or direction, in a form that has
- * columns for them (四川: 指标性质 | 指标值 | 度量单位 | 完成值): take them from there.
- */
-static void with_columns(cellnum *v, const cell *measure, const cell *nature)
-{
-    if (!v->measure && v->unit == BL_UNIT_NONE && measure && measure->n && !is_placeholder(measure->s, measure->n) &&
-        measure->n <= 18) {
-        if (measure->n == 1 && measure->s[0] == '%') {
-            v->unit = BL_UNIT_PERCENT;
-        } else {
-            v->unit = BL_UNIT_OTHER;
-            v->measure = measure->s;
-            v->mlen = measure->n;
-        }
-    }
-    if (!v->op && nature) {
-        if (has(nature->s, nature->n, "≥") || has(nature->s, nature->n, ">") || has(nature->s, nature->n, "正向"))
-            v->op = '>';
-        else if (has(nature->s, nature->n, "≤") || has(nature->s, nature->n, "<") || has(nature->s, nature->n, "反向"))
-            v->op = '<';
-        else if (has(nature->s, nature->n, "="))
-            v->op = '=';
-    }
-}
 
-static void read_header(reader *r, const cell *cs, int nc)
-{
-    header *h = &r->h;
-    memset(h, 0, sizeof *h);
-    int roles = 0;
-    for (int k = 0; k < nc; k++) {
-        char letter = 0, den = 0;
-        enum role ro = role_of(cs[k].s, cs[k].n, &letter, &den);
-        int y = year_in(cs[k].s, cs[k].n);
-        if (ro >= C_BUDGET_INITIAL && ro <= C_RATE && y && r->doc->year && y != r->doc->year)
-            ro = C_SKIP; /* 2021年决算数 in a 2022 report: last year's column, for comparison */
-        if (cs[k].col < MAXCOL && ro != C_NONE) {
-            h->role[cs[k].col] = ro;
-            h->letter[cs[k].col] = letter;
-        }
-        if (den)
-            h->rate_den = den;
-        if (ro != C_NONE && ro != C_SKIP)
-            roles++;
-        bl_unit u = unit_in(cs[k].s, cs[k].n);
-        if (u)
-            h->unit = u;
-        if (ro >= C_L1 && ro <= C_ACTUAL)
-            h->indicators = true;
-        if (ro == C_REASON)
-            h->reason_col = true;
-        if (ro == C_WEIGHT && !h->weight_word)
-            h->weight_word = has(cs[k].s, cs[k].n, "权重") ? "权重" : "分值";
-        if (ro >= C_BUDGET_INITIAL && ro <= C_RATE)
-            h->funding = true;
-    }
-    /* two columns of one role and different years (2021年决算数 | 2022年决算数) with the
-     * report's year unknown: the latest is the year's, the others are for comparison */
-    for (int k = 0; k < nc; k++) {
-        int y = year_in(cs[k].s, cs[k].n), col = cs[k].col;
-        if (!y || col >= MAXCOL || h->role[col] < C_BUDGET_INITIAL || h->role[col] > C_RATE)
-            continue;
-        for (int j = 0; j < nc; j++)
-            if (j != k && cs[j].col < MAXCOL && h->role[cs[j].col] == h->role[col] && year_in(cs[j].s, cs[j].n) > y)
-                h->role[col] = C_SKIP;
-    }
-    r->have_header = roles >= 2;
-    r->l1[0] = r->l2[0] = '\0';
-}
 
-static bool is_header_row(const cell *cs, int nc)
-{
-    int roles = 0;
-    for (int k = 0; k < nc; k++) {
-        char l, dn = 0;
-        enum role ro = role_of(cs[k].s, cs[k].n, &l, &dn);
-        if (ro != C_NONE && ro != C_SKIP)
-            roles++;
-        cellnum v;
-        if (ro == C_NONE && read_cell(cs[k].s, cs[k].n, &v))
-            return false; /* a figure; 2022年预算数 names a column */
-    }
-    return roles >= 2;
-}
 
 static void keep(char *dst, size_t cap, const char *s, size_t n)
 {
@@ -717,7 +624,8 @@ void bl_parse_tables(bl_doc *doc, int *id)
         }
         if (is_header_row(cs, nc)) {
             bl_unit keep_unit = r.h.unit;
-            read_header(&r, cs, nc);
+            r.have_header = read_header(&r.h, cs, nc, doc->year) >= 2;
+            r.l1[0] = r.l2[0] = '\0';
             if (!r.h.unit)
                 r.h.unit = keep_unit;
             continue;
