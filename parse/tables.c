@@ -463,6 +463,12 @@ static void read_row(reader *r, const bl_line *L, cell *cs, int nc)
         }
         if (tcell && read_cell(tcell->s, tcell->n, &v)) {
             with_columns(&v, mcell, ncell);
+            /* a rate that should stay low is a ≤ target even without its operator:
+             * 人员控制率 100% met at 98%, 结余率, 调整率, 差错率, 投诉率, 事故发生率 */
+            if (!v.op && (has(l3->s, l3->n, "控制率") || has(l3->s, l3->n, "调整率") || has(l3->s, l3->n, "结余率") ||
+                          has(l3->s, l3->n, "差错率") || has(l3->s, l3->n, "投诉率") || has(l3->s, l3->n, "发生率") ||
+                          has(l3->s, l3->n, "偏差率")))
+                v.op = '<';
             add(r, L, tcell, BL_KIND_TARGET, scope, &v, v.unit, BL_BASIS_NONE, "指标值");
         }
         if (acell && read_cell(acell->s, acell->n, &v)) {
