@@ -262,12 +262,16 @@ static void work(void *vctx, size_t i, bl_buf *out)
     cJSON *rec = bl_record(d);
     if (c->o->annotate_dir && d->is_pdf && d->err.cls == BL_OK) {
         char copy[4096], err[9000];
-        if (annotate_path(c, path, copy, sizeof copy, err, sizeof err) < 0)
-            cJSON_AddStringToObject(rec, "annotate_error", err);
-        else if (bl_annotate(d, copy, err, sizeof err) < 0)
-            cJSON_AddStringToObject(rec, "annotate_error", err);
-        else
-            cJSON_AddStringToObject(rec, "annotated", copy);
+        if (annotate_path(c, path, copy, sizeof copy, err, sizeof err) < 0 || bl_annotate(d, copy, err, sizeof err) < 0) {
+            char *shown = bl_path_utf8(err); /* a message quoting a path: valid UTF-8 */
+            cJSON_AddStringToObject(rec, "annotate_error", shown);
+            free(shown);
+        }
+        else {
+            char *shown = bl_path_utf8(copy); /* the record stays valid UTF-8 */
+            cJSON_AddStringToObject(rec, "annotated", shown);
+            free(shown);
+        }
     }
     char *txt = cJSON_PrintUnformatted(rec);
     if (txt)
@@ -332,9 +336,10 @@ static void deliver(batch_ctx *c, size_t i, cJSON *rec, const char *compact)
     if (aerr) { /* the copy asked for was not written: say so, and exit 2 */
         c->trouble = true;
         clear_progress(c);
-        char *shown = bl_path_shown(c->in.v[i]);
-        fprintf(stderr, "budgetlint: error: '%s': %s\n", shown, aerr);
+        char *shown = bl_path_shown(c->in.v[i]), *why = bl_path_shown(aerr); /* its message quotes paths */
+        fprintf(stderr, "budgetlint: error: '%s': %s\n", shown, why);
         free(shown);
+        free(why);
     }
     const cJSON *f;
     cJSON_ArrayForEach(f, cJSON_GetObjectItemCaseSensitive(rec, "findings"))
@@ -386,12 +391,17 @@ static void done(void *vctx, size_t i, const char *data, size_t len, const bl_ba
         rec = src ? cJSON_Parse(src) : NULL;
         if (rec) {
             const char *was = cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(rec, "file"));
-            bool same_path = was && strcmp(was, c->in.v[i]) == 0;
-            cJSON_ReplaceItemInObjectCaseSensitive(rec, "file", cJSON_CreateString(c->in.v[i]));
+            char *name = bl_path_utf8(c->in.v[i]); /* as the record of a file checked alone names it */
+            bool same_path = was && strcmp(was, name) == 0;
+            cJSON_ReplaceItemInObjectCaseSensitive(rec, "file", cJSON_CreateString(name));
+            free(name);
             /* the store keeps each file's record as if checked alone: the same whatever the batch */
             owned = c->dup_of[i] == SIZE_MAX && same_path ? NULL : cJSON_PrintUnformatted(rec);
-            if (c->dup_of[i] != SIZE_MAX)
-                cJSON_AddStringToObject(rec, "duplicate_of", c->in.v[c->dup_of[i]]);
+            if (c->dup_of[i] != SIZE_MAX) {
+                char *first = bl_path_utf8(c->in.v[c->dup_of[i]]);
+                cJSON_AddStringToObject(rec, "duplicate_of", first);
+                free(first);
+            }
         } else {
             rec = bl_record_error(c->in.v[i], "crashed", "its duplicate could not be checked");
             owned = cJSON_PrintUnformatted(rec);

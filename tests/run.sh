@@ -24,6 +24,7 @@ suite batch sh tests/batch.sh "$rel/budgetlint"
 suite outputs sh tests/outputs.sh "$rel/budgetlint"
 suite pathological sh tests/pathological.sh "$rel/budgetlint"
 suite safety sh tests/safety.sh "$rel/budgetlint"
+suite hostile sh tests/hostile.sh "$rel/budgetlint"
 suite traditional sh tests/traditional.sh "$rel/budgetlint" "$rel/s2t" "$rel/mutate"
 suite nzh sh tests/nzh.sh "$rel/xcheck"
 suite fuzz sh fuzz/run.sh 0
@@ -36,6 +37,7 @@ if [ -n "$asan" ]; then
     suite asan-fixtures sh tests/fixtures.sh "$asan/budgetlint"
     suite asan-cli sh tests/cli.sh "$asan/budgetlint"
     suite asan-safety sh tests/safety.sh "$asan/budgetlint"
+    suite asan-hostile sh tests/hostile.sh "$asan/budgetlint"
 fi
 passed=$(grep -c '^PASS' "$log")
 failed=$(grep -c '^FAIL' "$log")
