@@ -96,6 +96,23 @@ if command -v setpriv > /dev/null && [ "$(id -u)" = 0 ]; then
 else
     echo "SKIP: report from a read-only store: needs root and setpriv"
 fi
+# two writers on one store at once (WAL, a busy timeout): both succeed, both stored
+rm -rf cw
+mkdir cw cw/a cw/b
+for k in 1 2 3 4; do cp "$REPO/fixtures/seed.pdf" "cw/a/s$k.pdf"; cp "$REPO/fixtures/wrong-rate.pdf" "cw/b/w$k.pdf"; done
+printf '\n%s' "$k" >> cw/b/w4.pdf # different bytes: stored apart
+"$BIN" check -j 2 --format jsonl --db cw/s.sqlite cw/a > /dev/null 2> cw/e1 &
+P1=$!
+"$BIN" check -j 2 --format jsonl --db cw/s.sqlite cw/b > /dev/null 2> cw/e2 &
+P2=$!
+wait $P1
+r1=$?
+wait $P2
+r2=$?
+expect_eq "two writers on one store: both finish (exit 0/1, no trouble)" "ok ok" \
+    "$([ $r1 -le 1 ] && echo ok || echo "rc=$r1 $(cat cw/e1)") $([ $r2 -le 1 ] && echo ok || echo "rc=$r2 $(cat cw/e2)")"
+expect_eq "two writers on one store: all eight stored" 8 \
+    "$(python3 -c "import sqlite3; print(sqlite3.connect('cw/s.sqlite').execute('select count(*) from reports').fetchone()[0])")"
 # hostile text where it is shown: a file name that is a formula, a severity that is markup
 cp "$REPO/fixtures/wrong-rate.pdf" '=1+1.pdf'
 "$BIN" check --db st/f.sqlite '=1+1.pdf' > /dev/null 2>&1
