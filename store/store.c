@@ -57,6 +57,25 @@ static void set_err(char *err, size_t n, const char *what, sqlite3 *db)
     snprintf(err, n, "%s: %s", what, db ? sqlite3_errmsg(db) : "cannot open");
 }
 
+/* How many tables and indexes the database has (-1 when it cannot be read). */
+static int tables(sqlite3 *db)
+{
+    sqlite3_stmt *st;
+    int n = -1;
+    for (int tries = 0; tries < 200; tries++) {
+        if (sqlite3_prepare_v2(db, "SELECT count(*) FROM sqlite_master", -1, &st, NULL) == SQLITE_OK) {
+            int rc = sqlite3_step(st);
+            if (rc == SQLITE_ROW)
+                n = sqlite3_column_int(st, 0);
+            sqlite3_finalize(st);
+            if (rc != SQLITE_BUSY && rc != SQLITE_LOCKED)
+                break;
+        }
+        sqlite3_sleep(50);
+    }
+    return n;
+}
+
 /* Is db a budgetlint store of this schema? NULL when it is, else why not. */
 static const char *not_ours(sqlite3 *db, char *buf, size_t n)
 {
@@ -102,14 +121,26 @@ bl_store *bl_store_open(const char *path, char *err, size_t errsz)
     }
     sqlite3_busy_timeout(db, 10000);
     char buf[200];
-    const char *why = existing ? not_ours(db, buf, sizeof buf) : NULL;
+    /* an empty database (another writer is creating the store this moment) is a new store */
+    const char *why = existing && tables(db) != 0 ? not_ours(db, buf, sizeof buf) : NULL;
     if (why) {
         snprintf(err, errsz, "%s", why);
         sqlite3_close(db);
         return NULL;
     }
     char *msg = NULL;
-    if (sqlite3_exec(db, schema_sql, NULL, NULL, &msg) != SQLITE_OK) {
+    int rc;
+    /* two writers starting at once: the schema's PRAGMA and CREATEs may find the other's lock,
+     * which the busy handler does not always wait for (journal_mode): try again, 10 s at most */
+    for (int tries = 0; (rc = sqlite3_exec(db, schema_sql, NULL, NULL, &msg)) == SQLITE_BUSY || rc == SQLITE_LOCKED;
+         tries++) {
+        sqlite3_free(msg);
+        msg = NULL;
+        if (tries == 200)
+            break;
+        sqlite3_sleep(50);
+    }
+    if (rc != SQLITE_OK) {
         snprintf(err, errsz, "not a budgetlint store: %s", msg ? msg : "?");
         sqlite3_free(msg);
         sqlite3_close(db);
