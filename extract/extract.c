@@ -248,6 +248,84 @@ static PopplerDocument *open_with_password(bl_doc *doc, const char *data, size_t
     return pd;
 }
 
+static bool page_has_text(const char *t, size_t n)
+{
+    for (size_t k = 0; k < n; k++)
+        if (!(t[k] == ' ' || t[k] == '\n' || t[k] == '\r' || t[k] == '\t' || t[k] == '\f'))
+            return true;
+    return false;
+}
+
+typedef struct {
+    double y, x;
+    gchar *text;
+} placed;
+
+static int cmp_placed(const void *a, const void *b)
+{
+    const placed *p = a, *q = b;
+    if (p->y != q->y)
+        return p->y < q->y ? -1 : 1;
+    return (p->x > q->x) - (p->x < q->x);
+}
+
+/*
+ * A page with no text of its own whose words sit in form fields (the values filled in)
+ * or free-text annotations (text typed onto the page): those, top to bottom, as the
+ * page's lines. Notes and highlights (budgetlint's own among them) are not page text.
+ * Returns how many visible characters they add.
+ */
+static size_t field_text(bl_doc *doc, PopplerPage *pg, bl_buf *raw, size_t *cap, int page)
+{
+    placed *v = NULL;
+    size_t n = 0, vcap = 0;
+    GList *forms = poppler_page_get_form_field_mapping(pg);
+    for (GList *l = forms; l; l = l->next) {
+        PopplerFormFieldMapping *m = l->data;
+        if (poppler_form_field_get_field_type(m->field) != POPPLER_FORM_FIELD_TEXT)
+            continue;
+        gchar *txt = poppler_form_field_text_get_text(m->field);
+        if (!txt)
+            continue;
+        if (n == vcap)
+            v = bl_xrealloc(v, (vcap = vcap ? vcap * 2 : 16) * sizeof *v);
+        v[n++] = (placed){m->area.y1, m->area.x1, txt};
+    }
+    poppler_page_free_form_field_mapping(forms);
+    GList *annots = poppler_page_get_annot_mapping(pg);
+    for (GList *l = annots; l; l = l->next) {
+        PopplerAnnotMapping *m = l->data;
+        if (poppler_annot_get_annot_type(m->annot) != POPPLER_ANNOT_FREE_TEXT)
+            continue;
+        gchar *txt = poppler_annot_get_contents(m->annot);
+        if (!txt)
+            continue;
+        if (n == vcap)
+            v = bl_xrealloc(v, (vcap = vcap ? vcap * 2 : 16) * sizeof *v);
+        v[n++] = (placed){m->area.y1, m->area.x1, txt};
+    }
+    poppler_page_free_annot_mapping(annots);
+    if (n > 1)
+        qsort(v, n, sizeof *v, cmp_placed);
+    bl_buf text = BL_BUF_INIT, clean = BL_BUF_INIT;
+    for (size_t k = 0; k < n; k++) {
+        bl_buf_adds(&text, v[k].text);
+        bl_buf_addc(&text, '\n');
+        g_free(v[k].text);
+    }
+    free(v);
+    size_t visible = 0;
+    if (text.len) {
+        doc->bad_utf8 += bl_utf8_sanitize(&clean, text.data, text.len);
+        for (size_t k = 0; k < clean.len; k++)
+            visible += !(clean.data[k] == ' ' || clean.data[k] == '\n' || clean.data[k] == '\r' || clean.data[k] == '\t');
+        add_page_lines(doc, raw, clean.data, clean.len, page, cap, NULL);
+    }
+    bl_buf_release(&text);
+    bl_buf_release(&clean);
+    return visible;
+}
+
 static int extract_pdf(bl_doc *doc, const char *data, size_t len, const bl_extract_opts *o)
 {
     static bool log_set;
@@ -319,6 +397,8 @@ static int extract_pdf(bl_doc *doc, const char *data, size_t len, const bl_extra
         g_free(rects);
         if (!laid)
             add_page_lines(doc, &raw, clean.data ? clean.data : "", clean.len, i + 1, &cap, NULL);
+        if (pg && !page_has_text(t, tl))
+            visible += field_text(doc, pg, &raw, &cap, i + 1); /* a filled-in form is no scan */
         g_free(t);
         if (pg)
             g_object_unref(pg);

@@ -379,8 +379,11 @@ void bl_subject_title(bl_doc *doc)
             doc->department = bl_strndup(doc->arena, s, (size_t)(cut - s));
         else if (before_len >= 6)
             doc->department = bl_strndup(doc->arena, before, before_len);
-        if (doc->department && !unit_name(doc->department, strlen(doc->department)))
-            doc->department = NULL; /* 某县 2023 年衔接资金项目…: a project's name follows the year, not a unit */
+        /* 某县 2023 年衔接资金项目…: a project's name follows the year, not a unit; in a
+         * 部门整体 title what stands there is the department, however it is named */
+        if (doc->department && !unit_name(doc->department, strlen(doc->department)) &&
+            !has(doc->title, strlen(doc->title), "部门整体") && !has(doc->title, strlen(doc->title), "整体支出"))
+            doc->department = NULL;
         /* a cover line above the title naming the unit (2022 年度某县教育局 / 某县教育局2022年…报告) */
         const char *unit = unit_line(doc->title, first_len);
         if (unit)

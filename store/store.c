@@ -19,9 +19,12 @@ struct bl_store {
     sqlite3 *db;
 };
 
+static const char pragmas_sql[] = "PRAGMA journal_mode=WAL;"
+                                  "PRAGMA foreign_keys=ON;";
+
+/* in one transaction: a second writer starting at the same moment sees no store or all of it */
 static const char schema_sql[] =
-    "PRAGMA journal_mode=WAL;"
-    "PRAGMA foreign_keys=ON;"
+    "BEGIN IMMEDIATE;"
     "CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);"
     "INSERT OR IGNORE INTO meta VALUES('store_schema', '" STORE_SCHEMA "');"
     "CREATE TABLE IF NOT EXISTS reports("
@@ -50,7 +53,8 @@ static const char schema_sql[] =
     "CREATE INDEX IF NOT EXISTS reports_department ON reports(department, year);"
     "CREATE INDEX IF NOT EXISTS facts_report ON facts(report_id);"
     "CREATE INDEX IF NOT EXISTS findings_report ON findings(report_id);"
-    "CREATE INDEX IF NOT EXISTS findings_rule ON findings(rule, severity);";
+    "CREATE INDEX IF NOT EXISTS findings_rule ON findings(rule, severity);"
+    "COMMIT;";
 
 static void set_err(char *err, size_t n, const char *what, sqlite3 *db)
 {
@@ -132,12 +136,17 @@ bl_store *bl_store_open(const char *path, char *err, size_t errsz)
     int rc;
     /* two writers starting at once: the schema's PRAGMA and CREATEs may find the other's lock,
      * which the busy handler does not always wait for (journal_mode): try again, 10 s at most */
-    for (int tries = 0; (rc = sqlite3_exec(db, schema_sql, NULL, NULL, &msg)) == SQLITE_BUSY || rc == SQLITE_LOCKED;
-         tries++) {
+    for (int tries = 0;; tries++) {
+        rc = sqlite3_exec(db, pragmas_sql, NULL, NULL, &msg);
+        if (rc == SQLITE_OK) {
+            rc = sqlite3_exec(db, schema_sql, NULL, NULL, &msg);
+            if (rc != SQLITE_OK)
+                sqlite3_exec(db, "ROLLBACK;", NULL, NULL, NULL);
+        }
+        if ((rc != SQLITE_BUSY && rc != SQLITE_LOCKED) || tries == 200)
+            break;
         sqlite3_free(msg);
         msg = NULL;
-        if (tries == 200)
-            break;
         sqlite3_sleep(50);
     }
     if (rc != SQLITE_OK) {

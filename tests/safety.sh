@@ -234,6 +234,15 @@ else
     wait $P
     expect_eq "-j 0: Ctrl-C during a file stops the run (exit 130)" 130 $?
 fi
+# a page whose only words are a filled-in form field and a free-text annotation is read,
+# not reported as a scan; a scan still is
+python3 "$REPO/tests/formpdf.py" form.pdf
+out=$("$BIN" check --format jsonl --fail-on none form.pdf 2> /dev/null)
+expect_match "a form's filled-in fields are read: not a scan" '"status":"ok"' "$out"
+expect_match "a form's fields give their facts" '"kind":"rate","scope":"total","value":"92.00"' "$out"
+expect_match "a free-text annotation gives its facts" '"kind":"grade"' "$out"
+out=$("$BIN" check --format jsonl "$REPO/fixtures/bad/scanned.pdf" 2> /dev/null)
+expect_match "a scan is still no-text-layer" '"code":"no-text-layer"' "$out"
 # a full disk: no record names a copy that is not whole (root and tmpfs only)
 mkdir full in
 if mount -t tmpfs -o size=1m tmpfs full 2> /dev/null; then
