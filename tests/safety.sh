@@ -243,6 +243,20 @@ expect_match "a form's fields give their facts" '"kind":"rate","scope":"total","
 expect_match "a free-text annotation gives its facts" '"kind":"grade"' "$out"
 out=$("$BIN" check --format jsonl "$REPO/fixtures/bad/scanned.pdf" 2> /dev/null)
 expect_match "a scan is still no-text-layer" '"code":"no-text-layer"' "$out"
+# kill -9 of the parent: its workers die with it (never run on past --timeout)
+BUDGETLINT_TEST_HOOKS=1 "$BIN" check -j 1 --timeout 30 --format jsonl hang.txt > /dev/null 2>&1 &
+P=$!
+sleep 1
+W=$(pgrep -P $P | head -1)
+kill -9 $P
+sleep 1
+state=$([ -n "$W" ] && awk '{ print $3 }' "/proc/$W/stat" 2> /dev/null)
+if [ -n "$state" ] && [ "$state" != Z ]; then # a zombie is dead, waiting to be reaped
+    fail "kill -9 of the parent: no worker left running" "worker $W alive"
+    kill -9 "$W"
+else
+    pass "kill -9 of the parent: no worker left running"
+fi
 # a full disk: no record names a copy that is not whole (root and tmpfs only)
 mkdir full in
 if mount -t tmpfs -o size=1m tmpfs full 2> /dev/null; then
