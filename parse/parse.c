@@ -176,7 +176,16 @@ static bool paragraph_has_money(const bl_doc *doc, size_t para)
  */
 static const char *paragraph_scope(bl_doc *doc, const char *t, size_t at)
 {
-    const char *name = bl_subject_paragraph(doc, paragraph_start(t, at), NULL);
+    /* 1、基本支出：… / （二）项目支出：…: a paragraph about one half of the split */
+    size_t p = paragraph_start(t, at), e = p + 24 < at ? p + 24 : at;
+    for (size_t i = p; i + 12 <= e; i++)
+        if (memcmp(t + i, "基本支出", 12) == 0 || memcmp(t + i, "项目支出", 12) == 0) {
+            size_t k = i + 12;
+            if (k + 3 <= at && (starts(t + k, 3, "：") || starts(t + k, 3, "，") || t[k] == ':' || t[k] == ','))
+                return memcmp(t + i, "基本", 6) == 0 ? "basic" : "project";
+            break;
+        }
+    const char *name = bl_subject_paragraph(doc, p, NULL);
     if (!name)
         name = bl_subject_named(doc, sentence_start(t, at), at);
     return name ? bl_strfmt(doc->arena, "project:%s", name) : "total";

@@ -192,7 +192,8 @@ static const char *numbered_name(const char *t, size_t p, size_t e, size_t *len)
     }
     for (size_t k = 0; k < sizeof not_names / sizeof not_names[0] && ends_well; k++)
         ends_well = !has(t + a, i - a, not_names[k]);
-    if (!ends_well)
+    /* 1、基本支出：… / 2、项目支出：… split the department's spending: they are scopes, not projects */
+    if (!ends_well || (i - a == 12 && (starts(t + a, 12, "基本支出") || starts(t + a, 12, "项目支出"))))
         return NULL;
     *len = i - a;
     return t + a;

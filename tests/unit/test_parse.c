@@ -47,6 +47,8 @@ void test_parse(void)
         {"调整预算数(A)：120 万元，全年执行数(B)：108 万元，执行率为 90%。",
          "budget total 120万元 adjusted; executed total 108万元; rate total 90%"},
         {"年初预算 50 万元，完成年初预算的 108%。", "budget total 50万元 initial; rate total 108% initial"},
+        {"1、基本支出：下达资金 600 万元，已支付 560 万元。\n2、项目支出：下达资金 400 万元，已支付 340 万元。\n",
+         "budget basic 600万元; executed basic 560万元; budget project 400万元; executed project 340万元"},
         {"包括公用经费和学生资助等经费 4000 万元，于本年度支出 3800 万元，预算完成率 95%。",
          "budget total 4000万元; executed total 3800万元; rate total 95%"},
         {"包括公用经费和学生资助等经费 4000 万元，改善 20 所学校。", ""},
