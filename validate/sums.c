@@ -177,7 +177,8 @@ void check_source_sums(ctx *c)
                 scale = p->value.scale;
             nparts++;
         }
-        if (nparts < 2 || bl_range_overlap(sum, t->range))
+        /* parts that miss their total; or one part above it: no other row can explain that */
+        if (nparts == 0 || (nparts == 1 ? sum.lo <= t->range.hi : bl_range_overlap(sum, t->range)))
             continue;
         char sb[64];
         bl_range_format_mid(sum, bl_unit_pow10(t->unit), scale, sb, sizeof sb);
