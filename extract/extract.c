@@ -248,18 +248,26 @@ static PopplerDocument *open_with_password(bl_doc *doc, const char *data, size_t
     return pd;
 }
 
-static bool page_has_text(const char *t, size_t n)
+/* How many characters of t[0..n) are not white space. */
+static size_t count_visible(const char *t, size_t n)
 {
+    size_t v = 0;
     for (size_t k = 0; k < n; k++)
-        if (!(t[k] == ' ' || t[k] == '\n' || t[k] == '\r' || t[k] == '\t' || t[k] == '\f'))
-            return true;
-    return false;
+        v += !(t[k] == ' ' || t[k] == '\n' || t[k] == '\r' || t[k] == '\t' || t[k] == '\f');
+    return v;
 }
 
 typedef struct {
     double y, x;
     gchar *text;
 } placed;
+
+static void add_placed(placed **v, size_t *n, size_t *cap, const PopplerRectangle *at, gchar *text)
+{
+    if (*n == *cap)
+        *v = bl_xrealloc(*v, (*cap = *cap ? *cap * 2 : 16) * sizeof **v);
+    (*v)[(*n)++] = (placed){at->y1, at->x1, text};
+}
 
 static int cmp_placed(const void *a, const void *b)
 {
@@ -285,11 +293,8 @@ static size_t field_text(bl_doc *doc, PopplerPage *pg, bl_buf *raw, size_t *cap,
         if (poppler_form_field_get_field_type(m->field) != POPPLER_FORM_FIELD_TEXT)
             continue;
         gchar *txt = poppler_form_field_text_get_text(m->field);
-        if (!txt)
-            continue;
-        if (n == vcap)
-            v = bl_xrealloc(v, (vcap = vcap ? vcap * 2 : 16) * sizeof *v);
-        v[n++] = (placed){m->area.y1, m->area.x1, txt};
+        if (txt)
+            add_placed(&v, &n, &vcap, &m->area, txt);
     }
     poppler_page_free_form_field_mapping(forms);
     GList *annots = poppler_page_get_annot_mapping(pg);
@@ -298,11 +303,8 @@ static size_t field_text(bl_doc *doc, PopplerPage *pg, bl_buf *raw, size_t *cap,
         if (poppler_annot_get_annot_type(m->annot) != POPPLER_ANNOT_FREE_TEXT)
             continue;
         gchar *txt = poppler_annot_get_contents(m->annot);
-        if (!txt)
-            continue;
-        if (n == vcap)
-            v = bl_xrealloc(v, (vcap = vcap ? vcap * 2 : 16) * sizeof *v);
-        v[n++] = (placed){m->area.y1, m->area.x1, txt};
+        if (txt)
+            add_placed(&v, &n, &vcap, &m->area, txt);
     }
     poppler_page_free_annot_mapping(annots);
     if (n > 1)
@@ -317,8 +319,7 @@ static size_t field_text(bl_doc *doc, PopplerPage *pg, bl_buf *raw, size_t *cap,
     size_t visible = 0;
     if (text.len) {
         doc->bad_utf8 += bl_utf8_sanitize(&clean, text.data, text.len);
-        for (size_t k = 0; k < clean.len; k++)
-            visible += !(clean.data[k] == ' ' || clean.data[k] == '\n' || clean.data[k] == '\r' || clean.data[k] == '\t');
+        visible = count_visible(clean.data, clean.len);
         add_page_lines(doc, raw, clean.data, clean.len, page, cap, NULL);
     }
     bl_buf_release(&text);
@@ -380,9 +381,8 @@ static int extract_pdf(bl_doc *doc, const char *data, size_t len, const bl_extra
         size_t tl = t ? strlen(t) : 0;
         clean.len = 0;
         doc->bad_utf8 += bl_utf8_sanitize(&clean, t ? t : "", tl);
-        for (size_t k = 0; k < tl; k++)
-            if (!(t[k] == ' ' || t[k] == '\n' || t[k] == '\r' || t[k] == '\t' || t[k] == '\f'))
-                visible++;
+        size_t seen = count_visible(t ? t : "", tl);
+        visible += seen;
         /* tables from the characters' boxes; pages without one keep Poppler's line order */
         PopplerRectangle *rects = NULL;
         guint nrects = 0;
@@ -397,7 +397,7 @@ static int extract_pdf(bl_doc *doc, const char *data, size_t len, const bl_extra
         g_free(rects);
         if (!laid)
             add_page_lines(doc, &raw, clean.data ? clean.data : "", clean.len, i + 1, &cap, NULL);
-        if (pg && !page_has_text(t, tl))
+        if (pg && !seen)
             visible += field_text(doc, pg, &raw, &cap, i + 1); /* a filled-in form is no scan */
         g_free(t);
         if (pg)

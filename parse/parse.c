@@ -185,9 +185,11 @@ static const char *paragraph_scope(bl_doc *doc, const char *t, size_t at)
                 return memcmp(t + i, "基本", 6) == 0 ? "basic" : "project";
             break;
         }
-    const char *name = bl_subject_paragraph(doc, p, NULL);
-    if (!name)
-        name = bl_subject_named(doc, sentence_start(t, at), at);
+    size_t len;
+    const char *name = bl_subject_paragraph(doc, p, &len);
+    if (name)
+        return bl_strfmt(doc->arena, "project:%.*s", (int)len, name);
+    name = bl_subject_named(doc, sentence_start(t, at), at);
     return name ? bl_strfmt(doc->arena, "project:%s", name) : "total";
 }
 
@@ -235,9 +237,11 @@ static bool role_fact(bl_doc *doc, const bl_quantity *qs, cand *c, bl_fact *f)
     if (c->q > 0 && qs[c->q - 1].end > cl && qs[c->q - 1].end <= c->num_at)
         cl = qs[c->q - 1].end;
     /* the name of a numbered paragraph's project says nothing of its figures (一是用于X支出，…) */
-    size_t name_end = 0;
-    if (bl_subject_paragraph(doc, paragraph_start(t, c->num_at), &name_end) && name_end > cl &&
-        name_end <= c->num_at)
+    size_t name_end = 0, nl;
+    const char *name = bl_subject_paragraph(doc, paragraph_start(t, c->num_at), &nl);
+    if (name)
+        name_end = (size_t)(name - t) + nl;
+    if (name && name_end > cl && name_end <= c->num_at)
         cl = cl0 = name_end;
     bl_role_hit h;
     if (q->unit == BL_QU_PERCENT) {

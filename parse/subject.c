@@ -251,17 +251,12 @@ size_t bl_subject_word(const bl_doc *doc, const char *t, size_t i, size_t to)
     return chars >= 2 ? n : 0;
 }
 
-const char *bl_subject_paragraph(bl_doc *doc, size_t para, size_t *name_end)
+const char *bl_subject_paragraph(const bl_doc *doc, size_t para, size_t *len)
 {
     if (!doc->several_projects)
         return NULL;
-    size_t e = para_end(doc->text, doc->text_len, para), len;
-    const char *name = numbered_name(doc->text, para, e, &len);
-    if (!name)
-        return NULL;
-    if (name_end)
-        *name_end = (size_t)(name - doc->text) + len;
-    return bl_strndup(doc->arena, name, len);
+    size_t e = para_end(doc->text, doc->text_len, para);
+    return numbered_name(doc->text, para, e, len);
 }
 
 /*

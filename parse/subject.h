@@ -29,11 +29,11 @@ size_t bl_subject_word(const bl_doc *doc, const char *t, size_t i, size_t to);
 
 /**
  * The named project of the numbered paragraph starting at t[para] (一是用于X支出，…;
- * 1、X项目：…), when the document has at least two such paragraphs; else NULL.
- * The name is in doc->arena; *name_end (may be NULL) is where it ends in doc->text:
- * the words of the name say what the project is, not what its figures are.
+ * 1、X项目：…), when the document has at least two such paragraphs; else NULL. The
+ * name is doc->text[returned .. returned + *len): the words of the name say what the
+ * project is, not what its figures are.
  */
-const char *bl_subject_paragraph(bl_doc *doc, size_t para, size_t *name_end);
+const char *bl_subject_paragraph(const bl_doc *doc, size_t para, size_t *len);
 
 /**
  * The project of a report about several (its numbered paragraphs' names) that
