@@ -3,6 +3,7 @@
 
 #include <errno.h>
 #include <iconv.h>
+#include <cairo.h>
 #include <poppler.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -327,6 +328,53 @@ static size_t field_text(bl_doc *doc, PopplerPage *pg, bl_buf *raw, size_t *cap,
     return visible;
 }
 
+
+/*
+ * The page's ruling lines, for the layout reader: the page rendered at 1.5
+ * pixels a point in grey (a table's 0.5 pt borders stay a pixel wide), then
+ * scanned for long thin dark runs. Only pages that may hold a table ask.
+ */
+#define RULES_SCALE 1.5
+#define RULES_MAX_PIXELS (4000 * 4000)
+
+static bool page_rules(void *ctx, bl_rules *out)
+{
+    PopplerPage *pg = ctx;
+    double pw = 0, ph = 0;
+    poppler_page_get_size(pg, &pw, &ph);
+    int w = (int)(pw * RULES_SCALE + 0.5), h = (int)(ph * RULES_SCALE + 0.5);
+    if (w <= 0 || h <= 0 || (double)w * h > RULES_MAX_PIXELS)
+        return false;
+    cairo_surface_t *sf = cairo_image_surface_create(CAIRO_FORMAT_RGB24, w, h);
+    if (cairo_surface_status(sf) != CAIRO_STATUS_SUCCESS) {
+        cairo_surface_destroy(sf);
+        return false;
+    }
+    cairo_t *cr = cairo_create(sf);
+    cairo_set_source_rgb(cr, 1, 1, 1);
+    cairo_paint(cr);
+    cairo_scale(cr, RULES_SCALE, RULES_SCALE);
+    poppler_page_render(pg, cr);
+    cairo_destroy(cr);
+    cairo_surface_flush(sf);
+    const unsigned char *px = cairo_image_surface_get_data(sf);
+    int stride = cairo_image_surface_get_stride(sf);
+    unsigned char *dark = bl_xmalloc((size_t)w * (size_t)h);
+    for (int y = 0; y < h; y++) {
+        const uint32_t *row = (const uint32_t *)(const void *)(px + (size_t)y * (size_t)stride);
+        unsigned char *d = dark + (size_t)y * (size_t)w;
+        for (int x = 0; x < w; x++) {
+            uint32_t v = row[x];
+            unsigned lum = (((v >> 16) & 0xFF) * 77 + ((v >> 8) & 0xFF) * 150 + (v & 0xFF) * 29) >> 8;
+            d[x] = (unsigned char)(255 - lum);
+        }
+    }
+    cairo_surface_destroy(sf);
+    bl_rules_scan(dark, w, h, w, (float)RULES_SCALE, out);
+    free(dark);
+    return true;
+}
+
 static int extract_pdf(bl_doc *doc, const char *data, size_t len, const bl_extract_opts *o)
 {
     static bool log_set;
@@ -391,18 +439,22 @@ static int extract_pdf(bl_doc *doc, const char *data, size_t len, const bl_extra
             bl_box *bx = bl_xmalloc(((size_t)nrects + 1) * sizeof *bx);
             for (guint k = 0; k < nrects; k++)
                 bx[k] = (bl_box){rects[k].x1, rects[k].y1, rects[k].x2, rects[k].y2};
-            laid = bl_layout_page(doc, &raw, &cap, clean.data, clean.len, bx, nrects, i + 1, &lst);
+            laid = bl_layout_page(doc, &raw, &cap, clean.data, clean.len, bx, nrects, i + 1, &lst,
+                                  page_rules, pg);
             free(bx);
         }
         g_free(rects);
-        if (!laid)
+        if (!laid) {
+            bl_layout_flush(doc, &raw, &cap, &lst);
             add_page_lines(doc, &raw, clean.data ? clean.data : "", clean.len, i + 1, &cap, NULL);
+        }
         if (pg && !seen)
             visible += field_text(doc, pg, &raw, &cap, i + 1); /* a filled-in form is no scan */
         g_free(t);
         if (pg)
             g_object_unref(pg);
     }
+    bl_layout_flush(doc, &raw, &cap, &lst);
     g_object_unref(pd);
     bl_buf_release(&clean);
     doc->npages = npages;

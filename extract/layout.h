@@ -20,6 +20,33 @@ typedef struct {
     double x1, y1, x2, y2;
 } bl_box;
 
+/*
+ * Ruling lines (table borders) in page points, y down as the boxes: a
+ * horizontal rule has y0 == y1, a vertical one x0 == x1. Runs of a glyph's
+ * own strokes may be among them; the layout uses only rules that pass
+ * between glyphs.
+ */
+typedef struct {
+    float x0, y0, x1, y1;
+} bl_rule;
+
+typedef struct {
+    bl_rule *h, *v;
+    size_t nh, nv;
+} bl_rules;
+
+/*
+ * The rules of a page from a rendering of it: dark is one byte a pixel
+ * (0 white .. 255 black), w x h pixels, stride bytes a row, scale pixels a
+ * point. Dark runs of 5 pt or longer and at most 3 pt thick. Free with
+ * bl_rules_free().
+ */
+void bl_rules_scan(const unsigned char *dark, int w, int h, int stride, float scale, bl_rules *out);
+void bl_rules_free(bl_rules *r);
+
+/* Renders the page being laid out and scans its rules; false when it cannot. */
+typedef bool (*bl_rules_fn)(void *ctx, bl_rules *out);
+
 /* Tables crossing a page break stay one table: the state carried between pages. */
 typedef struct {
     int ntables;        /* tables so far in the document */
@@ -29,6 +56,9 @@ typedef struct {
     float grid_x[64];   /* the open table's header grid: column left/right edges */
     float grid_r[64];
     int ngrid;
+    void *pending;      /* the row the last page ended in, not yet emitted */
+    char head[256];     /* the open table's first row's text (a repeated header) */
+    size_t head_len;
 } bl_layout_state;
 
 /*
@@ -39,6 +69,13 @@ typedef struct {
  * returns false (the caller keeps Poppler's own line order for prose).
  */
 bool bl_layout_page(bl_doc *doc, bl_buf *raw, size_t *cap, const char *text, size_t n,
-                    const bl_box *boxes, size_t nbox, int page, bl_layout_state *st);
+                    const bl_box *boxes, size_t nbox, int page, bl_layout_state *st,
+                    bl_rules_fn rules, void *rules_ctx);
+
+/*
+ * Emit the row a page ended in (kept back in case the next page finishes it).
+ * Call when a page is not laid out and after the last page.
+ */
+void bl_layout_flush(bl_doc *doc, bl_buf *raw, size_t *cap, bl_layout_state *st);
 
 #endif

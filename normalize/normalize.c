@@ -376,6 +376,32 @@ static bool decimals_continue(const ch *a, size_t an, const ch *b, size_t bn)
            u == 0x5206 /* 分 */;
 }
 
+/*
+ * A full line that ends in a whole number and a next line that starts with
+ * digits going on into decimals or a unit: one figure the layout broke at the
+ * margin (基本支出 75 / 7.49 万元). Only for full lines: a short line ended its
+ * paragraph or its cell.
+ */
+static bool integer_continues(const ch *a, size_t an, const ch *b, size_t bn)
+{
+    size_t i = an;
+    while (i > 0 && is_digit(a[i - 1].cp))
+        i--;
+    if (i == an || (i > 0 && (a[i - 1].cp == '.' || a[i - 1].cp == ',' || is_alnum(a[i - 1].cp))))
+        return false;
+    size_t j = 0;
+    while (j < bn && is_digit(b[j].cp))
+        j++;
+    if (j == 0 || j >= bn)
+        return false;
+    if (b[j].cp == '.' || b[j].cp == ',')
+        return j + 1 < bn && is_digit(b[j + 1].cp);
+    if (b[j].cp == ' ' && j + 1 < bn)
+        j++;
+    uint32_t u = b[j].cp;
+    return u == 0x4E07 /* 万 */ || u == 0x5143 /* 元 */ || u == 0x4EBF /* 亿 */ || u == '%';
+}
+
 /* Was the character at raw offset `src` a full-width form before mapping? */
 static bool was_fullwidth(const bl_doc *doc, uint32_t src)
 {
@@ -487,7 +513,9 @@ void bl_normalize(bl_doc *doc)
                        (was_fullwidth(doc, all.v[prev->end - 1].src) ||
                         was_fullwidth(doc, all.v[x->start].src) ||
                         decimals_continue(all.v + prev->start, prev->end - prev->start,
-                                          all.v + x->start, x->end - x->start))))
+                                          all.v + x->start, x->end - x->start) ||
+                        (!short_line && integer_continues(all.v + prev->start, prev->end - prev->start,
+                                                          all.v + x->start, x->end - x->start)))))
                 push(&joined, ' ', at_src); /* two words; full-width digits wrap anywhere */
         }
         for (size_t t = x->start; t < x->end; t++) {

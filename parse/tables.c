@@ -349,7 +349,11 @@ static void read_row(reader *r, const bl_line *L, cell *cs, int nc)
         return;
     if (!r->have_header)
         return;
-    /* the row's label: the first cell that is not a figure, left of the figures */
+    /*
+     * the row's label: the last cell that is not a figure left of the figures
+     * (a merged group cell - 项目资金（万元） - may print its wrapped words on
+     * the same line, left of the row's own label)
+     */
     const cell *label = NULL;
     for (int k = 0; k < nc; k++) {
         cellnum v;
@@ -358,9 +362,9 @@ static void read_row(reader *r, const bl_line *L, cell *cs, int nc)
             continue;
         if (!read_cell(cs[k].s, cs[k].n, &v) && !v.placeholder) {
             label = &cs[k];
-            break;
+            continue;
         }
-        if (!v.placeholder)
+        if (!v.placeholder || label)
             break;
     }
     /* unreadable cells: digits glued beyond one number in a figure column */
