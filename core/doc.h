@@ -38,6 +38,9 @@ typedef struct {
     bl_cell *cells;
     const int *glyph; /* table rows: for each character of the line, its index in the
                          page's Poppler text (-1 for a tab); NULL for prose */
+    signed char indent; /* prose from a PDF: its first character's distance from the
+                           page's text margin in characters (a paragraph's first-line
+                           indent is 2); -1 unknown */
 } bl_line;
 
 /* Error classes map one-to-one to JSON error codes and exit status 2. */

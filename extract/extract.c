@@ -96,6 +96,7 @@ static void add_page_lines(bl_doc *doc, bl_buf *raw, const char *s, size_t n, in
         }
         bl_line *l = &doc->lines[doc->nlines++];
         memset(l, 0, sizeof *l);
+        l->indent = -1;
         l->page = page;
         l->line = line;
         if (st && len && memchr(s + i, '|', len) && pipe_row(doc, raw, l, s + i, len)) {
@@ -330,6 +331,53 @@ static size_t field_text(bl_doc *doc, PopplerPage *pg, bl_buf *raw, size_t *cap,
 
 
 /*
+ * Each prose line's first-line indent, from the boxes of the page's characters
+ * (one per character of text, newlines included): the line's first visible
+ * character's left edge against the leftmost on the page, in character heights.
+ */
+static void set_indents(bl_doc *doc, size_t first, const char *text, size_t n, const PopplerRectangle *r,
+                        guint nr)
+{
+    size_t nl = doc->nlines - first;
+    if (!nl)
+        return;
+    double *x = bl_xmalloc(nl * sizeof *x), *h = bl_xmalloc(nl * sizeof *h);
+    size_t line = 0, i = 0, idx = 0;
+    bool seen = false;
+    for (size_t k = 0; k < nl; k++)
+        x[k] = -1, h[k] = 0;
+    while (i < n && line < nl && idx < nr) {
+        uint32_t cp;
+        int len = bl_utf8_next((const unsigned char *)text + i, n - i, &cp);
+        if (len < 0)
+            len = 1;
+        if (cp == '\n') {
+            line++;
+            seen = false;
+        } else if (!seen && cp != ' ' && cp != 0x3000 && cp != '\t' && cp != '\r' &&
+                   r[idx].x2 > r[idx].x1) {
+            x[line] = r[idx].x1, h[line] = r[idx].y2 - r[idx].y1;
+            seen = true;
+        }
+        i += (size_t)len;
+        idx++;
+    }
+    double left = 1e30;
+    for (size_t k = 0; k < nl; k++)
+        if (x[k] >= 0 && x[k] < left)
+            left = x[k];
+    for (size_t k = 0; k < nl; k++) {
+        bl_line *L = &doc->lines[first + k];
+        if (x[k] < 0 || h[k] <= 0 || L->table)
+            continue;
+        double em = (x[k] - left) / h[k];
+        L->indent = (signed char)(em < 0.5 ? 0 : em > 100 ? 100 : (int)(em + 0.5));
+    }
+    free(x);
+    free(h);
+}
+
+/*
  * The page's ruling lines, for the layout reader: the page rendered at 1.5
  * pixels a point in grey (a table's 0.5 pt borders stay a pixel wide), then
  * scanned for long thin dark runs. Only pages that may hold a table ask.
@@ -443,11 +491,14 @@ static int extract_pdf(bl_doc *doc, const char *data, size_t len, const bl_extra
                                   page_rules, pg);
             free(bx);
         }
-        g_free(rects);
         if (!laid) {
             bl_layout_flush(doc, &raw, &cap, &lst);
+            size_t first = doc->nlines;
             add_page_lines(doc, &raw, clean.data ? clean.data : "", clean.len, i + 1, &cap, NULL);
+            if (rects && clean.len == tl)
+                set_indents(doc, first, clean.data, clean.len, rects, nrects);
         }
+        g_free(rects);
         if (pg && !seen)
             visible += field_text(doc, pg, &raw, &cap, i + 1); /* a filled-in form is no scan */
         g_free(t);

@@ -262,6 +262,7 @@ static void add_line(bl_doc *doc, size_t *cap, bl_line **out)
     }
     *out = &doc->lines[doc->nlines++];
     memset(*out, 0, sizeof **out);
+    (*out)->indent = -1;
 }
 
 /* Two lines share a gutter: a gap of one overlaps a gap of the other by 2 pt or more. */
@@ -444,14 +445,19 @@ static void segment_line(const glyph *gs, vline *L, seg *segs, size_t *nseg, con
     bool framed = false;
     if (rl) {
         bool left = false, right = false;
+        int inner = 0;
         for (size_t k = 0; k < rl->nv; k++) {
             const bl_rule *r = &rl->v[k];
             if (!crosses(r, L))
                 continue;
-            left |= r->x0 <= gs[first].x0 + 0.5f;
-            right |= r->x0 >= gs[last].x1 - 0.5f;
+            /* (a glyph may overrun its cell's rule: count from glyph middles) */
+            bool l = r->x0 <= (gs[first].x0 + gs[first].x1) / 2;
+            bool rr = r->x0 >= (gs[last].x0 + gs[last].x1) / 2;
+            left |= l, right |= rr;
+            inner += !l && !rr;
         }
-        framed = left && right;
+        /* framed on both sides, or crossed by two rules inside (its last cell overruns the frame) */
+        framed = (left && right) || (left && inner >= 2);
     }
     L->framed = framed;
     const glyph *prev = NULL;
@@ -890,6 +896,10 @@ bool bl_layout_page(bl_doc *doc, bl_buf *raw, size_t *cap, const char *text, siz
     int line = 0;
     size_t l = 0;
     int last_table_line = -1;
+    float margin = 1e30f; /* the left edge of the page's prose: indents count from it */
+    for (size_t j = 0; j < nl; j++)
+        if (!ls[j].table && ls[j].ns && segs[ls[j].s0].x0 < margin)
+            margin = segs[ls[j].s0].x0;
     while (l < nl) {
         if (!ls[l].ns) {
             l++;
@@ -901,6 +911,8 @@ bool bl_layout_page(bl_doc *doc, bl_buf *raw, size_t *cap, const char *text, siz
             L->page = page;
             L->line = ++line;
             L->off = raw->len;
+            float em = (segs[ls[l].s0].x0 - margin) / (ls[l].h > 0 ? ls[l].h : 1);
+            L->indent = (signed char)(em < 0.5f ? 0 : em > 100 ? 100 : (int)(em + 0.5f));
             for (int s = ls[l].s0; s < ls[l].s0 + ls[l].ns; s++) {
                 if (s > ls[l].s0)
                     bl_buf_addc(raw, ' ');

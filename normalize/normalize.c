@@ -97,6 +97,7 @@ typedef struct {
     int page, width;
     bool footer;
     bool row; /* a table row: a paragraph of its own, never joined */
+    int indent; /* in characters from the page's margin; -1 unknown */
 } line_info;
 
 /*
@@ -469,6 +470,7 @@ void bl_normalize(bl_doc *doc)
         x->width = w;
         x->footer = false;
         x->row = L->table != 0;
+        x->indent = L->indent;
     }
     /* Traditional characters (mirror copies, 繁體 reports) read as Simplified, one for one */
     bl_t2s_convert(&all.v[0].cp, all.n, sizeof *all.v / sizeof all.v[0].cp);
@@ -501,8 +503,13 @@ void bl_normalize(bl_doc *doc)
         if (prev) {
             uint32_t last = all.v[prev->end - 1].cp, first = all.v[x->start].cp;
             bool short_line = prev->width * 10 < full * 8;
+            /*
+             * a full line that ends a sentence ends its paragraph when the next
+             * line is indented or its indent is unknown; one at the margin goes on
+             */
+            bool sentence_end = ends_sentence(last) && !(x->indent == 0 && !short_line);
             bool brk = x->row || prev->row ||
-                       ((ends_sentence(last) || short_line) &&
+                       ((sentence_end || short_line) &&
                         !starts_continuation(all.v + x->start, x->end - x->start)) ||
                        starts_heading(all.v + x->start, x->end - x->start);
             uint32_t at_src = all.v[prev->end - 1].src;

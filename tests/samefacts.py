@@ -18,7 +18,8 @@ def facts(binary, pdf):
     except json.JSONDecodeError:
         return None
     out = out[0] if isinstance(out, list) else out
-    return collections.Counter((f.get("kind"), f.get("scope"), f.get("value"), f.get("basis", ""))
+    # labels compare without spaces: a wrapped cell joins its lines with or without one
+    return collections.Counter((f.get("kind"), "".join(str(f.get("scope")).split()), f.get("value"), f.get("basis", ""))
                                for f in out.get("facts", []))
 
 
