@@ -41,6 +41,8 @@ typedef struct {
     signed char indent; /* prose from a PDF: its first character's distance from the
                            page's text margin in characters (a paragraph's first-line
                            indent is 2); -1 unknown */
+    signed char fill;   /* prose from a PDF: how far across the page's text width it
+                           reaches, in percent; -1 unknown */
 } bl_line;
 
 /* Error classes map one-to-one to JSON error codes and exit status 2. */

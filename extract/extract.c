@@ -96,7 +96,7 @@ static void add_page_lines(bl_doc *doc, bl_buf *raw, const char *s, size_t n, in
         }
         bl_line *l = &doc->lines[doc->nlines++];
         memset(l, 0, sizeof *l);
-        l->indent = -1;
+        l->indent = l->fill = -1;
         l->page = page;
         l->line = line;
         if (st && len && memchr(s + i, '|', len) && pipe_row(doc, raw, l, s + i, len)) {
@@ -331,9 +331,10 @@ static size_t field_text(bl_doc *doc, PopplerPage *pg, bl_buf *raw, size_t *cap,
 
 
 /*
- * Each prose line's first-line indent, from the boxes of the page's characters
- * (one per character of text, newlines included): the line's first visible
- * character's left edge against the leftmost on the page, in character heights.
+ * Each prose line's first-line indent and fill, from the boxes of the page's
+ * characters (one per character of text, newlines included): the line's first
+ * visible character's left edge against the leftmost on the page, in character
+ * heights; its last one's right edge, in percent of the page's text width.
  */
 static void set_indents(bl_doc *doc, size_t first, const char *text, size_t n, const PopplerRectangle *r,
                         guint nr)
@@ -341,11 +342,11 @@ static void set_indents(bl_doc *doc, size_t first, const char *text, size_t n, c
     size_t nl = doc->nlines - first;
     if (!nl)
         return;
-    double *x = bl_xmalloc(nl * sizeof *x), *h = bl_xmalloc(nl * sizeof *h);
+    double *x = bl_xmalloc(nl * sizeof *x), *h = bl_xmalloc(nl * sizeof *h), *e = bl_xmalloc(nl * sizeof *e);
     size_t line = 0, i = 0, idx = 0;
     bool seen = false;
     for (size_t k = 0; k < nl; k++)
-        x[k] = -1, h[k] = 0;
+        x[k] = -1, h[k] = 0, e[k] = -1;
     while (i < n && line < nl && idx < nr) {
         uint32_t cp;
         int len = bl_utf8_next((const unsigned char *)text + i, n - i, &cp);
@@ -359,22 +360,31 @@ static void set_indents(bl_doc *doc, size_t first, const char *text, size_t n, c
             x[line] = r[idx].x1, h[line] = r[idx].y2 - r[idx].y1;
             seen = true;
         }
+        if (cp != '\n' && cp != ' ' && cp != 0x3000 && cp != '\t' && cp != '\r' && r[idx].x2 > r[idx].x1 &&
+            line < nl)
+            e[line] = r[idx].x2;
         i += (size_t)len;
         idx++;
     }
-    double left = 1e30;
-    for (size_t k = 0; k < nl; k++)
+    double left = 1e30, right = -1;
+    for (size_t k = 0; k < nl; k++) {
         if (x[k] >= 0 && x[k] < left)
             left = x[k];
+        if (e[k] > right)
+            right = e[k];
+    }
     for (size_t k = 0; k < nl; k++) {
         bl_line *L = &doc->lines[first + k];
         if (x[k] < 0 || h[k] <= 0 || L->table)
             continue;
         double em = (x[k] - left) / h[k];
         L->indent = (signed char)(em < 0.5 ? 0 : em > 100 ? 100 : (int)(em + 0.5));
+        if (right > left && e[k] >= left)
+            L->fill = (signed char)(100 * (e[k] - left) / (right - left) + 0.5);
     }
     free(x);
     free(h);
+    free(e);
 }
 
 /*

@@ -262,7 +262,7 @@ static void add_line(bl_doc *doc, size_t *cap, bl_line **out)
     }
     *out = &doc->lines[doc->nlines++];
     memset(*out, 0, sizeof **out);
-    (*out)->indent = -1;
+    (*out)->indent = (*out)->fill = -1;
 }
 
 /* Two lines share a gutter: a gap of one overlaps a gap of the other by 2 pt or more. */
@@ -896,10 +896,14 @@ bool bl_layout_page(bl_doc *doc, bl_buf *raw, size_t *cap, const char *text, siz
     int line = 0;
     size_t l = 0;
     int last_table_line = -1;
-    float margin = 1e30f; /* the left edge of the page's prose: indents count from it */
+    float margin = 1e30f, rmargin = -1; /* the edges of the page's prose: indents and fill count from them */
     for (size_t j = 0; j < nl; j++)
-        if (!ls[j].table && ls[j].ns && segs[ls[j].s0].x0 < margin)
-            margin = segs[ls[j].s0].x0;
+        if (!ls[j].table && ls[j].ns) {
+            if (segs[ls[j].s0].x0 < margin)
+                margin = segs[ls[j].s0].x0;
+            if (segs[ls[j].s0 + ls[j].ns - 1].x1 > rmargin)
+                rmargin = segs[ls[j].s0 + ls[j].ns - 1].x1;
+        }
     while (l < nl) {
         if (!ls[l].ns) {
             l++;
@@ -913,6 +917,8 @@ bool bl_layout_page(bl_doc *doc, bl_buf *raw, size_t *cap, const char *text, siz
             L->off = raw->len;
             float em = (segs[ls[l].s0].x0 - margin) / (ls[l].h > 0 ? ls[l].h : 1);
             L->indent = (signed char)(em < 0.5f ? 0 : em > 100 ? 100 : (int)(em + 0.5f));
+            if (rmargin > margin)
+                L->fill = (signed char)(100 * (segs[ls[l].s0 + ls[l].ns - 1].x1 - margin) / (rmargin - margin) + 0.5f);
             for (int s = ls[l].s0; s < ls[l].s0 + ls[l].ns; s++) {
                 if (s > ls[l].s0)
                     bl_buf_addc(raw, ' ');

@@ -98,6 +98,8 @@ typedef struct {
     bool footer;
     bool row; /* a table row: a paragraph of its own, never joined */
     int indent; /* in characters from the page's margin; -1 unknown */
+    int fill;   /* percent of the page's text width it reaches; -1 unknown */
+    bool page_indented; /* its page starts paragraphs indented */
 } line_info;
 
 /*
@@ -471,6 +473,7 @@ void bl_normalize(bl_doc *doc)
         x->footer = false;
         x->row = L->table != 0;
         x->indent = L->indent;
+        x->fill = L->fill;
     }
     /* Traditional characters (mirror copies, 繁體 reports) read as Simplified, one for one */
     bl_t2s_convert(&all.v[0].cp, all.n, sizeof *all.v / sizeof all.v[0].cp);
@@ -494,6 +497,17 @@ void bl_normalize(bl_doc *doc)
         }
         free(w);
     }
+    /* pages whose paragraphs start indented (a line 1-3 characters in): only there a line at the margin goes on */
+    for (size_t k = 0, p0 = 0; k <= nl; k++) {
+        if (k < nl && li[k].page == li[p0].page)
+            continue;
+        bool ind = false;
+        for (size_t m = p0; m < k; m++)
+            ind |= li[m].indent >= 1 && li[m].indent <= 3 && !li[m].row;
+        for (size_t m = p0; m < k; m++)
+            li[m].page_indented = ind;
+        p0 = k;
+    }
     /* 2. join lines into paragraphs */
     const line_info *prev = NULL;
     for (size_t k = 0; k < nl; k++) {
@@ -502,12 +516,13 @@ void bl_normalize(bl_doc *doc)
             continue;
         if (prev) {
             uint32_t last = all.v[prev->end - 1].cp, first = all.v[x->start].cp;
-            bool short_line = prev->width * 10 < full * 8;
+            /* short: ends well before the margin (measured on the page when known) */
+            bool short_line = prev->fill >= 0 ? prev->fill < 85 : prev->width * 10 < full * 8;
             /*
              * a full line that ends a sentence ends its paragraph when the next
              * line is indented or its indent is unknown; one at the margin goes on
              */
-            bool sentence_end = ends_sentence(last) && !(x->indent == 0 && !short_line);
+            bool sentence_end = ends_sentence(last) && !(x->indent == 0 && !short_line && x->page_indented);
             bool brk = x->row || prev->row ||
                        ((sentence_end || short_line) &&
                         !starts_continuation(all.v + x->start, x->end - x->start)) ||

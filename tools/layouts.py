@@ -196,7 +196,7 @@ def fodt(layout, landscape, blocks):
             out.append('    <table:table-cell table:style-name="TC"/>\n' * (len(ws) - n))
             out.append('   </table:table-row>\n')
         out.append('  </table:table>\n')
-    head = HEAD.format(font=font, body=body, cell=cell, pw=pw, ph=ph, m=margin,
+    head = HEAD.format(font=font, body=body, cell=cell, indent=2 * body, pw=pw, ph=ph, m=margin,
                        orient="landscape" if pw > ph else "portrait", grid=grid_attrs,
                        styles="".join(styles))
     return head + "".join(out) + TAIL
@@ -222,10 +222,10 @@ HEAD = """<?xml version="1.0" encoding="UTF-8"?>
      fo:language="zh" fo:country="CN" style:language-asian="zh" style:country-asian="CN"/>
   </style:default-style>
   <style:style style:name="Body" style:family="paragraph">
-   <style:paragraph-properties fo:text-align="justify" fo:text-indent="2em"/>
+   <style:paragraph-properties fo:text-align="justify" fo:text-indent="{indent}pt"/>
   </style:style>
   <style:style style:name="Head" style:family="paragraph">
-   <style:paragraph-properties fo:text-align="start" fo:text-indent="2em"/>
+   <style:paragraph-properties fo:text-align="start" fo:text-indent="{indent}pt"/>
    <style:text-properties fo:font-weight="bold" style:font-weight-asian="bold"/>
   </style:style>
   <style:style style:name="Title" style:family="paragraph">
