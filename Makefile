@@ -42,7 +42,7 @@ LIB_OBJS := $(LIB_SRCS:%.c=$(OUT)/%.o)
 RULE_DOCS := $(sort $(wildcard validate/rules/*.txt))
 UNIT_SRCS := $(sort $(wildcard tests/unit/*.c))
 
-.PHONY: all check test demo deps fixtures clean unit fuzz bench eval
+.PHONY: all check test demo deps fixtures layouts clean unit fuzz bench eval
 FUZZ_SECONDS ?= 60
 all: $(OUT)/budgetlint build/budgetlint
 
@@ -104,6 +104,11 @@ deps:
 
 fixtures: all
 	sh tools/make_fixtures.sh
+
+# the fixtures laid out as other programs print them (#13; dev-time, needs soffice)
+LAYOUT_SRCS = fixtures/tables/src/*.tbl fixtures/prose/*.txt fixtures/src/seed.txt fixtures/src/nonfigures.txt
+layouts:
+	python3 tools/layouts.py --out fixtures/layouts --layout grid --layout dense --layout narrow $(LAYOUT_SRCS)
 
 # the mutation harness: injected errors caught per rule family, false alarms on clean documents
 eval: all $(OUT)/mutate

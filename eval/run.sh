@@ -81,6 +81,8 @@ if [ -d ../shared/corpus/real-texts ] && [ -f ../shared/tools/realscore.py ]; th
     python3 ../shared/tools/realscore.py "$BIN" | sed 's/^/  /'
     echo "the same reports from their text markup (--txt)"
     python3 ../shared/tools/realscore.py --txt "$BIN" | tail -1 | sed 's/^/  /'
+    echo "the same reports laid out four ways by tools/layouts.py (#13), per layout"
+    sh tests/layouts-real.sh "$BIN" --table
 else
     echo "real reports: ../shared/corpus/real-texts absent, skipped"
 fi

@@ -246,7 +246,13 @@ static void cell_append_seg(cellb *c, const char *text, const glyph *gs, const s
                  ((nx >= 'A' && nx <= 'Z') || (nx >= 'a' && nx <= 'z'));
         } else if (!first) {
             const glyph *p = &gs[k - 1];
-            sp = p->space || word_gap(p, g, s->base);
+            const glyph *w = p; /* the last visible glyph before g */
+            while (w > gs + s->g0 && w->space)
+                w--;
+            /* no space between two Chinese characters, however far apart they print, nor at brackets */
+            sp = (p->space || word_gap(p, g, s->base)) && !(wide_glyph(text, w) && wide_glyph(text, g)) &&
+                 !(wide_glyph(text, w) && strchr("()[]%", text[g->off])) &&
+                 !(wide_glyph(text, g) && strchr("()[]", text[w->off]));
         }
         cell_add(c, text, g, sp);
         first = false;
@@ -611,14 +617,26 @@ static bool finishes(const pending_row *p, const rowb *r, const bl_layout_state 
 {
     if (r->ncells == 0)
         return false;
+    /*
+     * or only figures, fewer than the row has, each under a figure that goes on
+     * (a number wrapped digit by digit: 10 / 0); a new row brings its label or
+     * all its figures
+     */
+    int nnum = 0, pnum = 0;
+    for (int k = 0; k < r->ncells; k++)
+        nnum += r->cells[k].numeric;
+    for (int m = 0; m < p->row.ncells; m++)
+        pnum += p->row.cells[m].numeric;
+    bool figures = nnum == r->ncells && nnum < pnum;
+    if (nnum && !figures)
+        return false;
     for (int k = 0; k < r->ncells; k++) {
         const cellb *c = &r->cells[k];
-        if (c->numeric)
-            return false;
         bool under = false;
         for (int m = 0; m < p->row.ncells && !under; m++) {
             const cellb *u = &p->row.cells[m];
-            under = !u->numeric && u->text.len && overlap(c->x0, c->x1, u->x0, u->x1) > 0.5f * (c->x1 - c->x0);
+            under = u->numeric == figures && u->text.len &&
+                    overlap(c->x0, c->x1, u->x0, u->x1) > 0.5f * (c->x1 - c->x0);
         }
         if (!under)
             return false;
@@ -757,8 +775,8 @@ bool bl_layout_page(bl_doc *doc, bl_buf *raw, size_t *cap, const char *text, siz
             int na = line_pitch(text, gs, L, &p, &w, &regular);
             if (na >= 1 && fabsf(p - pp) <= 0.125f * pp && p - w > 0.25f * L->h)
                 L->base = p - w;
-            else if (na == 0) {
-                /* too few wide glyphs to measure (81%。): a line of the same height's gap */
+            else if (na <= 1) {
+                /* too few wide glyphs to measure (81%。, 元。): a line of the same height's gap */
                 for (size_t m = 0; m < nl && L->base == 0; m++)
                     if (ls[m].base > 0 && line_pitch(text, gs, &ls[m], &p, &w, &regular) >= 2 &&
                         fabsf(ls[m].h - L->h) <= 0.1f * L->h)
@@ -782,7 +800,8 @@ bool bl_layout_page(bl_doc *doc, bl_buf *raw, size_t *cap, const char *text, siz
      */
     bl_rules rl = {0};
     bool have_rules = false;
-    if ((nmulti_lines >= 2 || spread) && rules && rules(rules_ctx, &rl) && rl.nv + rl.nh > 0) {
+    if ((nmulti_lines >= 2 || spread || (st->open_at_end && st->ngrid > 1)) && rules && rules(rules_ctx, &rl) &&
+        rl.nv + rl.nh > 0) {
         have_rules = true;
         nseg = 0;
         for (size_t l = 0; l < nl; l++)
@@ -813,6 +832,23 @@ bool bl_layout_page(bl_doc *doc, bl_buf *raw, size_t *cap, const char *text, siz
             first_content = (int)l;
             break;
         }
+    /*
+     * the table the last page ended in goes on in its frame even where no line
+     * holds two cells (a tall row's wrapped words filling the page)
+     */
+    if (have_rules && first_content >= 0 && st->open_at_end && st->ngrid > 1 && ls[first_content].framed) {
+        size_t j = (size_t)first_content;
+        while (j + 1 < nl && (!ls[j + 1].ns || (ls[j + 1].framed && one_frame(&rl, &ls[j], &ls[j + 1]))))
+            j++;
+        bool multi = false;
+        for (size_t m = (size_t)first_content; m <= j; m++)
+            multi |= ls[m].ns >= 2;
+        if (!multi) { /* with a row of cells, the run below finds it */
+            ntab++;
+            for (size_t m = (size_t)first_content; m <= j; m++)
+                ls[m].table = ntab;
+        }
+    }
     for (size_t a = 0; a < nl; a++) {
         if (ls[a].ns < 2 || ls[a].table)
             continue;

@@ -35,6 +35,10 @@ for src in fixtures/tables/src/*.tbl; do
     [ "$n" = glued ] && continue
     expect_eq "tables: $n has no error-level finding" "none" "$(errors "$pdf")"
 done
+# shape 3 of #13: figures wrapped inside narrow cells read whole, no wrapped tail a fact of its own
+expect_eq "tables: wrapped cells give no fact from a wrapped tail" "" \
+    "$(facts fixtures/tables/wrapped.pdf | awk -F'\t' '$4 == "0" || $4 == "00" || $4 == "000" || $4 == "5"')"
+expect_match "tables: wrapped cells read 38.600000 whole" 'executed	source:当年财政拨款	-	38.600000' "$(facts fixtures/tables/wrapped.pdf)"
 grep '^== ' fixtures/tables/src/variants.txt | while read -r _ n base rule what; do
     out=$("$BIN" check --format json --fail-on none "fixtures/tables/$n.pdf")
     expect_match "tables: variant $n raises $rule" "\"rule\":[[:space:]]*\"$rule\"" "$out"

@@ -1,0 +1,34 @@
+#!/bin/sh
+# layouts-real.sh BIN [--table] - the real reports (../shared/corpus/real-texts, or
+# $BUDGETLINT_CORPUS/real-texts) laid out as standard, grid, dense and narrow by
+# tools/layouts.py (into build/layouts/real, redone when the tool changes), scored per
+# layout by ../shared/tools/realscore.py. As a test: each layout's facts rate is within
+# one point of the standard layout's. With --table: print the per-layout table (make eval).
+# Skips, saying why, without the corpus or without soffice.
+BIN=${1:-build/budgetlint}
+cd "$(dirname "$0")/.." || exit 2
+CORPUS=${BUDGETLINT_CORPUS:-../shared/corpus}
+SCORE=$CORPUS/../tools/realscore.py
+say() { if [ "${2:-}" = --table ] || [ "${3:-}" = --table ]; then echo "$1"; else echo "PASS: layouts-real: skipped: $1"; fi; }
+if [ ! -d "$CORPUS/real-texts" ] || [ ! -f "$SCORE" ]; then say "no $CORPUS/real-texts" "$@"; exit 0; fi
+if ! command -v soffice >/dev/null 2>&1; then say "no soffice to lay the reports out (libreoffice-writer-nogui)" "$@"; exit 0; fi
+out=build/layouts/real
+if [ ! -f "$out/.done" ] || [ tools/layouts.py -nt "$out/.done" ]; then
+    rm -rf "$out"
+    python3 tools/layouts.py --out "$out" "$CORPUS"/real-texts/*.txt || { echo "FAIL: layouts-real: tools/layouts.py failed"; exit 0; }
+    for l in standard grid dense narrow; do cp "$CORPUS"/real-texts/*.expect.json "$out/$l/"; done
+    touch "$out/.done"
+fi
+std=""
+for l in standard grid dense narrow; do
+    line=$(python3 "$SCORE" --dir "$out/$l" "$BIN" | tail -1)
+    got=$(printf '%s' "$line" | sed -n 's/.*facts \([0-9]*\)\/\([0-9]*\).*/\1 \2/p')
+    if [ "${2:-}" = --table ]; then printf '  %-9s %s\n' "$l" "$line"; continue; fi
+    if [ "$l" = standard ]; then std=$got; echo "PASS: layouts-real: standard $line"; continue; fi
+    # within one point: |got/n - std/n| <= 1%
+    if printf '%s %s\n' "$std" "$got" | awk '{ d = ($1 - $3) / $2 * 100; exit !(d <= 1 && d >= -1) }'; then
+        echo "PASS: layouts-real: $l within a point of standard: $line"
+    else
+        echo "FAIL: layouts-real: $l not within a point of standard ($std): $line"
+    fi
+done
