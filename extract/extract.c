@@ -392,7 +392,7 @@ static void set_indents(bl_doc *doc, size_t first, const char *text, size_t n, c
  * pixels a point in grey (a table's 0.5 pt borders stay a pixel wide), then
  * scanned for long thin dark runs. Only pages that may hold a table ask.
  */
-#define RULES_SCALE 1.5
+#define RULES_SCALE 1.0
 #define RULES_MAX_PIXELS (4000 * 4000)
 
 static bool page_rules(void *ctx, bl_rules *out)
@@ -417,19 +417,11 @@ static bool page_rules(void *ctx, bl_rules *out)
     cairo_surface_flush(sf);
     const unsigned char *px = cairo_image_surface_get_data(sf);
     int stride = cairo_image_surface_get_stride(sf);
-    unsigned char *dark = bl_xmalloc((size_t)w * (size_t)h);
-    for (int y = 0; y < h; y++) {
-        const uint32_t *row = (const uint32_t *)(const void *)(px + (size_t)y * (size_t)stride);
-        unsigned char *d = dark + (size_t)y * (size_t)w;
-        for (int x = 0; x < w; x++) {
-            uint32_t v = row[x];
-            unsigned lum = (((v >> 16) & 0xFF) * 77 + ((v >> 8) & 0xFF) * 150 + (v & 0xFF) * 29) >> 8;
-            d[x] = (unsigned char)(255 - lum);
-        }
-    }
+    /* the green byte of each native-endian xRGB pixel: lines are dark in every channel */
+    uint32_t probe = 0x0000FF00u;
+    int g = ((const unsigned char *)&probe)[1] == 0xFF ? 1 : 2;
+    bl_rules_scan(px + g, w, h, stride, 4, (float)RULES_SCALE, out);
     cairo_surface_destroy(sf);
-    bl_rules_scan(dark, w, h, w, (float)RULES_SCALE, out);
-    free(dark);
     return true;
 }
 

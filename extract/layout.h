@@ -36,12 +36,13 @@ typedef struct {
 } bl_rules;
 
 /*
- * The rules of a page from a rendering of it: dark is one byte a pixel
- * (0 white .. 255 black), w x h pixels, stride bytes a row, scale pixels a
- * point. Dark runs of 5 pt or longer and at most 3 pt thick. Free with
- * bl_rules_free().
+ * The rules of a page from a rendering of it: light is the lightness of the
+ * first pixel (0 black .. 255 white), the next pixel bpp bytes on, w x h
+ * pixels, stride bytes a row, scale pixels a point (a grey image: bpp 1; one
+ * channel of a colour one: its byte, bpp 4). Dark runs of 5 pt or longer and
+ * at most 3 pt thick. Free with bl_rules_free().
  */
-void bl_rules_scan(const unsigned char *dark, int w, int h, int stride, float scale, bl_rules *out);
+void bl_rules_scan(const unsigned char *light, int w, int h, int stride, int bpp, float scale, bl_rules *out);
 void bl_rules_free(bl_rules *r);
 
 /* Renders the page being laid out and scans its rules; false when it cannot. */

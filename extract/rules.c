@@ -6,7 +6,7 @@
 
 #include "../core/banned.h"
 
-#define DARK 64       /* darkness (0 white .. 255 black) a line's pixel reaches */
+#define DARK 40       /* darkness (0 white .. 255 black) a line's pixel reaches */
 #define MIN_PT 5.0f   /* shortest run kept (page points); glyph strokes are told apart by layout.c */
 #define THICK_PT 3.0f /* thicker than this is a filled area or a bar, not a rule */
 
@@ -75,7 +75,7 @@ static void keep(const runs *r, float scale, bool horizontal, bl_rules *out)
     }
 }
 
-void bl_rules_scan(const unsigned char *dark, int w, int h, int stride, float scale, bl_rules *out)
+void bl_rules_scan(const unsigned char *light, int w, int h, int stride, int bpp, float scale, bl_rules *out)
 {
     memset(out, 0, sizeof *out);
     if (w <= 0 || h <= 0 || scale <= 0)
@@ -87,29 +87,36 @@ void bl_rules_scan(const unsigned char *dark, int w, int h, int stride, float sc
     for (int x = 0; x < w; x++)
         vstart[x] = -1;
     /* vertical runs end in row order; collected per column, joined across columns after */
-    for (int y = 0; y <= h; y++) {
-        const unsigned char *row = y < h ? dark + (size_t)y * (size_t)stride : NULL;
+    const unsigned char lim = 255 - DARK;
+    for (int y = 0; y < h; y++) {
+        const unsigned char *px = light + (size_t)y * (size_t)stride;
         int x0 = -1;
-        for (int x = 0; x <= w; x++) {
-            bool d = row && x < w && row[x] >= DARK;
-            if (d && x0 < 0)
-                x0 = x;
-            else if (!d && x0 >= 0) {
+        for (int x = 0; x < w; x++, px += bpp) {
+            if (*px <= lim) {
+                if (x0 < 0)
+                    x0 = x;
+                if (vstart[x] < 0)
+                    vstart[x] = y;
+                continue;
+            }
+            /* a light pixel: the common case, two tests */
+            if (x0 >= 0) {
                 if (x - x0 >= minlen)
                     add_run(&hr, &hopen, y, x0, x - 1);
                 x0 = -1;
             }
-            if (x == w)
-                break;
-            if (d && vstart[x] < 0)
-                vstart[x] = y;
-            else if (!d && vstart[x] >= 0) {
+            if (vstart[x] >= 0) {
                 if (y - vstart[x] >= minlen)
                     push(&vr, (run){vstart[x], y - 1, x, x});
                 vstart[x] = -1;
             }
         }
+        if (x0 >= 0 && w - x0 >= minlen)
+            add_run(&hr, &hopen, y, x0, w - 1);
     }
+    for (int x = 0; x < w; x++)
+        if (vstart[x] >= 0 && h - vstart[x] >= minlen)
+            push(&vr, (run){vstart[x], h - 1, x, x});
     free(vstart);
     /* join vertical runs of neighbouring columns: sort by column, then merge like rows */
     runs vm = {0};
