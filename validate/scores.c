@@ -395,8 +395,26 @@ void check_weights_scores(ctx *c)
         if (f->has_coef) {
             bl_range C = bl_range_exact(f->coef, 0); /* percent */
             bl_i128 expect = C.lo * units(w->value) / ((bl_i128)100 * 100000000);
-            if (expect >= S.lo && expect <= S.hi)
+            if (expect >= S.lo && expect <= S.hi) {
+                /* the formula holds, but a full coefficient for a target the actual value misses does not */
+                const bl_fact *t = in_row(d, f, BL_KIND_TARGET), *v = in_row(d, f, BL_KIND_ACTUAL);
+                if (!t || !v || !t->measure || !v->measure || strcmp(t->measure, v->measure) != 0 ||
+                    t->value.mant <= 0 || C.lo < (bl_i128)100 * 100000000)
+                    continue;
+                bl_range T = bl_range_exact(t->value, 0), V = bl_range_exact(v->value, 0);
+                bool unmet = t->op == '<' ? V.lo > T.hi : V.hi < T.lo;
+                if (!unmet)
+                    continue;
+                char cb[48];
+                int ids[4] = {f->id, w->id, t->id, v->id};
+                add_finding(c, "indicator-score-mismatch", f,
+                            bl_strfmt(A, "指标“%s”目标 %s%s%s，实际 %s%s，未完成，得分系数却为 %s%%（得分 %s 分即满分）",
+                                      strchr(f->scope, ':') + 1, t->op == '<' ? "≤" : t->op == '>' ? "≥" : "",
+                                      fmt_value(A, t), t->measure, fmt_value(A, v), v->measure,
+                                      bl_dec_format(f->coef, cb, sizeof cb), fmt_value(A, f)),
+                            ids, 4, fmt_value(A, f), NULL, NULL, NULL, NULL);
                 continue;
+            }
             char eb[48], cb[48];
             bl_range_format_mid((bl_range){expect, expect}, 0, 2, eb, sizeof eb);
             int ids[2] = {f->id, w->id};
