@@ -308,20 +308,35 @@ static bool read_over(reader *r, const bl_line *L, cell *cs, int nc)
     return values || any || labels > 0;
 }
 
-static void read_row(reader *r, const bl_line *L, cell *cs, int nc)
+/*
+ * Label/value cells of a form's head, from cell k0 on: 自评得分 | X, 自评等级 | 优,
+ * 年度 | 2022. Returns whether the row held a score or a grade.
+ */
+static bool head_cells(reader *r, const bl_line *L, const cell *cs, int nc, int k0)
 {
     bl_doc *d = r->doc;
     header *h = &r->h;
-    /* header cells: 项目名称 | X, 主管部门 | X, 自评得分 | X, 自评等级 | 优 */
-    for (int k = 0; k + 1 < nc; k++) {
+    for (int k = k0; k + 1 < nc; k++) {
         const cell *a = &cs[k], *b = &cs[k + 1];
+        if ((a->n == strlen("年度") && starts(a->s, a->n, "年度")) || starts(a->s, a->n, "评价年度") ||
+            starts(a->s, a->n, "预算年度")) {
+            /* 年度 | 2022: the form's year, where the title gave none */
+            if (b->n == 4 && !d->year && b->s[0] >= '1' && b->s[0] <= '2') {
+                int y = 0;
+                for (int q = 0; q < 4 && b->s[q] >= '0' && b->s[q] <= '9'; q++)
+                    y = y * 10 + (b->s[q] - '0');
+                if (y >= 1990 && y <= 2100)
+                    d->year = y;
+            }
+            continue;
+        }
         if ((starts(a->s, a->n, "自评得分") || starts(a->s, a->n, "自评总分") || starts(a->s, a->n, "总分") ||
              starts(a->s, a->n, "综合得分")) &&
             !h->indicators) {
             cellnum v;
             if (read_cell(b->s, b->n, &v) && (v.unit == BL_UNIT_NONE || v.unit == BL_UNIT_POINT))
                 add(r, L, b, BL_KIND_SCORE, "total", &v, BL_UNIT_POINT, BL_BASIS_NONE, "自评得分");
-            return;
+            return true;
         }
         if (starts(a->s, a->n, "自评等级") || starts(a->s, a->n, "评价等级") || starts(a->s, a->n, "绩效等级") ||
             starts(a->s, a->n, "自评结果")) {
@@ -342,9 +357,18 @@ static void read_row(reader *r, const bl_line *L, cell *cs, int nc)
                     bl_doc_add_fact(d, &f);
                     break;
                 }
-            return;
+            return true;
         }
     }
+    return false;
+}
+
+static void read_row(reader *r, const bl_line *L, cell *cs, int nc)
+{
+    bl_doc *d = r->doc;
+    header *h = &r->h;
+    if (head_cells(r, L, cs, nc, 0))
+        return;
     if (!r->h.funding && (read_over(r, L, cs, nc) || read_pairs(r, L, cs, nc)))
         return;
     if (!r->have_header)
@@ -625,11 +649,13 @@ void bl_parse_tables(bl_doc *doc, int *id)
         if (nc >= 2 && starts(cs[0].s, cs[0].n, "项目名称")) {
             if (separate)
                 r.unit_scope = bl_strfmt(doc->arena, "project:%.*s", (int)cs[1].n, cs[1].s);
+            head_cells(&r, L, cs, nc, 2); /* | 年度 | 2022 |, | 自评得分 | 94 | further on */
             continue;
         }
         if (nc >= 2 && starts(cs[0].s, cs[0].n, "主管部门")) {
             /* the table's own cell is better evidence than a guess from the prose */
             doc->department = bl_strndup(doc->arena, cs[1].s, cs[1].n);
+            head_cells(&r, L, cs, nc, 2);
             continue;
         }
         if (is_header_row(cs, nc)) {

@@ -56,6 +56,9 @@ void test_parse(void)
         {"项目支出预算执行率 95%。", "rate project 95%"},
         {"自评得分 92 分，自评结果为“优秀”。", "score total 92分; grade total 优"},
         {"自评得分\n90 分\n", "score total 90分"},
+        /* #13 shape 1: header cells holding values, also after 项目名称 / 主管部门 */
+        {"| 项目名称 | 小学营养餐补助 | 主管部门 | 某县教育局 | 自评得分 | 94 |\n", "score total 94分"},
+        {"| 主管部门 | 某县教育局 | 自评总分（分） | 96.45 |\n", "score total 96.45分"},
         {"综合评分为 85.5 分，等级为良好。", "score total 85.5分; grade total 良"},
         {"评价等级：中。", "grade total 中"},
         {"决算数为 2,282,100 元。", "executed total 2282100元"},
