@@ -313,6 +313,12 @@ bool is_header_row(const cell *cs, int nc)
         cellnum v;
         if (ro == C_NONE && read_cell(cs[k].s, cs[k].n, &v))
             return false; /* a figure; 2022年预算数 names a column */
+        /* a label with its value (基本支出：611.52万元) is no column name */
+        for (size_t i = 0; i + 3 < cs[k].n; i++) {
+            size_t c = cs[k].s[i] == ':' ? 1 : strncmp(cs[k].s + i, "：", 3) == 0 ? 3 : 0;
+            if (c && read_cell(cs[k].s + i + c, cs[k].n - i - c, &v) && !v.placeholder)
+                return false;
+        }
     }
     return roles >= 2;
 }

@@ -38,6 +38,13 @@ typedef struct {
     bool pair_total_seen;   /* a labelled total of the whole was read: later ones are projects */
     int pair_row;           /* the row of the last pair read */
     bool pair_in_list;      /* that row was a part */
+    struct {
+        int col, fact;      /* a row of several pairs (| 预算数 | 6.10 | 执行数 | 5.95 |): each value's column */
+        bl_kind kind;
+    } pcol[8];
+    int npcol;
+    int inline_row, inline_kind; /* the last row of label：value cells, and its first cell's kind (-1 none) */
+    bool unit_line;              /* the table's unit came from a 单位：万元 line above it */
     /* labels over values (| 计划安排资金(万元) | | 实际支出(万元) | over | | 170 | | 179.6 |) */
     struct {
         int col, kind, fact; /* kind -1: a label that names no figure; fact: the total read under it */
@@ -148,10 +155,48 @@ static void keep(char *dst, size_t cap, const char *s, size_t n)
  * first one) is scope total, another one a named project; the rows under it that start
  * 其中 (and the unlabelled ones after them) are its parts. Returns whether it read any.
  */
+/*
+ * A 其中 row under a row of several pairs: each value under the column of its
+ * total's value is a part of that total (| 其中:财政资金 | 6.10 | | 6.10 | | 5.95 |).
+ */
+static bool read_pair_parts(reader *r, const bl_line *L, cell *cs, int nc)
+{
+    if (r->npcol < 2 || nc < 2 || L->row != r->pair_row + 1 || !(starts(cs[0].s, cs[0].n, "其中") || r->pair_in_list))
+        return false;
+    cellnum lv;
+    if (read_cell(cs[0].s, cs[0].n, &lv))
+        return false;
+    size_t skip = starts(cs[0].s, cs[0].n, "其中：") ? 9 : starts(cs[0].s, cs[0].n, "其中:") ? 7 : 0;
+    const char *scope = bl_strfmt(r->doc->arena, "project:%.*s", (int)(cs[0].n - skip), cs[0].s + skip);
+    bool any = false;
+    for (int k = 1; k < nc; k++) {
+        cellnum v;
+        if (!read_cell(cs[k].s, cs[k].n, &v) || v.placeholder || v.op)
+            continue;
+        for (int m = 0; m < r->npcol; m++)
+            if (r->pcol[m].col == cs[k].col) {
+                bl_unit u = v.unit != BL_UNIT_NONE ? v.unit : r->h.unit ? r->h.unit : BL_UNIT_WAN;
+                add(r, L, &cs[k], r->pcol[m].kind, scope, &v, u, BL_BASIS_NONE, "标签");
+                bl_fact *f = &r->doc->facts[r->doc->nfacts - 1];
+                f->loose = true;
+                f->part_of = r->pcol[m].fact;
+                any = true;
+            }
+    }
+    if (any) {
+        r->pair_row = L->row;
+        r->pair_in_list = true;
+    }
+    return any;
+}
+
 static bool read_pairs(reader *r, const bl_line *L, cell *cs, int nc)
 {
     bl_doc *d = r->doc;
     bool any = false;
+    if (read_pair_parts(r, L, cs, nc))
+        return true;
+    int npcol = 0;
     for (int k = 0; k + 1 < nc; k++) {
         const cell *lab = &cs[k], *val = &cs[k + 1];
         cellnum v;
@@ -165,7 +210,8 @@ static bool read_pairs(reader *r, const bl_line *L, cell *cs, int nc)
         int role = bl_role_of_money(lab->s, 0, lab->n, &h);
         /* a total: a budget or spending word (not a weak one: 合计 alone names no money) and
          * money named in the label or the value (…（万元）年度预算资金总额 | 1084.25) */
-        bool money = unit_in(lab->s, lab->n) || v.unit != BL_UNIT_NONE;
+        /* (a bare number is money only under a 单位：万元 line, not in an indicator table) */
+        bool money = unit_in(lab->s, lab->n) || v.unit != BL_UNIT_NONE || (r->unit_line && !r->h.indicators);
         bool total = role == 1 && h.strength != BL_ROLE_WEAK && money;
         /* a part: the row right under its total or under another part, 其中 opening the list */
         bool part = !total && r->pair_parent && role >= 0 && L->row == r->pair_row + 1 &&
@@ -204,11 +250,15 @@ static bool read_pairs(reader *r, const bl_line *L, cell *cs, int nc)
             r->pair_parent = f->id;
             r->pair_kind = kind;
             r->pair_in_list = false;
+            if (npcol < 8)
+                r->pcol[npcol].col = val->col, r->pcol[npcol].fact = f->id, r->pcol[npcol].kind = kind, npcol++;
         }
         r->pair_row = L->row;
         any = true;
         k++;
     }
+    if (any)
+        r->npcol = npcol;
     return any;
 }
 
@@ -308,9 +358,37 @@ static bool read_over(reader *r, const bl_line *L, cell *cs, int nc)
     return values || any || labels > 0;
 }
 
+static void add_grade(reader *r, const bl_line *L, const cell *b, int q)
+{
+    bl_doc *d = r->doc;
+    bl_fact f = {0};
+    f.kind = BL_KIND_GRADE;
+    f.scope = "total";
+    f.grade = (bl_grade)q;
+    f.label = "自评等级";
+    f.start = b->at;
+    f.end = b->at + b->n;
+    f.num_at = b->at;
+    f.text = bl_strndup(d->arena, b->s, b->n);
+    f.page = L->page, f.line = L->line, f.table = L->table, f.row = L->row, f.col = b->col;
+    f.id = ++*r->id;
+    bl_doc_add_fact(d, &f);
+}
+
+static int grade_of(const cell *b)
+{
+    static const char *const g[] = {"优", "良", "中", "差"};
+    for (int q = 0; q < 4; q++)
+        if (starts(b->s, b->n, g[q]))
+            return q;
+    return -1;
+}
+
 /*
- * Label/value cells of a form's head, from cell k0 on: 自评得分 | X, 自评等级 | 优,
- * 年度 | 2022. Returns whether the row held a score or a grade.
+ * Label/value cells of a form's head or foot, from cell k0 on: 自评得分 | X,
+ * 自评等级 | 优, 年度 | 2022, and a footer's | 总分 | 100 | 93 | 优 | (the
+ * weights' sum, the score, the grade). Returns whether the row held a score or
+ * a grade.
  */
 static bool head_cells(reader *r, const bl_line *L, const cell *cs, int nc, int k0)
 {
@@ -333,34 +411,99 @@ static bool head_cells(reader *r, const bl_line *L, const cell *cs, int nc, int 
         if ((starts(a->s, a->n, "自评得分") || starts(a->s, a->n, "自评总分") || starts(a->s, a->n, "总分") ||
              starts(a->s, a->n, "综合得分")) &&
             !h->indicators) {
-            cellnum v;
-            if (read_cell(b->s, b->n, &v) && (v.unit == BL_UNIT_NONE || v.unit == BL_UNIT_POINT))
+            cellnum v, v2;
+            bool points = read_cell(b->s, b->n, &v) && (v.unit == BL_UNIT_NONE || v.unit == BL_UNIT_POINT);
+            if (points && starts(a->s, a->n, "总分") && k + 2 < nc && read_cell(cs[k + 2].s, cs[k + 2].n, &v2) &&
+                (v2.unit == BL_UNIT_NONE || v2.unit == BL_UNIT_POINT)) {
+                /* a footer's | 总分 | 100 | 93 |: the weights' sum, then the score; a grade may follow */
+                add(r, L, b, BL_KIND_WEIGHT, "sum", &v, BL_UNIT_POINT, BL_BASIS_NONE, "总分");
+                add(r, L, &cs[k + 2], BL_KIND_SCORE, "total", &v2, BL_UNIT_POINT, BL_BASIS_NONE, "自评得分");
+                int q = k + 3 < nc ? grade_of(&cs[k + 3]) : -1;
+                if (q >= 0 && cs[k + 3].n <= 6)
+                    add_grade(r, L, &cs[k + 3], q);
+                return true;
+            }
+            if (points)
                 add(r, L, b, BL_KIND_SCORE, "total", &v, BL_UNIT_POINT, BL_BASIS_NONE, "自评得分");
             return true;
         }
         if (starts(a->s, a->n, "自评等级") || starts(a->s, a->n, "评价等级") || starts(a->s, a->n, "绩效等级") ||
             starts(a->s, a->n, "自评结果")) {
-            static const char *const g[] = {"优", "良", "中", "差"};
-            for (int q = 0; q < 4; q++)
-                if (starts(b->s, b->n, g[q])) {
-                    bl_fact f = {0};
-                    f.kind = BL_KIND_GRADE;
-                    f.scope = "total";
-                    f.grade = (bl_grade)q;
-                    f.label = "自评等级";
-                    f.start = b->at;
-                    f.end = b->at + b->n;
-                    f.num_at = b->at;
-                    f.text = bl_strndup(d->arena, b->s, b->n);
-                    f.page = L->page, f.line = L->line, f.table = L->table, f.row = L->row, f.col = b->col;
-                    f.id = ++*r->id;
-                    bl_doc_add_fact(d, &f);
-                    break;
-                }
+            int q = grade_of(b);
+            if (q >= 0)
+                add_grade(r, L, b, q);
             return true;
         }
     }
     return false;
+}
+
+/*
+ * Label and value in one cell (| 年度预算资金（万元） | 按支出性质分： | 基本支出：611.52万元 |):
+ * the value after the colon, its kind from the row's first cell (its role words:
+ * 预算 budget, 支出/执行 spending) or else from the label, its scope from the label
+ * (基本支出 basic, 项目支出 project, 合计/总额 total, any other a source).
+ */
+static bool read_inline_pairs(reader *r, const bl_line *L, const cell *cs, int nc)
+{
+    bl_doc *d = r->doc;
+    bl_role_hit rh;
+    int row_role = nc && cs[0].col == 0 ? bl_role_of_money(cs[0].s, 0, cs[0].n, &rh) : -1;
+    int row_kind = row_role == 1 ? (rh.role == BL_ROLE_BUDGET ? BL_KIND_BUDGET : BL_KIND_EXECUTED) : -1;
+    /* a row under a merged first cell (年度预算资金 over two rows) keeps that cell's kind */
+    if (row_kind < 0 && nc && cs[0].col > 0 && r->inline_row && L->row == r->inline_row + 1)
+        row_kind = r->inline_kind;
+    bool any = false;
+    for (int k = 0; k < nc; k++) {
+        const cell *c = &cs[k];
+        size_t colon = 0, clen = 0;
+        for (size_t i = 0; i + 1 < c->n; i++) {
+            if (starts(c->s + i, c->n - i, "：")) {
+                colon = i, clen = 3;
+                break;
+            }
+            if (c->s[i] == ':') {
+                colon = i, clen = 1;
+                break;
+            }
+        }
+        if (!clen || colon == 0 || colon + clen >= c->n)
+            continue;
+        cell val = {c->s + colon + clen, c->n - colon - clen, c->at + colon + clen, c->col};
+        cellnum v;
+        if (!read_cell(val.s, val.n, &v) || v.placeholder || v.op)
+            continue;
+        bool money = v.unit == BL_UNIT_WAN || v.unit == BL_UNIT_YUAN || v.unit == BL_UNIT_YI ||
+                     (v.unit == BL_UNIT_NONE && r->h.unit != BL_UNIT_NONE);
+        if (!money)
+            continue;
+        const char *lab = c->s;
+        size_t ln = colon;
+        bl_kind kind;
+        if (row_kind >= 0)
+            kind = (bl_kind)row_kind;
+        else {
+            bl_role_hit h;
+            if (bl_role_of_money(lab, 0, ln, &h) != 1)
+                continue;
+            kind = h.role == BL_ROLE_BUDGET ? BL_KIND_BUDGET : BL_KIND_EXECUTED;
+        }
+        const char *scope = starts(lab, ln, "基本支出")                                   ? "basic"
+                            : starts(lab, ln, "项目支出")                                 ? "project"
+                            : has(lab, ln, "合计") || has(lab, ln, "总额") || has(lab, ln, "总计") ? "total"
+                                                                                          : NULL;
+        if (!scope)
+            scope = bl_strfmt(d->arena, "source:%.*s", (int)ln, lab);
+        bl_unit u = v.unit != BL_UNIT_NONE ? v.unit : r->h.unit;
+        add(r, L, &val, kind, scope, &v, u, BL_BASIS_NONE, "标签");
+        d->facts[d->nfacts - 1].loose = true;
+        any = true;
+    }
+    if (any) {
+        r->inline_row = L->row;
+        r->inline_kind = row_kind;
+    }
+    return any;
 }
 
 static void read_row(reader *r, const bl_line *L, cell *cs, int nc)
@@ -369,7 +512,7 @@ static void read_row(reader *r, const bl_line *L, cell *cs, int nc)
     header *h = &r->h;
     if (head_cells(r, L, cs, nc, 0))
         return;
-    if (!r->h.funding && (read_over(r, L, cs, nc) || read_pairs(r, L, cs, nc)))
+    if (!r->h.funding && (read_inline_pairs(r, L, cs, nc) || read_over(r, L, cs, nc) || read_pairs(r, L, cs, nc)))
         return;
     if (!r->have_header)
         return;
@@ -636,13 +779,14 @@ void bl_parse_tables(bl_doc *doc, int *id)
             r.unit_scope = "total";
             r.pair_parent = 0;
             r.nover = 0;
+            r.unit_line = false;
             memset(&r.h, 0, sizeof r.h);
             /* a 单位 line just above the table */
             for (size_t b = k; b-- > 0 && k - b <= 3 && !doc->lines[b].table;) {
                 size_t a = text_at(doc, doc->lines[b].off), e = text_at(doc, doc->lines[b].off + doc->lines[b].len);
                 bl_unit u = e > a ? unit_in(doc->text + a, e - a) : BL_UNIT_NONE;
                 if (u && has(doc->text + a, e - a, "单位"))
-                    r.h.unit = u;
+                    r.h.unit = u, r.unit_line = true;
             }
         }
         int nc = cells_of(doc, L, cs, MAXCOL);

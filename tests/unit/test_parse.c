@@ -59,6 +59,16 @@ void test_parse(void)
         /* #13 shape 1: header cells holding values, also after 项目名称 / 主管部门 */
         {"| 项目名称 | 小学营养餐补助 | 主管部门 | 某县教育局 | 自评得分 | 94 |\n", "score total 94分"},
         {"| 主管部门 | 某县教育局 | 自评总分（分） | 96.45 |\n", "score total 96.45分"},
+        /* shape 2: label and value in one cell; a row under the merged first cell keeps its kind */
+        {"| 年度预算资金（万元） | 按资金来源分： | 一般公共预算：926.30万元 | 其他资金：340万元 |\n"
+         "|  | 按支出性质分： | 基本支出：611.52万元 | 项目支出：654.78万元 |\n",
+         "budget source:一般公共预算 926.30万元; budget source:其他资金 340万元; budget basic 611.52万元; "
+         "budget project 654.78万元"},
+        /* shape 5: label/value pairs across a row, its 其中 row by columns, the footer's 总分 | 分值 | 得分 | 等级 */
+        {"单位：万元\n| 预算数 | 6.10 | 到位数 | 6.10 | 执行数 | 5.95 |\n| 其中:财政资金 | 6.10 |  | 6.10 |  | 5.95 |\n"
+         "| 其他需要说明事项 | 无 | 总分 | 100 | 93 | 优 |\n",
+         "budget total 6.10万元; executed total 5.95万元; budget project:财政资金 6.10万元; executed project:财政资金 5.95万元; "
+         "weight sum 100分; score total 93分; grade total 优"},
         {"综合评分为 85.5 分，等级为良好。", "score total 85.5分; grade total 良"},
         {"评价等级：中。", "grade total 中"},
         {"决算数为 2,282,100 元。", "executed total 2282100元"},
