@@ -1,53 +1,11 @@
 /* layout.c - one page's character boxes to visual lines, tables, rows and cells. */
-#include "layout.h"
+#include "page.h"
 
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "../core/banned.h"
-
-typedef struct {
-    uint32_t off; /* byte offset in the page text */
-    uint8_t len;  /* UTF-8 length */
-    bool space;
-    int idx;      /* character index in the page text */
-    float x0, y0, x1, y1;
-} glyph;
-
-typedef struct {
-    int g0, g1; /* glyphs [g0, g1) of the line (sorted by x) */
-    float x0, x1;
-    float base; /* the line's even letter gap (0 for ordinary text) */
-    float cx0, cx1; /* the cell it sits in: between its ruling lines, else its own extent */
-    bool ruled;     /* cx0..cx1 are ruling lines */
-} seg;
-
-typedef struct {
-    int g0, g1;
-    float y0, y1, h;
-    int s0, ns; /* segments [s0, s0+ns) */
-    int table;  /* index+1 into the page's tables, 0 for prose */
-    float base; /* evenly spaced text: the gap every glyph stands from the next */
-    bool framed; /* inside a ruled frame: its segments are the cells between the rules */
-} vline;
-
-typedef struct {
-    float x0, x1;
-    bl_buf text;
-    int *gl; /* glyph index per UTF-8 character */
-    size_t ngl, capgl;
-    bool numeric;
-    bool ruled; /* x0..x1 are the cell's ruling lines */
-    int col;
-} cellb;
-
-typedef struct {
-    int line0; /* first visual line */
-    int ncells;
-    cellb cells[64];
-    bool header;
-} rowb;
 
 static int cmp_ymid(const void *a, const void *b)
 {
@@ -66,211 +24,6 @@ static int cmp_x(const void *a, const void *b)
     return (p->idx > q->idx) - (p->idx < q->idx);
 }
 
-static bool is_cjk_start(const char *s) { return (unsigned char)s[0] >= 0xE0; }
-
-/*
- * A cell that is a figure or a placeholder: optional comparison operator,
- * a number (thousands separators, decimals), an optional % or a short unit;
- * or only dashes and slashes. Text around a number ("度达到 96%。") is not.
- */
-static bool numeric_cell(const char *s, size_t n)
-{
-    size_t i = 0;
-    while (i < n && s[i] == ' ')
-        i++;
-    if (i == n)
-        return false;
-    /* placeholders: — – - / ／ … */
-    size_t j = i;
-    bool ph = true;
-    while (j < n) {
-        if (s[j] == '-' || s[j] == '/' || s[j] == ' ')
-            j++;
-        else if (n - j >= 3 && ((unsigned char)s[j] == 0xE2 && (unsigned char)s[j + 1] == 0x80 &&
-                                ((unsigned char)s[j + 2] == 0x94 || (unsigned char)s[j + 2] == 0x93 ||
-                                 (unsigned char)s[j + 2] == 0xA6)))
-            j += 3;
-        else if (n - j >= 3 && (unsigned char)s[j] == 0xEF && (unsigned char)s[j + 1] == 0xBC &&
-                 (unsigned char)s[j + 2] == 0x8F)
-            j += 3;
-        else {
-            ph = false;
-            break;
-        }
-    }
-    if (ph)
-        return true;
-    /* operators: ≥ ≤ (E2 89 A5/A4), > < = ＝ */
-    while (i < n) {
-        if (s[i] == '>' || s[i] == '<' || s[i] == '=' || s[i] == ' ')
-            i++;
-        else if (n - i >= 3 && (unsigned char)s[i] == 0xE2 && (unsigned char)s[i + 1] == 0x89)
-            i += 3;
-        else
-            break;
-    }
-    if (i < n && (s[i] == '-' || s[i] == '+'))
-        i++;
-    size_t d0 = i;
-    while (i < n && ((s[i] >= '0' && s[i] <= '9') || s[i] == ',' || s[i] == '.'))
-        i++;
-    if (i == d0 || !(s[d0] >= '0' && s[d0] <= '9'))
-        return false;
-    while (i < n && s[i] == ' ')
-        i++;
-    if (i == n)
-        return true;
-    if (s[i] == '%')
-        return i + 1 == n || (i + 2 == n && s[i + 1] == ' ');
-    /* a short unit: at most four CJK characters (个, 万元, 人次, 元/户) */
-    int k = 0;
-    while (i < n && k < 5) {
-        if (is_cjk_start(s + i)) {
-            i += 3;
-            k++;
-        } else if (s[i] == '/' || s[i] == '*') {
-            i++;
-        } else
-            return false;
-    }
-    return i >= n && k <= 4;
-}
-
-static int cmp_float(const void *a, const void *b)
-{
-    float p = *(const float *)a, q = *(const float *)b;
-    return (p > q) - (p < q);
-}
-
-/* A glyph of a wide (CJK or full-width) character: the ones a character grid spaces evenly. */
-static bool wide_glyph(const char *text, const glyph *g)
-{
-    return g->len == 3 && (unsigned char)text[g->off] >= 0xE3 && !g->space;
-}
-
-/*
- * Evenly spaced text (分散对齐, widened character spacing, a document grid): the
- * advance from one wide glyph to the next of the line. Sets *pitch and *width
- * (medians) and returns how many advances there were and, in *regular, whether
- * two thirds of them lie within an eighth of the median.
- */
-static int line_pitch(const char *text, const glyph *gs, const vline *L, float *pitch, float *width,
-                      bool *regular)
-{
-    float adv[256], wid[256];
-    int na = 0, nw = 0;
-    const glyph *prev = NULL;
-    for (int g = L->g0; g < L->g1; g++) {
-        const glyph *q = &gs[g];
-        if (q->space)
-            continue;
-        if (wide_glyph(text, q)) {
-            if (nw < 256)
-                wid[nw++] = q->x1 - q->x0;
-            if (prev && wide_glyph(text, prev) && na < 256)
-                adv[na++] = q->x0 - prev->x0;
-        }
-        prev = q;
-    }
-    *pitch = *width = 0;
-    *regular = false;
-    if (na == 0)
-        return 0;
-    qsort(adv, (size_t)na, sizeof *adv, cmp_float);
-    qsort(wid, (size_t)nw, sizeof *wid, cmp_float);
-    *pitch = adv[na / 2];
-    *width = wid[nw / 2];
-    int near = 0;
-    for (int k = 0; k < na; k++)
-        near += fabsf(adv[k] - *pitch) <= 0.125f * *pitch;
-    *regular = 3 * near >= 2 * na;
-    return na;
-}
-
-/* A sentence, not a column name: ends a clause (。；) or runs past 30 characters. */
-static bool prose_cell(const char *s, size_t n)
-{
-    size_t chars = 0;
-    for (size_t i = 0; i < n; i++) {
-        chars += ((unsigned char)s[i] & 0xC0) != 0x80;
-        if (i + 2 < n && (unsigned char)s[i] == 0xE3 && (unsigned char)s[i + 1] == 0x80 &&
-            (unsigned char)s[i + 2] == 0x82)
-            return true; /* 。 */
-    }
-    return chars > 30 || memchr(s, ';', n) != NULL;
-}
-
-static void cell_add(cellb *c, const char *text, const glyph *g, bool space_before)
-{
-    if (space_before && c->text.len && c->text.data[c->text.len - 1] != ' ') {
-        bl_buf_addc(&c->text, ' ');
-        if (c->ngl == c->capgl) {
-            c->capgl = c->capgl ? c->capgl * 2 : 16;
-            c->gl = bl_xrealloc(c->gl, c->capgl * sizeof *c->gl);
-        }
-        c->gl[c->ngl++] = -1;
-    }
-    bl_buf_add(&c->text, text + g->off, g->len);
-    if (c->ngl == c->capgl) {
-        c->capgl = c->capgl ? c->capgl * 2 : 16;
-        c->gl = bl_xrealloc(c->gl, c->capgl * sizeof *c->gl);
-    }
-    c->gl[c->ngl++] = g->idx;
-}
-
-/*
- * A word space between glyphs p and g: a gap over a fifth of the height; on an
- * evenly spaced line (letter gap base), one over half a grid cell beyond it
- * (a narrow comma sits alone in a cell meant for a wide character).
- */
-static bool word_gap(const glyph *p, const glyph *g, float base)
-{
-    float h = g->y1 - g->y0, gap = g->x0 - p->x1 - base;
-    return base > 0 ? gap > 0.5f * (base + h) : gap > 0.2f * h;
-}
-
-/* Append a segment's glyphs to a cell (a space between Latin words, none in CJK). */
-static void cell_append_seg(cellb *c, const char *text, const glyph *gs, const seg *s, bool joining)
-{
-    bool first = true;
-    for (int k = s->g0; k < s->g1; k++) {
-        const glyph *g = &gs[k];
-        if (g->space)
-            continue;
-        bool sp = false;
-        if (first && joining && c->text.len) {
-            /* a wrapped cell: join without a space unless both sides are Latin words */
-            char last = c->text.data[c->text.len - 1];
-            char nx = text[g->off];
-            sp = ((last >= 'A' && last <= 'Z') || (last >= 'a' && last <= 'z')) &&
-                 ((nx >= 'A' && nx <= 'Z') || (nx >= 'a' && nx <= 'z'));
-        } else if (!first) {
-            const glyph *p = &gs[k - 1];
-            const glyph *w = p; /* the last visible glyph before g */
-            while (w > gs + s->g0 && w->space)
-                w--;
-            /* no space between two Chinese characters, however far apart they print, nor at brackets */
-            sp = (p->space || word_gap(p, g, s->base)) && !(wide_glyph(text, w) && wide_glyph(text, g)) &&
-                 !(wide_glyph(text, w) && strchr("()[]%", text[g->off])) &&
-                 !(wide_glyph(text, g) && strchr("()[]", text[w->off]));
-        }
-        cell_add(c, text, g, sp);
-        first = false;
-    }
-}
-
-static void add_line(bl_doc *doc, size_t *cap, bl_line **out)
-{
-    if (doc->nlines == *cap) {
-        size_t nc = *cap ? *cap * 2 : 256;
-        doc->lines = bl_grow(doc->arena, doc->lines, sizeof *doc->lines, doc->nlines, nc);
-        *cap = nc;
-    }
-    *out = &doc->lines[doc->nlines++];
-    memset(*out, 0, sizeof **out);
-    (*out)->indent = (*out)->fill = -1;
-}
-
 /* Two lines share a gutter: a gap of one overlaps a gap of the other by 2 pt or more. */
 static bool share_gutter(const vline *a, const vline *b, const seg *segs)
 {
@@ -286,402 +39,6 @@ static bool share_gutter(const vline *a, const vline *b, const seg *segs)
     return false;
 }
 
-static float overlap(float a0, float a1, float b0, float b1)
-{
-    float lo = a0 > b0 ? a0 : b0, hi = a1 < b1 ? a1 : b1;
-    return hi - lo;
-}
-
-/* The column of x0..x1 in a grid: most overlap, else the nearest centre. */
-static int grid_col(const float *gx, const float *gr, int ng, float x0, float x1)
-{
-    int best = -1;
-    float bo = 0;
-    for (int k = 0; k < ng; k++) {
-        float o = overlap(x0, x1, gx[k], gr[k]);
-        if (o > bo)
-            bo = o, best = k;
-    }
-    if (best >= 0)
-        return best;
-    float c = (x0 + x1) / 2, bd = 1e30f;
-    for (int k = 0; k < ng; k++) {
-        float d = fabsf(c - (gx[k] + gr[k]) / 2);
-        if (d < bd)
-            bd = d, best = k;
-    }
-    return best < 0 ? 0 : best;
-}
-
-static void emit_row(bl_doc *doc, bl_buf *raw, size_t *cap, rowb *r, int page, int line, int table,
-                     int rowno)
-{
-    bl_line *L;
-    add_line(doc, cap, &L);
-    L->page = page;
-    L->line = line;
-    L->table = table;
-    L->row = rowno;
-    L->off = raw->len;
-    L->ncells = r->ncells;
-    L->cells = bl_alloc(doc->arena, (size_t)(r->ncells ? r->ncells : 1) * sizeof *L->cells);
-    size_t nch = 0;
-    for (int k = 0; k < r->ncells; k++)
-        nch += r->cells[k].ngl + 1;
-    int *gl = bl_alloc(doc->arena, (nch + 1) * sizeof *gl);
-    size_t gi = 0;
-    for (int k = 0; k < r->ncells; k++) {
-        cellb *c = &r->cells[k];
-        if (k) {
-            bl_buf_addc(raw, '\t');
-            gl[gi++] = -1;
-        }
-        L->cells[k].off = raw->len;
-        L->cells[k].len = c->text.len;
-        L->cells[k].x0 = c->x0;
-        L->cells[k].x1 = c->x1;
-        L->cells[k].col = c->col;
-        bl_buf_add(raw, c->text.data ? c->text.data : "", c->text.len);
-        for (size_t j = 0; j < c->ngl; j++)
-            gl[gi++] = c->gl[j];
-    }
-    L->glyph = gl;
-    L->len = raw->len - L->off;
-    bl_buf_addc(raw, '\n');
-}
-
-/*
- * Header row d can sit under header row u (a two-line header): unless both
- * have their cells from ruling lines, yes; else each of d's cells lies within
- * one of u's (u's merged cells over d's).
- */
-static bool nests(const rowb *u, const rowb *d)
-{
-    bool ruled = true;
-    for (int k = 0; k < u->ncells; k++)
-        ruled &= u->cells[k].ruled;
-    for (int k = 0; k < d->ncells; k++)
-        ruled &= d->cells[k].ruled;
-    if (!ruled)
-        return true;
-    for (int k = 0; k < d->ncells; k++) {
-        bool in = false;
-        for (int m = 0; m < u->ncells && !in; m++)
-            in = d->cells[k].x0 >= u->cells[m].x0 - 2 && d->cells[k].x1 <= u->cells[m].x1 + 2;
-        if (!in)
-            return false;
-    }
-    return true;
-}
-
-static void row_free(rowb *r)
-{
-    for (int k = 0; k < r->ncells; k++) {
-        bl_buf_release(&r->cells[k].text);
-        free(r->cells[k].gl);
-    }
-    r->ncells = 0;
-}
-
-static void row_add_seg(rowb *r, const char *text, const glyph *gs, const seg *s, bool first_line)
-{
-    int best = -1;
-    float bo = 0;
-    if (!first_line)
-        for (int k = 0; k < r->ncells; k++) {
-            float o = overlap(s->cx0, s->cx1, r->cells[k].x0, r->cells[k].x1);
-            if (o > bo)
-                bo = o, best = k;
-        }
-    if (best < 0) {
-        if (r->ncells == 64)
-            best = 63; /* more than 64 cells in a row: the rest joins the last */
-        else {
-            int at = r->ncells;
-            while (at > 0 && r->cells[at - 1].x0 > s->cx0)
-                at--;
-            memmove(&r->cells[at + 1], &r->cells[at], (size_t)(r->ncells - at) * sizeof *r->cells);
-            memset(&r->cells[at], 0, sizeof r->cells[at]);
-            r->cells[at].x0 = s->cx0;
-            r->cells[at].x1 = s->cx1;
-            r->cells[at].ruled = s->ruled;
-            r->ncells++;
-            best = at;
-        }
-    }
-    cellb *c = &r->cells[best];
-    cell_append_seg(c, text, gs, s, c->text.len > 0);
-    if (s->cx0 < c->x0)
-        c->x0 = s->cx0;
-    if (s->cx1 > c->x1)
-        c->x1 = s->cx1;
-}
-
-/* A vertical rule crossing the middle of line L. */
-static bool crosses(const bl_rule *r, const vline *L)
-{
-    float m = (L->y0 + L->y1) / 2, q = 0.2f * L->h;
-    return r->y0 <= m - q && r->y1 >= m + q && r->y1 - r->y0 >= L->h;
-}
-
-/*
- * Split line L into segments, appended to segs. Without rules (or when no
- * rule frames the line): at gaps wider than a quarter of the character
- * height (less the line's even letter gap). Inside a ruled frame - a rule
- * crossing the line at or left of its first glyph and one at or right of its
- * last - exactly at the rules that pass between two glyphs.
- */
-static void segment_line(const glyph *gs, vline *L, seg *segs, size_t *nseg, const bl_rules *rl)
-{
-    float th = 0.25f * L->h > 2.5f ? 0.25f * L->h : 2.5f;
-    if (L->base > 0) /* evenly spaced: a space takes a whole grid cell; a gutter is wider */
-        th = 1.5f * (L->base + L->h);
-    L->s0 = (int)*nseg;
-    L->ns = 0;
-    /* the line's first and last glyphs (not spaces) */
-    int first = -1, last = -1;
-    for (int g = L->g0; g < L->g1; g++)
-        if (!gs[g].space) {
-            if (first < 0)
-                first = g;
-            last = g;
-        }
-    if (first < 0)
-        return;
-    bool framed = false;
-    if (rl) {
-        bool left = false, right = false;
-        int inner = 0;
-        for (size_t k = 0; k < rl->nv; k++) {
-            const bl_rule *r = &rl->v[k];
-            if (!crosses(r, L))
-                continue;
-            /* (a glyph may overrun its cell's rule: count from glyph middles) */
-            bool l = r->x0 <= (gs[first].x0 + gs[first].x1) / 2;
-            bool rr = r->x0 >= (gs[last].x0 + gs[last].x1) / 2;
-            left |= l, right |= rr;
-            inner += !l && !rr;
-        }
-        /* framed on both sides, or crossed by two rules inside (its last cell overruns the frame) */
-        framed = (left && right) || (left && inner >= 2);
-    }
-    L->framed = framed;
-    const glyph *prev = NULL;
-    bool spaced = false; /* a space character lies between prev and q */
-    for (int g = L->g0; g < L->g1; g++) {
-        const glyph *q = &gs[g];
-        if (q->space) {
-            spaced = true;
-            continue;
-        }
-        bool split = !prev;
-        if (prev && framed) {
-            /* a rule between the two glyphs (a glyph's own strokes lie inside its box) */
-            for (size_t k = 0; k < rl->nv && !split; k++) {
-                const bl_rule *r = &rl->v[k];
-                split = r->x0 > prev->x1 - 0.5f && r->x0 < q->x0 + 0.5f && crosses(r, L);
-            }
-        } else if (prev) {
-            /*
-             * a gap is a cell boundary when it is wide and empty; a gap holding
-             * a space character is a word space unless it is wider than 0.3 of
-             * the line's height (justified prose in the fixtures stretches its
-             * spaces to 0.28; Poppler's own spaces between cells are wider)
-             */
-            float gap = q->x0 - prev->x1 - L->base;
-            split = gap > th && (!spaced || gap > 0.3f * L->h);
-        }
-        spaced = false;
-        if (split) {
-            if (prev)
-                segs[*nseg - 1].g1 = (int)(prev - gs) + 1;
-            seg *s = &segs[(*nseg)++];
-            s->g0 = g;
-            s->g1 = g + 1;
-            s->x0 = q->x0;
-            s->x1 = q->x1;
-            s->base = L->base;
-            L->ns++;
-        } else if (q->x1 > segs[*nseg - 1].x1) {
-            segs[*nseg - 1].x1 = q->x1;
-        }
-        prev = q;
-    }
-    if (prev)
-        segs[*nseg - 1].g1 = (int)(prev - gs) + 1;
-    /* each segment's cell: the nearest rules crossing the line on either side */
-    for (size_t k = (size_t)L->s0; k < *nseg; k++) {
-        seg *sg = &segs[k];
-        sg->cx0 = sg->x0, sg->cx1 = sg->x1;
-        sg->ruled = false;
-        if (!framed)
-            continue;
-        float lo = -1e30f, hi = 1e30f;
-        for (size_t q = 0; q < rl->nv; q++) {
-            const bl_rule *r = &rl->v[q];
-            if (!crosses(r, L))
-                continue;
-            if (r->x0 <= sg->x0 + 0.5f && r->x0 > lo)
-                lo = r->x0;
-            if (r->x0 >= sg->x1 - 0.5f && r->x0 < hi)
-                hi = r->x0;
-        }
-        sg->ruled = false;
-        if (lo > -1e30f && hi < 1e30f)
-            sg->cx0 = lo, sg->cx1 = hi, sg->ruled = true;
-    }
-}
-
-/*
- * A horizontal rule from height lo down to line b over most of some segment
- * of b, outside b's box and longer than a glyph (not a stroke of one).
- */
-static bool ruled_above(const bl_rules *rl, float lo, const vline *b, const seg *segs)
-{
-    float hi = b->y0 + 0.08f * b->h;
-    for (size_t k = 0; k < rl->nh; k++) {
-        const bl_rule *r = &rl->h[k];
-        if (r->y0 < lo || r->y0 > hi || r->x1 - r->x0 < 1.1f * b->h)
-            continue;
-        for (int s = b->s0; s < b->s0 + b->ns; s++)
-            if (overlap(r->x0, r->x1, segs[s].x0, segs[s].x1) > 0.5f * (segs[s].x1 - segs[s].x0))
-                return true;
-    }
-    return false;
-}
-
-/* Lines a and b (a above) inside one ruled frame: a vertical rule runs from one to the other. */
-static bool one_frame(const bl_rules *rl, const vline *a, const vline *b)
-{
-    float ma = (a->y0 + a->y1) / 2, mb = (b->y0 + b->y1) / 2;
-    for (size_t k = 0; k < rl->nv; k++)
-        if (rl->v[k].y0 <= ma && rl->v[k].y1 >= mb && rl->v[k].y1 - rl->v[k].y0 >= a->h)
-            return true;
-    return false;
-}
-
-/*
- * A rule between a segment of line j and the text above it in its cell's
- * column, when that text is in the row so far (lines r0..j-1): a merged
- * cell's text centred beside two rows must not hide the rule between them.
- */
-static bool ruled_in_column(const bl_rules *rl, const vline *ls, size_t r0, size_t j, const seg *segs)
-{
-    for (int s = ls[j].s0; s < ls[j].s0 + ls[j].ns; s++) {
-        const seg *a = &segs[s];
-        for (size_t p = j; p-- > r0;) {
-            bool above = false;
-            for (int t = ls[p].s0; t < ls[p].s0 + ls[p].ns && !above; t++)
-                above = overlap(a->cx0, a->cx1, segs[t].cx0, segs[t].cx1) > 0.5f;
-            if (!above)
-                continue;
-            float lo = ls[p].y1 - 0.08f * ls[p].h, hi = ls[j].y0 + 0.08f * ls[j].h;
-            for (size_t k = 0; k < rl->nh; k++) {
-                const bl_rule *r = &rl->h[k];
-                if (r->y0 >= lo && r->y0 <= hi && r->x1 - r->x0 >= 1.1f * ls[j].h &&
-                    overlap(r->x0, r->x1, a->x0, a->x1) > 0.5f * (a->x1 - a->x0))
-                    return true;
-            }
-            break;
-        }
-    }
-    return false;
-}
-
-/* A rule between lines a and b (a above) over some segment of b. */
-static bool ruled_between(const bl_rules *rl, const vline *a, const vline *b, const seg *segs)
-{
-    return ruled_above(rl, a->y1 - 0.08f * a->h, b, segs);
-}
-
-/* ---- a row a page break splits ------------------------------------------------- */
-
-typedef struct {
-    rowb row;
-    int page, line, table, rowno;
-} pending_row;
-
-static void row_text(const rowb *r, bl_buf *out)
-{
-    for (int k = 0; k < r->ncells; k++)
-        if (r->cells[k].text.len)
-            bl_buf_add(out, r->cells[k].text.data, r->cells[k].text.len);
-}
-
-/*
- * The first row of a table's next page finishes the row the page break split:
- * it holds no figure, each of its cells lies under a cell of the row that has
- * words, and it is not the table's first row (a header) repeated.
- */
-static bool finishes(const pending_row *p, const rowb *r, const bl_layout_state *st)
-{
-    if (r->ncells == 0)
-        return false;
-    /*
-     * or only figures, fewer than the row has, each under a figure that goes on
-     * (a number wrapped digit by digit: 10 / 0); a new row brings its label or
-     * all its figures
-     */
-    int nnum = 0, pnum = 0;
-    for (int k = 0; k < r->ncells; k++)
-        nnum += r->cells[k].numeric;
-    for (int m = 0; m < p->row.ncells; m++)
-        pnum += p->row.cells[m].numeric;
-    bool figures = nnum == r->ncells && nnum < pnum;
-    if (nnum && !figures)
-        return false;
-    for (int k = 0; k < r->ncells; k++) {
-        const cellb *c = &r->cells[k];
-        bool under = false;
-        for (int m = 0; m < p->row.ncells && !under; m++) {
-            const cellb *u = &p->row.cells[m];
-            under = u->numeric == figures && u->text.len &&
-                    overlap(c->x0, c->x1, u->x0, u->x1) > 0.5f * (c->x1 - c->x0);
-        }
-        if (!under)
-            return false;
-    }
-    bl_buf t = BL_BUF_INIT;
-    row_text(r, &t);
-    bool repeat = t.len && t.len == st->head_len && memcmp(t.data, st->head, t.len) == 0;
-    bl_buf_release(&t);
-    return !repeat;
-}
-
-/* Append row r's words to the cells of p they lie under (their glyphs are another page's). */
-static void finish_row(pending_row *p, rowb *r)
-{
-    for (int k = 0; k < r->ncells; k++) {
-        cellb *c = &r->cells[k];
-        int best = 0;
-        float bo = -1;
-        for (int m = 0; m < p->row.ncells; m++) {
-            float o = overlap(c->x0, c->x1, p->row.cells[m].x0, p->row.cells[m].x1);
-            if (o > bo)
-                bo = o, best = m;
-        }
-        cellb *u = &p->row.cells[best];
-        for (size_t i = 0; i < c->text.len; i++) {
-            bl_buf_addc(&u->text, c->text.data[i]);
-            if (u->ngl == u->capgl) {
-                u->capgl = u->capgl ? u->capgl * 2 : 16;
-                u->gl = bl_xrealloc(u->gl, u->capgl * sizeof *u->gl);
-            }
-            u->gl[u->ngl++] = -1;
-        }
-    }
-}
-
-void bl_layout_flush(bl_doc *doc, bl_buf *raw, size_t *cap, bl_layout_state *st)
-{
-    pending_row *p = st->pending;
-    if (!p)
-        return;
-    emit_row(doc, raw, cap, &p->row, p->page, p->line, p->table, p->rowno);
-    row_free(&p->row);
-    free(p);
-    st->pending = NULL;
-}
 
 bool bl_layout_page(bl_doc *doc, bl_buf *raw, size_t *cap, const char *text, size_t n,
                     const bl_box *boxes, size_t nbox, int page, bl_layout_state *st,
@@ -755,7 +112,7 @@ bool bl_layout_page(bl_doc *doc, bl_buf *raw, size_t *cap, const char *text, siz
         L->h = L->y1 - L->y0;
         float p, w;
         bool regular;
-        int na = line_pitch(text, gs, L, &p, &w, &regular);
+        int na = lay_line_pitch(text, gs, L, &p, &w, &regular);
         L->base = 0;
         if (na >= 2 && regular && p - w > 0.25f * L->h) {
             L->base = p - w;
@@ -764,7 +121,7 @@ bool bl_layout_page(bl_doc *doc, bl_buf *raw, size_t *cap, const char *text, siz
         }
     }
     if (npitch >= 2) {
-        qsort(pitches, (size_t)npitch, sizeof *pitches, cmp_float);
+        qsort(pitches, (size_t)npitch, sizeof *pitches, lay_cmp_float);
         float pp = pitches[npitch / 2];
         for (size_t l = 0; l < nl; l++) {
             vline *L = &ls[l];
@@ -772,13 +129,13 @@ bool bl_layout_page(bl_doc *doc, bl_buf *raw, size_t *cap, const char *text, siz
             bool regular;
             if (L->base != 0)
                 continue;
-            int na = line_pitch(text, gs, L, &p, &w, &regular);
+            int na = lay_line_pitch(text, gs, L, &p, &w, &regular);
             if (na >= 1 && fabsf(p - pp) <= 0.125f * pp && p - w > 0.25f * L->h)
                 L->base = p - w;
             else if (na <= 1) {
                 /* too few wide glyphs to measure (81%。, 元。): a line of the same height's gap */
                 for (size_t m = 0; m < nl && L->base == 0; m++)
-                    if (ls[m].base > 0 && line_pitch(text, gs, &ls[m], &p, &w, &regular) >= 2 &&
+                    if (ls[m].base > 0 && lay_line_pitch(text, gs, &ls[m], &p, &w, &regular) >= 2 &&
                         fabsf(ls[m].h - L->h) <= 0.1f * L->h)
                         L->base = ls[m].base;
             }
@@ -790,7 +147,7 @@ bool bl_layout_page(bl_doc *doc, bl_buf *raw, size_t *cap, const char *text, siz
     int nmulti_lines = 0;
     bool spread = false;
     for (size_t l = 0; l < nl; l++) {
-        segment_line(gs, &ls[l], segs, &nseg, NULL);
+        lay_segment_line(gs, &ls[l], segs, &nseg, NULL);
         nmulti_lines += ls[l].ns >= 2;
         spread |= ls[l].base > 0;
     }
@@ -805,7 +162,7 @@ bool bl_layout_page(bl_doc *doc, bl_buf *raw, size_t *cap, const char *text, siz
         have_rules = true;
         nseg = 0;
         for (size_t l = 0; l < nl; l++)
-            segment_line(gs, &ls[l], segs, &nseg, &rl);
+            lay_segment_line(gs, &ls[l], segs, &nseg, &rl);
     }
     /*
      * the even line gap of a spread page (a document grid spaces lines as it
@@ -820,7 +177,7 @@ bool bl_layout_page(bl_doc *doc, bl_buf *raw, size_t *cap, const char *text, siz
             if (ls[l].base > 0 && ls[l - 1].base > 0 && ls[l].y0 > ls[l - 1].y1)
                 gaps[ngap++] = ls[l].y0 - ls[l - 1].y1;
         if (ngap >= 3) {
-            qsort(gaps, (size_t)ngap, sizeof *gaps, cmp_float);
+            qsort(gaps, (size_t)ngap, sizeof *gaps, lay_cmp_float);
             vbase = gaps[ngap / 2];
         }
     }
@@ -838,7 +195,7 @@ bool bl_layout_page(bl_doc *doc, bl_buf *raw, size_t *cap, const char *text, siz
      */
     if (have_rules && first_content >= 0 && st->open_at_end && st->ngrid > 1 && ls[first_content].framed) {
         size_t j = (size_t)first_content;
-        while (j + 1 < nl && (!ls[j + 1].ns || (ls[j + 1].framed && one_frame(&rl, &ls[j], &ls[j + 1]))))
+        while (j + 1 < nl && (!ls[j + 1].ns || (ls[j + 1].framed && lay_one_frame(&rl, &ls[j], &ls[j + 1]))))
             j++;
         bool multi = false;
         for (size_t m = (size_t)first_content; m <= j; m++)
@@ -859,7 +216,7 @@ bool bl_layout_page(bl_doc *doc, bl_buf *raw, size_t *cap, const char *text, siz
         for (size_t j = a + 1; j < nl; j++) {
             float gap = ls[j].y0 - ls[j - 1].y1 - vbase;
             float h = ls[j - 1].h;
-            if (have_rules && one_frame(&rl, &ls[j - 1], &ls[j]))
+            if (have_rules && lay_one_frame(&rl, &ls[j - 1], &ls[j]))
                 gap = 0; /* the same ruled frame: tall rows are still one table */
             if (ls[j].ns >= 2) {
                 if (gap > 2.5f * h)
@@ -874,7 +231,7 @@ bool bl_layout_page(bl_doc *doc, bl_buf *raw, size_t *cap, const char *text, siz
             }
         }
         /* a wrapped cell's last line below the last multi-segment line, inside a column */
-        while (last + 1 < nl && have_rules && ls[last + 1].ns >= 1 && one_frame(&rl, &ls[last], &ls[last + 1]))
+        while (last + 1 < nl && have_rules && ls[last + 1].ns >= 1 && lay_one_frame(&rl, &ls[last], &ls[last + 1]))
             last++; /* lines in the frame of the table's rules */
         while (last + 1 < nl && ls[last + 1].ns == 1 && ls[last + 1].y0 - ls[last].y0 - vbase <= 1.6f * ls[last].h) {
             const seg *s1 = &segs[ls[last + 1].s0];
@@ -895,7 +252,7 @@ bool bl_layout_page(bl_doc *doc, bl_buf *raw, size_t *cap, const char *text, siz
          */
         bool cont = st->open_at_end && st->ngrid > 1 && first_content >= 0 && (int)a >= first_content;
         for (size_t j = (size_t)(first_content >= 0 ? first_content : 0); cont && j < a; j++)
-            cont = !ls[j].ns || (have_rules && ls[j].framed && one_frame(&rl, &ls[j], &ls[a]));
+            cont = !ls[j].ns || (have_rules && ls[j].framed && lay_one_frame(&rl, &ls[j], &ls[a]));
         if (cont)
             a = (size_t)first_content;
         if (!((nmulti >= 2 && aligned) || cont))
@@ -947,7 +304,7 @@ bool bl_layout_page(bl_doc *doc, bl_buf *raw, size_t *cap, const char *text, siz
         }
         if (!ls[l].table) {
             bl_line *L;
-            add_line(doc, cap, &L);
+            lay_add_line(doc, cap, &L);
             L->page = page;
             L->line = ++line;
             L->off = raw->len;
@@ -962,7 +319,7 @@ bool bl_layout_page(bl_doc *doc, bl_buf *raw, size_t *cap, const char *text, siz
                 for (int g = segs[s].g0; g < segs[s].g1; g++) {
                     if (gs[g].space)
                         continue;
-                    if (prev && (prev->space || word_gap(prev, &gs[g], segs[s].base)))
+                    if (prev && (prev->space || lay_word_gap(prev, &gs[g], segs[s].base)))
                         bl_buf_addc(raw, ' ');
                     bl_buf_add(raw, text + gs[g].off, gs[g].len);
                     prev = &gs[g];
@@ -1001,7 +358,7 @@ bool bl_layout_page(bl_doc *doc, bl_buf *raw, size_t *cap, const char *text, siz
         int nruled = 0;
         for (size_t j = l + 1, pj = l; have_rules && j < e; j++)
             if (ls[j].ns) {
-                nruled += ruled_between(&rl, &ls[pj], &ls[j], segs);
+                nruled += lay_ruled_between(&rl, &ls[pj], &ls[j], segs);
                 pj = j;
             }
         bool ruled_rows = nruled >= 1;
@@ -1014,15 +371,15 @@ bool bl_layout_page(bl_doc *doc, bl_buf *raw, size_t *cap, const char *text, siz
             bool num = false;
             for (int s = ls[j].s0; s < ls[j].s0 + ls[j].ns && !num; s++) {
                 cellb tmp = {0};
-                cell_append_seg(&tmp, text, gs, &segs[s], false);
-                num = numeric_cell(tmp.text.data ? tmp.text.data : "", tmp.text.len);
+                lay_cell_append_seg(&tmp, text, gs, &segs[s], false);
+                num = lay_numeric_cell(tmp.text.data ? tmp.text.data : "", tmp.text.len);
                 bl_buf_release(&tmp.text);
                 free(tmp.gl);
             }
             /* (a line beside the rules - a heading left of a centred table - is a row of its own) */
-            bool start = j == l || (ruled_rows ? ruled_between(&rl, &ls[prev_l], &ls[j], segs) ||
-                                                     !ruled_above(&rl, l ? ls[l - 1].y1 : 0, &ls[j], segs) ||
-                                                     ruled_in_column(&rl, ls, row_l, j, segs)
+            bool start = j == l || (ruled_rows ? lay_ruled_between(&rl, &ls[prev_l], &ls[j], segs) ||
+                                                     !lay_ruled_above(&rl, l ? ls[l - 1].y1 : 0, &ls[j], segs) ||
+                                                     lay_ruled_in_column(&rl, ls, row_l, j, segs)
                                                : num || ls[j].y0 - ls[prev_l].y0 > pitch + 1.5f);
             if (start) {
                 row_l = j;
@@ -1033,22 +390,22 @@ bool bl_layout_page(bl_doc *doc, bl_buf *raw, size_t *cap, const char *text, siz
                 memset(&rows[nrow++], 0, sizeof *rows);
             }
             for (int s = ls[j].s0; s < ls[j].s0 + ls[j].ns; s++)
-                row_add_seg(&rows[nrow - 1], text, gs, &segs[s], start);
+                lay_row_add_seg(&rows[nrow - 1], text, gs, &segs[s], start);
             prev_l = j;
         }
         for (size_t k = 0; k < nrow; k++) {
             bool any_num = false, prose = false;
             for (int c = 0; c < rows[k].ncells; c++) {
                 cellb *cb = &rows[k].cells[c];
-                cb->numeric = numeric_cell(cb->text.data ? cb->text.data : "", cb->text.len);
+                cb->numeric = lay_numeric_cell(cb->text.data ? cb->text.data : "", cb->text.len);
                 any_num |= cb->numeric;
-                prose |= prose_cell(cb->text.data ? cb->text.data : "", cb->text.len);
+                prose |= lay_prose_cell(cb->text.data ? cb->text.data : "", cb->text.len);
             }
             /* a header names columns: no figures, no sentences */
             rows[k].header = rows[k].ncells >= 2 && !any_num && !prose;
         }
         /* the rest of the row the last page ended in: no header, whatever its words */
-        bool finish = continues && st->pending && nrow && finishes(st->pending, &rows[0], st);
+        bool finish = continues && st->pending && nrow && lay_finishes(st->pending, &rows[0], st);
         if (finish)
             rows[0].header = false;
         /*
@@ -1067,7 +424,7 @@ bool bl_layout_page(bl_doc *doc, bl_buf *raw, size_t *cap, const char *text, siz
                     h1++;
                 /* ruled header rows over another table's columns are sections of their own */
                 for (size_t hk = h0 + 1; hk < h1; hk++)
-                    if (!nests(&rows[hk - 1], &rows[hk])) {
+                    if (!lay_nests(&rows[hk - 1], &rows[hk])) {
                         h1 = hk;
                         break;
                     }
@@ -1076,7 +433,7 @@ bool bl_layout_page(bl_doc *doc, bl_buf *raw, size_t *cap, const char *text, siz
                         const cellb *cb = &rows[hk].cells[c];
                         bool cov = false;
                         for (int m = 0; m < ng2; m++)
-                            if (overlap(gx[m], gr[m], cb->x0, cb->x1) > 0) {
+                            if (lay_overlap(gx[m], gr[m], cb->x0, cb->x1) > 0) {
                                 /* the lower line's narrower cells split a merged upper cell */
                                 if (hk > h0 && cb->x1 - cb->x0 < gr[m] - gx[m]) {
                                     gx[m] = cb->x0, gr[m] = cb->x1;
@@ -1107,7 +464,7 @@ bool bl_layout_page(bl_doc *doc, bl_buf *raw, size_t *cap, const char *text, siz
                     const cellb *cb = &rows[dk].cells[c];
                     bool cov = false;
                     for (int m = 0; m < ng2; m++)
-                        if (overlap(gx[m], gr[m], cb->x0, cb->x1) > 0) {
+                        if (lay_overlap(gx[m], gr[m], cb->x0, cb->x1) > 0) {
                             if (m >= base) { /* widen an added column */
                                 if (cb->x0 < gx[m]) gx[m] = cb->x0;
                                 if (cb->x1 > gr[m]) gr[m] = cb->x1;
@@ -1129,7 +486,7 @@ bool bl_layout_page(bl_doc *doc, bl_buf *raw, size_t *cap, const char *text, siz
                 }
             for (size_t rk = h0; rk < end; rk++)
                 for (int c = 0; c < rows[rk].ncells; c++)
-                    rows[rk].cells[c].col = ng2 ? grid_col(gx, gr, ng2, rows[rk].cells[c].x0,
+                    rows[rk].cells[c].col = ng2 ? lay_grid_col(gx, gr, ng2, rows[rk].cells[c].x0,
                                                            rows[rk].cells[c].x1)
                                                 : c;
             memcpy(st->grid_x, gx, (size_t)ng2 * sizeof *gx);
@@ -1141,8 +498,8 @@ bool bl_layout_page(bl_doc *doc, bl_buf *raw, size_t *cap, const char *text, siz
         size_t rk0 = 0;
         if (st->pending) { /* the row the last page ended in: finished here, or as it was */
             if (finish) {
-                finish_row(st->pending, &rows[0]);
-                row_free(&rows[0]);
+                lay_finish_row(st->pending, &rows[0]);
+                lay_row_free(&rows[0]);
                 rk0 = 1;
             }
             bl_layout_flush(doc, raw, cap, st);
@@ -1150,7 +507,7 @@ bool bl_layout_page(bl_doc *doc, bl_buf *raw, size_t *cap, const char *text, siz
         if (!continues) { /* its first row, to know it when a later page repeats it */
             bl_buf first = BL_BUF_INIT;
             if (nrow)
-                row_text(&rows[0], &first);
+                lay_row_text(&rows[0], &first);
             st->head_len = first.len <= sizeof st->head ? first.len : 0;
             if (st->head_len)
                 memcpy(st->head, first.data, first.len);
@@ -1162,8 +519,8 @@ bool bl_layout_page(bl_doc *doc, bl_buf *raw, size_t *cap, const char *text, siz
             below += ls[j].ns > 0;
         size_t nemit = nrow && below <= 1 && !st->pending ? nrow - 1 : nrow;
         for (size_t rk = rk0; rk < nemit; rk++) {
-            emit_row(doc, raw, cap, &rows[rk], page, ++line, tableno, ++rowno);
-            row_free(&rows[rk]);
+            lay_emit_row(doc, raw, cap, &rows[rk], page, ++line, tableno, ++rowno);
+            lay_row_free(&rows[rk]);
         }
         if (nemit < nrow && nemit >= rk0) {
             pending_row *pr = bl_xmalloc(sizeof *pr);

@@ -5,11 +5,16 @@
  * cells.
  *
  * A table is a run of visual lines of which at least two hold two or more
- * segments (text separated by a gap wider than half a character) that share
- * a gutter. Lines of one row (a wrapped cell, a two-line header) merge into
- * one row: a new row starts at a line with a cell that is a figure or a
- * placeholder (1,200.00, ≥12个, 95%, —, /) or after a gap taller than the
- * table's line pitch. Each cell gets the column of the header row above it.
+ * segments that share a gutter. Where the page has ruling lines (found on a
+ * rendering of it, rules.c), a line inside a ruled frame splits exactly at
+ * the rules crossing it and rows start at the rules between lines; else
+ * segments are text separated by a gap wider than a quarter of the character
+ * height (less an evenly spaced line's letter gap), and a new row starts at a
+ * line with a cell that is a figure or a placeholder (1,200.00, ≥12个, 95%, —,
+ * /) or after a gap taller than the table's line pitch. Lines of one row (a
+ * wrapped cell, a two-line header) merge into one row. Each cell gets the
+ * column of the header row above it. The model and helpers: page.h
+ * (segments.c, rows.c).
  */
 #ifndef BL_LAYOUT_H
 #define BL_LAYOUT_H

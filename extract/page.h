@@ -1,0 +1,90 @@
+/*
+ * page.h - extract/'s own: the layout reader's model of one page (glyphs,
+ * visual lines and their segments, rows of cells) and the helpers layout.c,
+ * segments.c and rows.c share. Not a stage interface: extract.h is.
+ */
+#ifndef BL_PAGE_H
+#define BL_PAGE_H
+
+#include "layout.h"
+
+typedef struct {
+    uint32_t off; /* byte offset in the page text */
+    uint8_t len;  /* UTF-8 length */
+    bool space;
+    int idx;      /* character index in the page text */
+    float x0, y0, x1, y1;
+} glyph;
+
+typedef struct {
+    int g0, g1; /* glyphs [g0, g1) of the line (sorted by x) */
+    float x0, x1;
+    float base; /* the line's even letter gap (0 for ordinary text) */
+    float cx0, cx1; /* the cell it sits in: between its ruling lines, else its own extent */
+    bool ruled;     /* cx0..cx1 are ruling lines */
+} seg;
+
+typedef struct {
+    int g0, g1;
+    float y0, y1, h;
+    int s0, ns; /* segments [s0, s0+ns) */
+    int table;  /* index+1 into the page's tables, 0 for prose */
+    float base; /* evenly spaced text: the gap every glyph stands from the next */
+    bool framed; /* inside a ruled frame: its segments are the cells between the rules */
+} vline;
+
+typedef struct {
+    float x0, x1;
+    bl_buf text;
+    int *gl; /* glyph index per UTF-8 character */
+    size_t ngl, capgl;
+    bool numeric;
+    bool ruled; /* x0..x1 are the cell's ruling lines */
+    int col;
+} cellb;
+
+typedef struct {
+    int line0; /* first visual line */
+    int ncells;
+    cellb cells[64];
+    bool header;
+} rowb;
+
+/* the row a page break splits, kept back until the next page shows whether it goes on */
+typedef struct {
+    rowb row;
+    int page, line, table, rowno;
+} pending_row;
+
+/* segments.c: lines into segments, evenly spaced text, ruling lines */
+int lay_cmp_float(const void *a, const void *b);
+bool lay_wide_glyph(const char *text, const glyph *g);
+int lay_line_pitch(const char *text, const glyph *gs, const vline *L, float *pitch, float *width,
+                      bool *regular);
+bool lay_word_gap(const glyph *p, const glyph *g, float base);
+float lay_overlap(float a0, float a1, float b0, float b1);
+bool lay_crosses(const bl_rule *r, const vline *L);
+void lay_segment_line(const glyph *gs, vline *L, seg *segs, size_t *nseg, const bl_rules *rl);
+bool lay_ruled_above(const bl_rules *rl, float lo, const vline *b, const seg *segs);
+bool lay_one_frame(const bl_rules *rl, const vline *a, const vline *b);
+bool lay_ruled_in_column(const bl_rules *rl, const vline *ls, size_t r0, size_t j, const seg *segs);
+bool lay_ruled_between(const bl_rules *rl, const vline *a, const vline *b, const seg *segs);
+
+/* rows.c: segments into rows of cells; the row a page break splits */
+bool lay_is_cjk_start(const char *s);
+bool lay_numeric_cell(const char *s, size_t n);
+bool lay_prose_cell(const char *s, size_t n);
+void lay_cell_add(cellb *c, const char *text, const glyph *g, bool space_before);
+void lay_cell_append_seg(cellb *c, const char *text, const glyph *gs, const seg *s, bool joining);
+void lay_add_line(bl_doc *doc, size_t *cap, bl_line **out);
+int lay_grid_col(const float *gx, const float *gr, int ng, float x0, float x1);
+void lay_emit_row(bl_doc *doc, bl_buf *raw, size_t *cap, rowb *r, int page, int line, int table,
+                     int rowno);
+bool lay_nests(const rowb *u, const rowb *d);
+void lay_row_free(rowb *r);
+void lay_row_add_seg(rowb *r, const char *text, const glyph *gs, const seg *s, bool first_line);
+void lay_row_text(const rowb *r, bl_buf *out);
+bool lay_finishes(const pending_row *p, const rowb *r, const bl_layout_state *st);
+void lay_finish_row(pending_row *p, rowb *r);
+
+#endif

@@ -1,0 +1,360 @@
+/* rows.c - segments into a table's rows of cells, and the row a page break splits. */
+#include "page.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../core/banned.h"
+
+bool lay_is_cjk_start(const char *s) { return (unsigned char)s[0] >= 0xE0; }
+
+/*
+ * A cell that is a figure or a placeholder: optional comparison operator,
+ * a number (thousands separators, decimals), an optional % or a short unit;
+ * or only dashes and slashes. Text around a number ("度达到 96%。") is not.
+ */
+bool lay_numeric_cell(const char *s, size_t n)
+{
+    size_t i = 0;
+    while (i < n && s[i] == ' ')
+        i++;
+    if (i == n)
+        return false;
+    /* placeholders: — – - / ／ … */
+    size_t j = i;
+    bool ph = true;
+    while (j < n) {
+        if (s[j] == '-' || s[j] == '/' || s[j] == ' ')
+            j++;
+        else if (n - j >= 3 && ((unsigned char)s[j] == 0xE2 && (unsigned char)s[j + 1] == 0x80 &&
+                                ((unsigned char)s[j + 2] == 0x94 || (unsigned char)s[j + 2] == 0x93 ||
+                                 (unsigned char)s[j + 2] == 0xA6)))
+            j += 3;
+        else if (n - j >= 3 && (unsigned char)s[j] == 0xEF && (unsigned char)s[j + 1] == 0xBC &&
+                 (unsigned char)s[j + 2] == 0x8F)
+            j += 3;
+        else {
+            ph = false;
+            break;
+        }
+    }
+    if (ph)
+        return true;
+    /* operators: ≥ ≤ (E2 89 A5/A4), > < = ＝ */
+    while (i < n) {
+        if (s[i] == '>' || s[i] == '<' || s[i] == '=' || s[i] == ' ')
+            i++;
+        else if (n - i >= 3 && (unsigned char)s[i] == 0xE2 && (unsigned char)s[i + 1] == 0x89)
+            i += 3;
+        else
+            break;
+    }
+    if (i < n && (s[i] == '-' || s[i] == '+'))
+        i++;
+    size_t d0 = i;
+    while (i < n && ((s[i] >= '0' && s[i] <= '9') || s[i] == ',' || s[i] == '.'))
+        i++;
+    if (i == d0 || !(s[d0] >= '0' && s[d0] <= '9'))
+        return false;
+    while (i < n && s[i] == ' ')
+        i++;
+    if (i == n)
+        return true;
+    if (s[i] == '%')
+        return i + 1 == n || (i + 2 == n && s[i + 1] == ' ');
+    /* a short unit: at most four CJK characters (个, 万元, 人次, 元/户) */
+    int k = 0;
+    while (i < n && k < 5) {
+        if (lay_is_cjk_start(s + i)) {
+            i += 3;
+            k++;
+        } else if (s[i] == '/' || s[i] == '*') {
+            i++;
+        } else
+            return false;
+    }
+    return i >= n && k <= 4;
+}
+
+/* A sentence, not a column name: ends a clause (。；) or runs past 30 characters. */
+bool lay_prose_cell(const char *s, size_t n)
+{
+    size_t chars = 0;
+    for (size_t i = 0; i < n; i++) {
+        chars += ((unsigned char)s[i] & 0xC0) != 0x80;
+        if (i + 2 < n && (unsigned char)s[i] == 0xE3 && (unsigned char)s[i + 1] == 0x80 &&
+            (unsigned char)s[i + 2] == 0x82)
+            return true; /* 。 */
+    }
+    return chars > 30 || memchr(s, ';', n) != NULL;
+}
+
+void lay_cell_add(cellb *c, const char *text, const glyph *g, bool space_before)
+{
+    if (space_before && c->text.len && c->text.data[c->text.len - 1] != ' ') {
+        bl_buf_addc(&c->text, ' ');
+        if (c->ngl == c->capgl) {
+            c->capgl = c->capgl ? c->capgl * 2 : 16;
+            c->gl = bl_xrealloc(c->gl, c->capgl * sizeof *c->gl);
+        }
+        c->gl[c->ngl++] = -1;
+    }
+    bl_buf_add(&c->text, text + g->off, g->len);
+    if (c->ngl == c->capgl) {
+        c->capgl = c->capgl ? c->capgl * 2 : 16;
+        c->gl = bl_xrealloc(c->gl, c->capgl * sizeof *c->gl);
+    }
+    c->gl[c->ngl++] = g->idx;
+}
+
+/* Append a segment's glyphs to a cell (a space between Latin words, none in CJK). */
+void lay_cell_append_seg(cellb *c, const char *text, const glyph *gs, const seg *s, bool joining)
+{
+    bool first = true;
+    for (int k = s->g0; k < s->g1; k++) {
+        const glyph *g = &gs[k];
+        if (g->space)
+            continue;
+        bool sp = false;
+        if (first && joining && c->text.len) {
+            /* a wrapped cell: join without a space unless both sides are Latin words */
+            char last = c->text.data[c->text.len - 1];
+            char nx = text[g->off];
+            sp = ((last >= 'A' && last <= 'Z') || (last >= 'a' && last <= 'z')) &&
+                 ((nx >= 'A' && nx <= 'Z') || (nx >= 'a' && nx <= 'z'));
+        } else if (!first) {
+            const glyph *p = &gs[k - 1];
+            const glyph *w = p; /* the last visible glyph before g */
+            while (w > gs + s->g0 && w->space)
+                w--;
+            /* no space between two Chinese characters, however far apart they print, nor at brackets */
+            sp = (p->space || lay_word_gap(p, g, s->base)) && !(lay_wide_glyph(text, w) && lay_wide_glyph(text, g)) &&
+                 !(lay_wide_glyph(text, w) && strchr("()[]%", text[g->off])) &&
+                 !(lay_wide_glyph(text, g) && strchr("()[]", text[w->off]));
+        }
+        lay_cell_add(c, text, g, sp);
+        first = false;
+    }
+}
+
+void lay_add_line(bl_doc *doc, size_t *cap, bl_line **out)
+{
+    if (doc->nlines == *cap) {
+        size_t nc = *cap ? *cap * 2 : 256;
+        doc->lines = bl_grow(doc->arena, doc->lines, sizeof *doc->lines, doc->nlines, nc);
+        *cap = nc;
+    }
+    *out = &doc->lines[doc->nlines++];
+    memset(*out, 0, sizeof **out);
+    (*out)->indent = (*out)->fill = -1;
+}
+
+/* The column of x0..x1 in a grid: most lay_overlap, else the nearest centre. */
+int lay_grid_col(const float *gx, const float *gr, int ng, float x0, float x1)
+{
+    int best = -1;
+    float bo = 0;
+    for (int k = 0; k < ng; k++) {
+        float o = lay_overlap(x0, x1, gx[k], gr[k]);
+        if (o > bo)
+            bo = o, best = k;
+    }
+    if (best >= 0)
+        return best;
+    float c = (x0 + x1) / 2, bd = 1e30f;
+    for (int k = 0; k < ng; k++) {
+        float d = fabsf(c - (gx[k] + gr[k]) / 2);
+        if (d < bd)
+            bd = d, best = k;
+    }
+    return best < 0 ? 0 : best;
+}
+
+void lay_emit_row(bl_doc *doc, bl_buf *raw, size_t *cap, rowb *r, int page, int line, int table,
+                     int rowno)
+{
+    bl_line *L;
+    lay_add_line(doc, cap, &L);
+    L->page = page;
+    L->line = line;
+    L->table = table;
+    L->row = rowno;
+    L->off = raw->len;
+    L->ncells = r->ncells;
+    L->cells = bl_alloc(doc->arena, (size_t)(r->ncells ? r->ncells : 1) * sizeof *L->cells);
+    size_t nch = 0;
+    for (int k = 0; k < r->ncells; k++)
+        nch += r->cells[k].ngl + 1;
+    int *gl = bl_alloc(doc->arena, (nch + 1) * sizeof *gl);
+    size_t gi = 0;
+    for (int k = 0; k < r->ncells; k++) {
+        cellb *c = &r->cells[k];
+        if (k) {
+            bl_buf_addc(raw, '\t');
+            gl[gi++] = -1;
+        }
+        L->cells[k].off = raw->len;
+        L->cells[k].len = c->text.len;
+        L->cells[k].x0 = c->x0;
+        L->cells[k].x1 = c->x1;
+        L->cells[k].col = c->col;
+        bl_buf_add(raw, c->text.data ? c->text.data : "", c->text.len);
+        for (size_t j = 0; j < c->ngl; j++)
+            gl[gi++] = c->gl[j];
+    }
+    L->glyph = gl;
+    L->len = raw->len - L->off;
+    bl_buf_addc(raw, '\n');
+}
+
+/*
+ * Header row d can sit under header row u (a two-line header): unless both
+ * have their cells from ruling lines, yes; else each of d's cells lies within
+ * one of u's (u's merged cells over d's).
+ */
+bool lay_nests(const rowb *u, const rowb *d)
+{
+    bool ruled = true;
+    for (int k = 0; k < u->ncells; k++)
+        ruled &= u->cells[k].ruled;
+    for (int k = 0; k < d->ncells; k++)
+        ruled &= d->cells[k].ruled;
+    if (!ruled)
+        return true;
+    for (int k = 0; k < d->ncells; k++) {
+        bool in = false;
+        for (int m = 0; m < u->ncells && !in; m++)
+            in = d->cells[k].x0 >= u->cells[m].x0 - 2 && d->cells[k].x1 <= u->cells[m].x1 + 2;
+        if (!in)
+            return false;
+    }
+    return true;
+}
+
+void lay_row_free(rowb *r)
+{
+    for (int k = 0; k < r->ncells; k++) {
+        bl_buf_release(&r->cells[k].text);
+        free(r->cells[k].gl);
+    }
+    r->ncells = 0;
+}
+
+void lay_row_add_seg(rowb *r, const char *text, const glyph *gs, const seg *s, bool first_line)
+{
+    int best = -1;
+    float bo = 0;
+    if (!first_line)
+        for (int k = 0; k < r->ncells; k++) {
+            float o = lay_overlap(s->cx0, s->cx1, r->cells[k].x0, r->cells[k].x1);
+            if (o > bo)
+                bo = o, best = k;
+        }
+    if (best < 0) {
+        if (r->ncells == 64)
+            best = 63; /* more than 64 cells in a row: the rest joins the last */
+        else {
+            int at = r->ncells;
+            while (at > 0 && r->cells[at - 1].x0 > s->cx0)
+                at--;
+            memmove(&r->cells[at + 1], &r->cells[at], (size_t)(r->ncells - at) * sizeof *r->cells);
+            memset(&r->cells[at], 0, sizeof r->cells[at]);
+            r->cells[at].x0 = s->cx0;
+            r->cells[at].x1 = s->cx1;
+            r->cells[at].ruled = s->ruled;
+            r->ncells++;
+            best = at;
+        }
+    }
+    cellb *c = &r->cells[best];
+    lay_cell_append_seg(c, text, gs, s, c->text.len > 0);
+    if (s->cx0 < c->x0)
+        c->x0 = s->cx0;
+    if (s->cx1 > c->x1)
+        c->x1 = s->cx1;
+}
+
+void lay_row_text(const rowb *r, bl_buf *out)
+{
+    for (int k = 0; k < r->ncells; k++)
+        if (r->cells[k].text.len)
+            bl_buf_add(out, r->cells[k].text.data, r->cells[k].text.len);
+}
+
+/*
+ * The first row of a table's next page lay_finishes the row the page break split:
+ * it holds no figure, each of its cells lies under a cell of the row that has
+ * words, and it is not the table's first row (a header) repeated.
+ */
+bool lay_finishes(const pending_row *p, const rowb *r, const bl_layout_state *st)
+{
+    if (r->ncells == 0)
+        return false;
+    /*
+     * or only figures, fewer than the row has, each under a figure that goes on
+     * (a number wrapped digit by digit: 10 / 0); a new row brings its label or
+     * all its figures
+     */
+    int nnum = 0, pnum = 0;
+    for (int k = 0; k < r->ncells; k++)
+        nnum += r->cells[k].numeric;
+    for (int m = 0; m < p->row.ncells; m++)
+        pnum += p->row.cells[m].numeric;
+    bool figures = nnum == r->ncells && nnum < pnum;
+    if (nnum && !figures)
+        return false;
+    for (int k = 0; k < r->ncells; k++) {
+        const cellb *c = &r->cells[k];
+        bool under = false;
+        for (int m = 0; m < p->row.ncells && !under; m++) {
+            const cellb *u = &p->row.cells[m];
+            under = u->numeric == figures && u->text.len &&
+                    lay_overlap(c->x0, c->x1, u->x0, u->x1) > 0.5f * (c->x1 - c->x0);
+        }
+        if (!under)
+            return false;
+    }
+    bl_buf t = BL_BUF_INIT;
+    lay_row_text(r, &t);
+    bool repeat = t.len && t.len == st->head_len && memcmp(t.data, st->head, t.len) == 0;
+    bl_buf_release(&t);
+    return !repeat;
+}
+
+/* Append row r's words to the cells of p they lie under (their glyphs are another page's). */
+void lay_finish_row(pending_row *p, rowb *r)
+{
+    for (int k = 0; k < r->ncells; k++) {
+        cellb *c = &r->cells[k];
+        int best = 0;
+        float bo = -1;
+        for (int m = 0; m < p->row.ncells; m++) {
+            float o = lay_overlap(c->x0, c->x1, p->row.cells[m].x0, p->row.cells[m].x1);
+            if (o > bo)
+                bo = o, best = m;
+        }
+        cellb *u = &p->row.cells[best];
+        for (size_t i = 0; i < c->text.len; i++) {
+            bl_buf_addc(&u->text, c->text.data[i]);
+            if (u->ngl == u->capgl) {
+                u->capgl = u->capgl ? u->capgl * 2 : 16;
+                u->gl = bl_xrealloc(u->gl, u->capgl * sizeof *u->gl);
+            }
+            u->gl[u->ngl++] = -1;
+        }
+    }
+}
+
+
+void bl_layout_flush(bl_doc *doc, bl_buf *raw, size_t *cap, bl_layout_state *st)
+{
+    pending_row *p = st->pending;
+    if (!p)
+        return;
+    lay_emit_row(doc, raw, cap, &p->row, p->page, p->line, p->table, p->rowno);
+    lay_row_free(&p->row);
+    free(p);
+    st->pending = NULL;
+}
+

@@ -1,0 +1,254 @@
+/* segments.c - a visual line's glyphs into segments: gaps, evenly spaced text, ruling lines. */
+#include "page.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../core/banned.h"
+
+int lay_cmp_float(const void *a, const void *b)
+{
+    float p = *(const float *)a, q = *(const float *)b;
+    return (p > q) - (p < q);
+}
+
+/* A glyph of a wide (CJK or full-width) character: the ones a character grid spaces evenly. */
+bool lay_wide_glyph(const char *text, const glyph *g)
+{
+    return g->len == 3 && (unsigned char)text[g->off] >= 0xE3 && !g->space;
+}
+
+/*
+ * Evenly spaced text (分散对齐, widened character spacing, a document grid): the
+ * advance from one wide glyph to the next of the line. Sets *pitch and *width
+ * (medians) and returns how many advances there were and, in *regular, whether
+ * two thirds of them lie within an eighth of the median.
+ */
+int lay_line_pitch(const char *text, const glyph *gs, const vline *L, float *pitch, float *width,
+                      bool *regular)
+{
+    float adv[256], wid[256];
+    int na = 0, nw = 0;
+    const glyph *prev = NULL;
+    for (int g = L->g0; g < L->g1; g++) {
+        const glyph *q = &gs[g];
+        if (q->space)
+            continue;
+        if (lay_wide_glyph(text, q)) {
+            if (nw < 256)
+                wid[nw++] = q->x1 - q->x0;
+            if (prev && lay_wide_glyph(text, prev) && na < 256)
+                adv[na++] = q->x0 - prev->x0;
+        }
+        prev = q;
+    }
+    *pitch = *width = 0;
+    *regular = false;
+    if (na == 0)
+        return 0;
+    qsort(adv, (size_t)na, sizeof *adv, lay_cmp_float);
+    qsort(wid, (size_t)nw, sizeof *wid, lay_cmp_float);
+    *pitch = adv[na / 2];
+    *width = wid[nw / 2];
+    int near = 0;
+    for (int k = 0; k < na; k++)
+        near += fabsf(adv[k] - *pitch) <= 0.125f * *pitch;
+    *regular = 3 * near >= 2 * na;
+    return na;
+}
+
+/*
+ * A word space between glyphs p and g: a gap over a fifth of the height; on an
+ * evenly spaced line (letter gap base), one over half a grid cell beyond it
+ * (a narrow comma sits alone in a cell meant for a wide character).
+ */
+bool lay_word_gap(const glyph *p, const glyph *g, float base)
+{
+    float h = g->y1 - g->y0, gap = g->x0 - p->x1 - base;
+    return base > 0 ? gap > 0.5f * (base + h) : gap > 0.2f * h;
+}
+
+float lay_overlap(float a0, float a1, float b0, float b1)
+{
+    float lo = a0 > b0 ? a0 : b0, hi = a1 < b1 ? a1 : b1;
+    return hi - lo;
+}
+
+/* A vertical rule crossing the middle of line L. */
+bool lay_crosses(const bl_rule *r, const vline *L)
+{
+    float m = (L->y0 + L->y1) / 2, q = 0.2f * L->h;
+    return r->y0 <= m - q && r->y1 >= m + q && r->y1 - r->y0 >= L->h;
+}
+
+/*
+ * Split line L into segments, appended to segs. Without rules (or when no
+ * rule frames the line): at gaps wider than a quarter of the character
+ * height (less the line's even letter gap). Inside a ruled frame - a rule
+ * crossing the line at or left of its first glyph and one at or right of its
+ * last - exactly at the rules that pass between two glyphs.
+ */
+void lay_segment_line(const glyph *gs, vline *L, seg *segs, size_t *nseg, const bl_rules *rl)
+{
+    float th = 0.25f * L->h > 2.5f ? 0.25f * L->h : 2.5f;
+    if (L->base > 0) /* evenly spaced: a space takes a whole grid cell; a gutter is wider */
+        th = 1.5f * (L->base + L->h);
+    L->s0 = (int)*nseg;
+    L->ns = 0;
+    /* the line's first and last glyphs (not spaces) */
+    int first = -1, last = -1;
+    for (int g = L->g0; g < L->g1; g++)
+        if (!gs[g].space) {
+            if (first < 0)
+                first = g;
+            last = g;
+        }
+    if (first < 0)
+        return;
+    bool framed = false;
+    if (rl) {
+        bool left = false, right = false;
+        int inner = 0;
+        for (size_t k = 0; k < rl->nv; k++) {
+            const bl_rule *r = &rl->v[k];
+            if (!lay_crosses(r, L))
+                continue;
+            /* (a glyph may overrun its cell's rule: count from glyph middles) */
+            bool l = r->x0 <= (gs[first].x0 + gs[first].x1) / 2;
+            bool rr = r->x0 >= (gs[last].x0 + gs[last].x1) / 2;
+            left |= l, right |= rr;
+            inner += !l && !rr;
+        }
+        /* framed on both sides, or crossed by two rules inside (its last cell overruns the frame) */
+        framed = (left && right) || (left && inner >= 2);
+    }
+    L->framed = framed;
+    const glyph *prev = NULL;
+    bool spaced = false; /* a space character lies between prev and q */
+    for (int g = L->g0; g < L->g1; g++) {
+        const glyph *q = &gs[g];
+        if (q->space) {
+            spaced = true;
+            continue;
+        }
+        bool split = !prev;
+        if (prev && framed) {
+            /* a rule between the two glyphs (a glyph's own strokes lie inside its box) */
+            for (size_t k = 0; k < rl->nv && !split; k++) {
+                const bl_rule *r = &rl->v[k];
+                split = r->x0 > prev->x1 - 0.5f && r->x0 < q->x0 + 0.5f && lay_crosses(r, L);
+            }
+        } else if (prev) {
+            /*
+             * a gap is a cell boundary when it is wide and empty; a gap holding
+             * a space character is a word space unless it is wider than 0.3 of
+             * the line's height (justified prose in the fixtures stretches its
+             * spaces to 0.28; Poppler's own spaces between cells are wider)
+             */
+            float gap = q->x0 - prev->x1 - L->base;
+            split = gap > th && (!spaced || gap > 0.3f * L->h);
+        }
+        spaced = false;
+        if (split) {
+            if (prev)
+                segs[*nseg - 1].g1 = (int)(prev - gs) + 1;
+            seg *s = &segs[(*nseg)++];
+            s->g0 = g;
+            s->g1 = g + 1;
+            s->x0 = q->x0;
+            s->x1 = q->x1;
+            s->base = L->base;
+            L->ns++;
+        } else if (q->x1 > segs[*nseg - 1].x1) {
+            segs[*nseg - 1].x1 = q->x1;
+        }
+        prev = q;
+    }
+    if (prev)
+        segs[*nseg - 1].g1 = (int)(prev - gs) + 1;
+    /* each segment's cell: the nearest rules crossing the line on either side */
+    for (size_t k = (size_t)L->s0; k < *nseg; k++) {
+        seg *sg = &segs[k];
+        sg->cx0 = sg->x0, sg->cx1 = sg->x1;
+        sg->ruled = false;
+        if (!framed)
+            continue;
+        float lo = -1e30f, hi = 1e30f;
+        for (size_t q = 0; q < rl->nv; q++) {
+            const bl_rule *r = &rl->v[q];
+            if (!lay_crosses(r, L))
+                continue;
+            if (r->x0 <= sg->x0 + 0.5f && r->x0 > lo)
+                lo = r->x0;
+            if (r->x0 >= sg->x1 - 0.5f && r->x0 < hi)
+                hi = r->x0;
+        }
+        sg->ruled = false;
+        if (lo > -1e30f && hi < 1e30f)
+            sg->cx0 = lo, sg->cx1 = hi, sg->ruled = true;
+    }
+}
+
+/*
+ * A horizontal rule from height lo down to line b over most of some segment
+ * of b, outside b's box and longer than a glyph (not a stroke of one).
+ */
+bool lay_ruled_above(const bl_rules *rl, float lo, const vline *b, const seg *segs)
+{
+    float hi = b->y0 + 0.08f * b->h;
+    for (size_t k = 0; k < rl->nh; k++) {
+        const bl_rule *r = &rl->h[k];
+        if (r->y0 < lo || r->y0 > hi || r->x1 - r->x0 < 1.1f * b->h)
+            continue;
+        for (int s = b->s0; s < b->s0 + b->ns; s++)
+            if (lay_overlap(r->x0, r->x1, segs[s].x0, segs[s].x1) > 0.5f * (segs[s].x1 - segs[s].x0))
+                return true;
+    }
+    return false;
+}
+
+/* Lines a and b (a above) inside one ruled frame: a vertical rule runs from one to the other. */
+bool lay_one_frame(const bl_rules *rl, const vline *a, const vline *b)
+{
+    float ma = (a->y0 + a->y1) / 2, mb = (b->y0 + b->y1) / 2;
+    for (size_t k = 0; k < rl->nv; k++)
+        if (rl->v[k].y0 <= ma && rl->v[k].y1 >= mb && rl->v[k].y1 - rl->v[k].y0 >= a->h)
+            return true;
+    return false;
+}
+
+/*
+ * A rule between a segment of line j and the text above it in its cell's
+ * column, when that text is in the row so far (lines r0..j-1): a merged
+ * cell's text centred beside two rows must not hide the rule between them.
+ */
+bool lay_ruled_in_column(const bl_rules *rl, const vline *ls, size_t r0, size_t j, const seg *segs)
+{
+    for (int s = ls[j].s0; s < ls[j].s0 + ls[j].ns; s++) {
+        const seg *a = &segs[s];
+        for (size_t p = j; p-- > r0;) {
+            bool above = false;
+            for (int t = ls[p].s0; t < ls[p].s0 + ls[p].ns && !above; t++)
+                above = lay_overlap(a->cx0, a->cx1, segs[t].cx0, segs[t].cx1) > 0.5f;
+            if (!above)
+                continue;
+            float lo = ls[p].y1 - 0.08f * ls[p].h, hi = ls[j].y0 + 0.08f * ls[j].h;
+            for (size_t k = 0; k < rl->nh; k++) {
+                const bl_rule *r = &rl->h[k];
+                if (r->y0 >= lo && r->y0 <= hi && r->x1 - r->x0 >= 1.1f * ls[j].h &&
+                    lay_overlap(r->x0, r->x1, a->x0, a->x1) > 0.5f * (a->x1 - a->x0))
+                    return true;
+            }
+            break;
+        }
+    }
+    return false;
+}
+
+/* A rule between lines a and b (a above) over some segment of b. */
+bool lay_ruled_between(const bl_rules *rl, const vline *a, const vline *b, const seg *segs)
+{
+    return lay_ruled_above(rl, a->y1 - 0.08f * a->h, b, segs);
+}
+
