@@ -289,10 +289,11 @@ bool bl_layout_page(bl_doc *doc, bl_buf *raw, size_t *cap, const char *text, siz
     int line = 0;
     size_t l = 0;
     int last_table_line = -1;
-    float margin = 1e30f, rmargin = -1; /* the edges of the page's prose: indents and fill count from them */
+    /* the edges of the page's text: indents count from its prose, fill to its widest line (a table's too) */
+    float margin = 1e30f, rmargin = -1;
     for (size_t j = 0; j < nl; j++)
-        if (!ls[j].table && ls[j].ns) {
-            if (segs[ls[j].s0].x0 < margin)
+        if (ls[j].ns) {
+            if (!ls[j].table && segs[ls[j].s0].x0 < margin)
                 margin = segs[ls[j].s0].x0;
             if (segs[ls[j].s0 + ls[j].ns - 1].x1 > rmargin)
                 rmargin = segs[ls[j].s0 + ls[j].ns - 1].x1;
@@ -365,6 +366,7 @@ bool bl_layout_page(bl_doc *doc, bl_buf *raw, size_t *cap, const char *text, siz
         size_t nrow = 0, caprow = 8;
         rowb *rows = bl_xmalloc(caprow * sizeof *rows);
         size_t prev_l = l, row_l = l;
+        size_t *line_row = bl_xmalloc((e + 1) * sizeof *line_row); /* each line's row */
         for (size_t j = l; j < e; j++) {
             if (!ls[j].ns)
                 continue;
@@ -389,8 +391,16 @@ bool bl_layout_page(bl_doc *doc, bl_buf *raw, size_t *cap, const char *text, siz
                 }
                 memset(&rows[nrow++], 0, sizeof *rows);
             }
-            for (int s = ls[j].s0; s < ls[j].s0 + ls[j].ns; s++)
+            for (int s = ls[j].s0; s < ls[j].s0 + ls[j].ns; s++) {
+                /* a merged cell's next line beside a new row, no rule above it in its column: its own row's */
+                int p = ruled_rows && start && j > l ? lay_line_above(ls, l, j, segs, &segs[s]) : -1;
+                if (p >= 0 && line_row[p] + 1 < nrow && segs[s].ruled && !lay_rule_over(&rl, &ls[p], &ls[j], &segs[s])) {
+                    lay_row_add_seg(&rows[line_row[p]], text, gs, &segs[s], false);
+                    continue;
+                }
                 lay_row_add_seg(&rows[nrow - 1], text, gs, &segs[s], start);
+            }
+            line_row[j] = nrow - 1;
             prev_l = j;
         }
         for (size_t k = 0; k < nrow; k++) {
@@ -448,13 +458,17 @@ bool bl_layout_page(bl_doc *doc, bl_buf *raw, size_t *cap, const char *text, siz
                         }
                     next_cell:;
                     }
-            } else if (st->ngrid) {
+            } else if (st->ngrid && !lay_collides(&rows[k], st->grid_x, st->grid_r, st->ngrid)) {
                 memcpy(gx, st->grid_x, (size_t)st->ngrid * sizeof *gx);
                 memcpy(gr, st->grid_r, (size_t)st->ngrid * sizeof *gr);
                 ng2 = st->ngrid;
+            } else if (st->ngrid) {
+                /* a ruled row the columns above do not fit (a row of label/value pairs): its own cells */
+                for (int c = 0; c < rows[k].ncells && ng2 < 64; c++, ng2++)
+                    gx[ng2] = rows[k].cells[c].x0, gr[ng2] = rows[k].cells[c].x1;
             }
             size_t end = h1;
-            while (end < nrow && !rows[end].header)
+            while (end < nrow && !rows[end].header && (end == k || !lay_collides(&rows[end], gx, gr, ng2)))
                 end++;
             if (end == h0)
                 end = h0 + 1;
@@ -529,6 +543,7 @@ bool bl_layout_page(bl_doc *doc, bl_buf *raw, size_t *cap, const char *text, siz
             st->pending = pr;
         }
         free(rows);
+        free(line_row);
         st->nrows = rowno;
         last_table_line = (int)e - 1;
         l = e;

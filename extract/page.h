@@ -69,6 +69,8 @@ bool lay_ruled_above(const bl_rules *rl, float lo, const vline *b, const seg *se
 bool lay_one_frame(const bl_rules *rl, const vline *a, const vline *b);
 bool lay_ruled_in_column(const bl_rules *rl, const vline *ls, size_t r0, size_t j, const seg *segs);
 bool lay_ruled_between(const bl_rules *rl, const vline *a, const vline *b, const seg *segs);
+int lay_line_above(const vline *ls, size_t l, size_t j, const seg *segs, const seg *a);
+bool lay_rule_over(const bl_rules *rl, const vline *p, const vline *j, const seg *a);
 
 /* rows.c: segments into rows of cells; the row a page break splits */
 bool lay_is_cjk_start(const char *s);
@@ -86,5 +88,6 @@ void lay_row_add_seg(rowb *r, const char *text, const glyph *gs, const seg *s, b
 void lay_row_text(const rowb *r, bl_buf *out);
 bool lay_finishes(const pending_row *p, const rowb *r, const bl_layout_state *st);
 void lay_finish_row(pending_row *p, rowb *r);
+bool lay_collides(const rowb *r, const float *gx, const float *gr, int ng);
 
 #endif

@@ -358,3 +358,31 @@ void bl_layout_flush(bl_doc *doc, bl_buf *raw, size_t *cap, bl_layout_state *st)
     st->pending = NULL;
 }
 
+
+/*
+ * A row whose cells are ruled and of which two fall in one column of the
+ * grid gx/gr: the grid is not this row's.
+ */
+bool lay_collides(const rowb *r, const float *gx, const float *gr, int ng)
+{
+    if (ng < 1 || r->ncells < 2)
+        return false;
+    int prev = -1;
+    for (int c = 0; c < r->ncells; c++) {
+        if (!r->cells[c].ruled)
+            return false;
+        /* the column it lies in (a cell under no column adds one: no collision) */
+        int col = -1;
+        float best = 0;
+        for (int k = 0; k < ng; k++) {
+            float o = lay_overlap(r->cells[c].x0, r->cells[c].x1, gx[k], gr[k]);
+            if (o > best)
+                best = o, col = k;
+        }
+        if (col >= 0 && col == prev)
+            return true;
+        if (col >= 0)
+            prev = col;
+    }
+    return false;
+}

@@ -252,3 +252,26 @@ bool lay_ruled_between(const bl_rules *rl, const vline *a, const vline *b, const
     return lay_ruled_above(rl, a->y1 - 0.08f * a->h, b, segs);
 }
 
+
+/* The nearest line above j, from l on, with a segment in the column of segment a; -1 none. */
+int lay_line_above(const vline *ls, size_t l, size_t j, const seg *segs, const seg *a)
+{
+    for (size_t p = j; p-- > l;)
+        for (int t = ls[p].s0; t < ls[p].s0 + ls[p].ns; t++)
+            if (lay_overlap(a->cx0, a->cx1, segs[t].cx0, segs[t].cx1) > 0.5f)
+                return (int)p;
+    return -1;
+}
+
+/* A horizontal rule between line p and line j (p above) over most of segment a. */
+bool lay_rule_over(const bl_rules *rl, const vline *p, const vline *j, const seg *a)
+{
+    float lo = p->y1 - 0.08f * p->h, hi = j->y0 + 0.08f * j->h;
+    for (size_t k = 0; k < rl->nh; k++) {
+        const bl_rule *r = &rl->h[k];
+        if (r->y0 >= lo && r->y0 <= hi && r->x1 - r->x0 >= 1.1f * j->h &&
+            lay_overlap(r->x0, r->x1, a->x0, a->x1) > 0.5f * (a->x1 - a->x0))
+            return true;
+    }
+    return false;
+}

@@ -408,9 +408,10 @@ static bool head_cells(reader *r, const bl_line *L, const cell *cs, int nc, int 
             }
             continue;
         }
+        /* (in an indicator table its own 总分 row is read by columns; a footer's 总分 after other cells here) */
         if ((starts(a->s, a->n, "自评得分") || starts(a->s, a->n, "自评总分") || starts(a->s, a->n, "总分") ||
              starts(a->s, a->n, "综合得分")) &&
-            !h->indicators) {
+            (!h->indicators || (k > 0 && starts(a->s, a->n, "总分")))) {
             cellnum v, v2;
             bool points = read_cell(b->s, b->n, &v) && (v.unit == BL_UNIT_NONE || v.unit == BL_UNIT_POINT);
             if (points && starts(a->s, a->n, "总分") && k + 2 < nc && read_cell(cs[k + 2].s, cs[k + 2].n, &v2) &&

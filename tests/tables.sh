@@ -39,6 +39,9 @@ done
 expect_eq "tables: wrapped cells give no fact from a wrapped tail" "" \
     "$(facts fixtures/tables/wrapped.pdf | awk -F'\t' '$4 == "0" || $4 == "00" || $4 == "000" || $4 == "5"')"
 expect_match "tables: wrapped cells read 38.600000 whole" 'executed	source:当年财政拨款	-	38.600000' "$(facts fixtures/tables/wrapped.pdf)"
+# shape 7: a full 得分系数 for a missed target (a warning, so not in the error list above)
+expect_match "tables: heads flags the full coefficient of a missed target" '"rule":[[:space:]]*"indicator-score-mismatch"' \
+    "$("$BIN" check --format json --fail-on none fixtures/tables/heads.pdf)"
 grep '^== ' fixtures/tables/src/variants.txt | while read -r _ n base rule what; do
     out=$("$BIN" check --format json --fail-on none "fixtures/tables/$n.pdf")
     expect_match "tables: variant $n raises $rule" "\"rule\":[[:space:]]*\"$rule\"" "$out"
