@@ -123,6 +123,7 @@ typedef struct {
     double started;
     bool show_progress, progress_drawn;
     bl_sarif *sarif;
+    size_t json_records; /* records printed so far (--format json: the array's commas) */
     /* --annotate: copies keep their path below the inputs' common folder; no copy may
      * be an input (compared by device and inode) */
     char *annotate_root;
@@ -374,8 +375,12 @@ static void deliver(batch_ctx *c, size_t i, cJSON *rec, const char *compact)
         bl_emit_text(rec, stdout, o->color);
     else if (o->format == FMT_SARIF)
         bl_sarif_add(c->sarif, rec); /* one log for the batch, written at the end */
-    else
-        bl_emit_record(rec, stdout, o->format == FMT_JSON && c->in.n == 1);
+    else {
+        /* json: one document, an array of the records, streamed a record a line; jsonl: the lines */
+        if (o->format == FMT_JSON)
+            fputs(c->json_records++ ? "," : "[", stdout);
+        bl_emit_record(rec, stdout, false);
+    }
     fflush(stdout); /* streamed: written output is never lost to a later crash */
 }
 
@@ -658,6 +663,8 @@ int cmd_check(options *o)
     }
     if (c.sarif)
         bl_sarif_finish(c.sarif, stdout);
+    if (o->format == FMT_JSON) /* the array closes whatever came: also after an interrupt */
+        fputs(c.json_records ? "]\n" : "[]\n", stdout);
     int out_rc = finish_output();
     if (c.show_progress || interrupted || o->stats)
         fprintf(stderr, "budgetlint: %zu of %zu files in %.3f s (%ld pages), %d unreadable; largest worker %ld KB\n",

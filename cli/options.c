@@ -191,7 +191,7 @@ void parse_options(int argc, char **argv, int start, options *o)
 #undef VALUE
     }
     if (!o->format_set)
-        o->format = isatty(STDOUT_FILENO) ? FMT_TEXT : FMT_JSON;
+        o->format = FMT_TEXT; /* on a terminal and off it (as linters do); JSON by name */
     /* a password off the command line (ps shows every argument to every user): a file's
      * first line, or BUDGETLINT_PASSWORD; --password still wins */
     if (!o->ex.password && o->password_file) {

@@ -52,7 +52,7 @@ expect_match "missing file: message" "^budgetlint: error: '$tmp/missing.pdf': ca
 # encrypted PDF with its password (fixtures: 'budget')
 "$BIN" check --format json --password budget fixtures/bad/encrypted.pdf > "$tmp/out" 2> "$tmp/err"
 expect_rc "encrypted PDF with --password exits 0" 0 $?
-expect_eq "encrypted PDF with --password: 13 facts" 13 "$(grep -c '"id":' "$tmp/out")"
+expect_eq "encrypted PDF with --password: 13 facts" 13 "$(nfacts "$tmp/out")"
 "$BIN" check --format json --password wrong fixtures/bad/encrypted.pdf > "$tmp/out" 2> "$tmp/err"
 expect_rc "wrong password exits 2" 2 $?
 expect_match "wrong password: code bad-password" '"code":[[:space:]]*"bad-password"' "$(cat "$tmp/out")"
@@ -68,17 +68,23 @@ expect_match "batch: the good files were checked" '"file":"fixtures/wrong-rate.p
 expect_eq "batch: one stderr line per bad file" 2 "$(wc -l < "$tmp/err" | tr -d ' ')"
 "$BIN" check --format json fixtures/seed.pdf fixtures/wrong-rate.pdf > "$tmp/out"
 expect_rc "two files with findings exit 1" 1 $?
-expect_eq "--format json with two files: one object per line" 2 "$(wc -l < "$tmp/out" | tr -d ' ')"
+expect_eq "--format json with two files: one document, an array of two records" 2 "$(nrecords "$tmp/out")"
+"$BIN" check --format json fixtures/seed.pdf > "$tmp/out"
+expect_eq "--format json with one file: an array of one record (a script's shape never depends on the count)" 1 "$(nrecords "$tmp/out")"
+"$BIN" check fixtures/wrong-rate.pdf > "$tmp/out"
+expect_match "text is the default off a terminal too" '^fixtures/wrong-rate.pdf:[0-9]+:[0-9]+: error: ' "$(cat "$tmp/out")"
+"$BIN" check --format jsonl fixtures/seed.pdf fixtures/wrong-rate.pdf > "$tmp/out"
+expect_eq "--format jsonl: a record a line" 2 "$(python3 -c 'import json, sys; print(sum(1 for l in open(sys.argv[1]) if json.loads(l)["schema"]))' "$tmp/out")"
 
 # stdin and encodings
 "$BIN" check --format json - < fixtures/src/seed.txt > "$tmp/out"; expect_rc "stdin (-) exits 0" 0 $?
 expect_match "stdin: file is -" '"file":[[:space:]]*"-"' "$(cat "$tmp/out")"
-expect_eq "stdin: 13 facts" 13 "$(grep -c '"id":' "$tmp/out")"
+expect_eq "stdin: 13 facts" 13 "$(nfacts "$tmp/out")"
 "$BIN" check --format json fixtures/seed-gb18030.txt > "$tmp/out"; expect_rc "GB18030 text detected" 0 $?
-expect_eq "GB18030: 13 facts" 13 "$(grep -c '"id":' "$tmp/out")"
+expect_eq "GB18030: 13 facts" 13 "$(nfacts "$tmp/out")"
 "$BIN" check --format json --encoding GB18030 - < fixtures/seed-gb18030.txt > "$tmp/out"
 expect_rc "--encoding GB18030 on stdin" 0 $?
-expect_eq "--encoding GB18030: 13 facts" 13 "$(grep -c '"id":' "$tmp/out")"
+expect_eq "--encoding GB18030: 13 facts" 13 "$(nfacts "$tmp/out")"
 "$BIN" check --format json --encoding NOSUCH fixtures/src/seed.txt > "$tmp/out" 2> "$tmp/err"
 expect_rc "unknown encoding exits 2" 2 $?
 expect_match "unknown encoding: message" "unknown encoding 'NOSUCH'" "$(cat "$tmp/err")"

@@ -9,7 +9,7 @@ BIN=$1
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 facts() { # FILE -> "kind scope value unit" per fact
-    "$BIN" check --format json --fail-on none "$1" | grep -E '"(kind|scope|value|unit)":' |
+    "$BIN" check --format json --fail-on none "$1" | python3 tests/record.py | grep -E '"(kind|scope|value|unit)":' |
         sed 's/^[[:space:]]*"[a-z]*":[[:space:]]*"\(.*\)",\{0,1\}$/\1/' | paste -d' ' - - - -
 }
 facts fixtures/seed.pdf > "$tmp/seed"

@@ -18,3 +18,11 @@ expect_eq() {
 expect_match() {
     if printf '%s\n' "$3" | grep -Eq -- "$2"; then pass "$1"; else fail "$1" "no match for /$2/ in:" "$3"; fi
 }
+# nfacts FILE: how many facts the first record of a --format json document holds
+nfacts() {
+    python3 -c 'import json, sys; d = json.load(open(sys.argv[1])); d = d[0] if isinstance(d, list) else d; print(len(d.get("facts", [])))' "$1" 2>/dev/null || echo none
+}
+# nrecords FILE: how many records a --format json document holds (it must be an array)
+nrecords() {
+    python3 -c 'import json, sys; d = json.load(open(sys.argv[1])); print(len(d) if isinstance(d, list) else "not an array")' "$1" 2>/dev/null || echo "not JSON"
+}

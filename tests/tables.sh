@@ -12,6 +12,7 @@ facts() {
     "$BIN" check --format json --fail-on none "$1" | python3 -c '
 import json, sys
 d = json.load(sys.stdin)
+d = d[0] if isinstance(d, list) else d  # --format json: an array of one record
 for f in d["facts"]:
     print("\t".join(str(x) for x in (f["kind"], f["scope"], f.get("basis", "-"), f["value"], f["unit"] or "-",
         "%d:%d" % (f["page"], f["line"]), "T%s R%s C%s" % (f.get("table", "-"), f.get("row", "-"), f.get("col", "-")))))
@@ -21,6 +22,7 @@ errors() {
     "$BIN" check --format json --fail-on none "$1" | python3 -c '
 import json, sys
 d = json.load(sys.stdin)
+d = d[0] if isinstance(d, list) else d  # --format json: an array of one record
 print(" ".join(sorted(set(x["rule"] for x in d["findings"] if x["severity"] == "error"))) or "none")'
 }
 for src in fixtures/tables/src/*.tbl; do

@@ -13,6 +13,7 @@ facts() {
     "$BIN" check --format json --fail-on none "$1" 2>/dev/null | python3 -c '
 import json, sys
 d = json.load(sys.stdin)
+d = d[0] if isinstance(d, list) else d  # --format json: an array of one record
 d = d[0] if isinstance(d, list) else d
 for f in d.get("facts", []):
     print(f["kind"], f["scope"], f["value"], f["unit"], "%d:%d" % (f["page"], f["line"]))
