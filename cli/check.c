@@ -124,6 +124,9 @@ typedef struct {
     bool show_progress, progress_drawn;
     bl_sarif *sarif;
     size_t json_records; /* records printed so far (--format json: the array's commas) */
+    GHashTable *baseline;   /* --baseline: fingerprints to leave out */
+    GPtrArray *seen_fps;    /* --write-baseline: every finding's fingerprint, in order */
+    size_t accepted, baselined;
     /* --annotate: copies keep their path below the inputs' common folder; no copy may
      * be an input (compared by device and inode) */
     char *annotate_root;
@@ -315,10 +318,195 @@ static void tick(void *vctx, size_t delivered, size_t running)
     c->progress_drawn = true;
 }
 
+/*
+ * Findings accepted in budgetlint.json stay, marked "accepted" with their
+ * reason; findings in --baseline are left out. The record's summary says how
+ * many of each.
+ */
+static void settle(batch_ctx *c, cJSON *rec)
+{
+    cJSON *fs = cJSON_GetObjectItemCaseSensitive(rec, "findings");
+    int acc = 0, base = 0;
+    for (cJSON *f = fs ? fs->child : NULL, *next; f; f = next) {
+        next = f->next;
+        const char *fp = cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(f, "fingerprint"));
+        if (!fp)
+            continue;
+        if (c->seen_fps) {
+            cJSON *e = cJSON_CreateObject();
+            cJSON_AddStringToObject(e, "fingerprint", fp);
+            cJSON_AddStringToObject(e, "rule", cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(f, "rule")));
+            const char *file = cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(rec, "file"));
+            cJSON_AddStringToObject(e, "file", file ? file : "");
+            cJSON_AddStringToObject(e, "message", cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(f, "message")));
+            g_ptr_array_add(c->seen_fps, e);
+        }
+        const char *why = bl_config_accepted(&c->o->cfg, fp);
+        if (c->baseline && g_hash_table_contains(c->baseline, fp)) {
+            cJSON_Delete(cJSON_DetachItemViaPointer(fs, f));
+            base++;
+        } else if (why) {
+            cJSON *a = cJSON_AddObjectToObject(f, "accepted");
+            cJSON_AddStringToObject(a, "reason", why);
+            acc++;
+        }
+    }
+    cJSON *sum = cJSON_GetObjectItemCaseSensitive(rec, "summary");
+    if (sum && acc)
+        cJSON_AddNumberToObject(sum, "accepted", acc);
+    if (sum && base) {
+        cJSON_AddNumberToObject(sum, "baselined", base);
+        /* the counts are of what is shown */
+        const char *keys[] = {"errors", "warnings", "infos"};
+        for (int k = 0; k < 3; k++) {
+            int n = 0;
+            const cJSON *f;
+            cJSON_ArrayForEach(f, fs)
+            {
+                const char *sev = cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(f, "severity"));
+                n += sev && strncmp(sev, keys[k], strlen(sev)) == 0;
+            }
+            cJSON_ReplaceItemInObjectCaseSensitive(sum, keys[k], cJSON_CreateNumber(n));
+        }
+    }
+    c->accepted += (size_t)acc;
+    c->baselined += (size_t)base;
+}
+
+/* --baseline FILE: its fingerprints; exits 2 with one line when it cannot be read */
+static GHashTable *load_baseline(const char *path)
+{
+    gchar *text = NULL;
+    gsize len = 0;
+    GError *err = NULL;
+    if (!g_file_get_contents(path, &text, &len, &err)) {
+        fprintf(stderr, "budgetlint: error: '%s': %s\n", path, err ? err->message : "cannot be read");
+        exit(EXIT_TROUBLE);
+    }
+    cJSON *doc = cJSON_ParseWithLength(text, len);
+    g_free(text);
+    const cJSON *fs = cJSON_GetObjectItemCaseSensitive(doc, "findings");
+    if (!cJSON_IsArray(fs)) {
+        fprintf(stderr, "budgetlint: error: '%s': not a baseline (budgetlint check --write-baseline FILE makes one)\n",
+                path);
+        exit(EXIT_TROUBLE);
+    }
+    GHashTable *set = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+    const cJSON *f;
+    cJSON_ArrayForEach(f, fs)
+    {
+        const char *fp = cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(f, "fingerprint"));
+        if (fp)
+            g_hash_table_add(set, g_strdup(fp));
+    }
+    cJSON_Delete(doc);
+    return set;
+}
+
+/* --write-baseline FILE: today's findings, written to a temporary file and renamed into place */
+static int write_baseline(const char *path, GPtrArray *entries)
+{
+    cJSON *doc = cJSON_CreateObject();
+    cJSON_AddStringToObject(doc, "schema", "budgetlint-baseline/1");
+    cJSON *fs = cJSON_AddArrayToObject(doc, "findings");
+    for (guint k = 0; k < entries->len; k++)
+        cJSON_AddItemToArray(fs, cJSON_Duplicate(entries->pdata[k], 1));
+    char *text = cJSON_Print(doc);
+    cJSON_Delete(doc);
+    char err[300];
+    int fd;
+    char *tmp = bl_outfile_temp(path, &fd, err, sizeof err);
+    int rc = -1;
+    if (tmp) {
+        size_t n = strlen(text), off = 0;
+        while (off < n) {
+            ssize_t w = write(fd, text + off, n - off);
+            if (w <= 0)
+                break;
+            off += (size_t)w;
+        }
+        if (off == n && write(fd, "\n", 1) == 1)
+            rc = bl_outfile_commit(tmp, fd, path, err, sizeof err);
+        else {
+            close(fd);
+            unlink(tmp);
+            free(tmp);
+            snprintf(err, sizeof err, "cannot write: %s", strerror(errno));
+        }
+    }
+    cJSON_free(text);
+    if (rc < 0)
+        fprintf(stderr, "budgetlint: error: '%s': %s\n", path, err);
+    return rc;
+}
+
+/* s escaped for a GitHub workflow command: % CR LF always, and : , in a property */
+static void gh_put(const char *s, bool property)
+{
+    for (; s && *s; s++) {
+        if (*s == '%')
+            fputs("%25", stdout);
+        else if (*s == '\r')
+            fputs("%0D", stdout);
+        else if (*s == '\n')
+            fputs("%0A", stdout);
+        else if (property && *s == ':')
+            fputs("%3A", stdout);
+        else if (property && *s == ',')
+            fputs("%2C", stdout);
+        else
+            putchar(*s);
+    }
+}
+
+/*
+ * --format github: a workflow command a finding (::error / ::warning / ::notice
+ * file=…,line=…,title=…::message), which GitHub Actions shows on the file; a
+ * file that could not be checked is an ::error of its own. Accepted findings
+ * are notices.
+ */
+static void github_lines(const cJSON *rec)
+{
+    const char *file = cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(rec, "file"));
+    const cJSON *e = cJSON_GetObjectItemCaseSensitive(rec, "error");
+    if (e) {
+        fputs("::error file=", stdout);
+        gh_put(file, true);
+        fputs(",title=budgetlint::", stdout);
+        gh_put(cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(e, "message")), false);
+        putchar('\n');
+        return;
+    }
+    const cJSON *f;
+    cJSON_ArrayForEach(f, cJSON_GetObjectItemCaseSensitive(rec, "findings"))
+    {
+        const char *sev = cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(f, "severity"));
+        const cJSON *acc = cJSON_GetObjectItemCaseSensitive(f, "accepted");
+        const char *cmd = acc                                 ? "notice"
+                          : sev && strcmp(sev, "error") == 0   ? "error"
+                          : sev && strcmp(sev, "warning") == 0 ? "warning"
+                                                               : "notice";
+        const cJSON *tl = cJSON_GetObjectItemCaseSensitive(f, "text_line");
+        const cJSON *pg = cJSON_GetObjectItemCaseSensitive(f, "page"), *ln = cJSON_GetObjectItemCaseSensitive(f, "line");
+        printf("::%s file=", cmd);
+        gh_put(file, true);
+        printf(",line=%d,title=", cJSON_IsNumber(tl) ? tl->valueint : cJSON_IsNumber(ln) ? ln->valueint : 1);
+        gh_put(cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(f, "rule")), true);
+        printf("::第%d页第%d行：", cJSON_IsNumber(pg) ? pg->valueint : 1, cJSON_IsNumber(ln) ? ln->valueint : 1);
+        gh_put(cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(f, "message")), false);
+        if (acc) {
+            fputs(" 已说明：", stdout);
+            gh_put(cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(acc, "reason")), false);
+        }
+        putchar('\n');
+    }
+}
+
 /* Account for, store and print one record, in input order. compact: what to store (NULL: nothing). */
 static void deliver(batch_ctx *c, size_t i, cJSON *rec, const char *compact)
 {
     const options *o = c->o;
+    settle(c, rec);
     const char *status = cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(rec, "status"));
     const cJSON *pages = cJSON_GetObjectItemCaseSensitive(rec, "pages");
     if (cJSON_IsNumber(pages))
@@ -347,6 +535,8 @@ static void deliver(batch_ctx *c, size_t i, cJSON *rec, const char *compact)
     {
         const char *sev = cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(f, "severity"));
         int level = !sev ? 2 : strcmp(sev, "error") == 0 ? BL_SEV_ERROR : strcmp(sev, "warning") == 0 ? BL_SEV_WARNING : BL_SEV_INFO;
+        if (cJSON_GetObjectItemCaseSensitive(f, "accepted"))
+            continue; /* explained: shown, never failing, not counted */
         if (level >= o->fail_on)
             c->failing = true;
         c->findings++;
@@ -373,6 +563,8 @@ static void deliver(batch_ctx *c, size_t i, cJSON *rec, const char *compact)
     clear_progress(c);
     if (o->format == FMT_TEXT)
         bl_emit_text(rec, stdout, o->color);
+    else if (o->format == FMT_GITHUB)
+        github_lines(rec);
     else if (o->format == FMT_SARIF)
         bl_sarif_add(c->sarif, rec); /* one log for the batch, written at the end */
     else {
@@ -571,13 +763,19 @@ int cmd_check(options *o)
         c.stdin_data = b.data ? b.data : bl_xmalloc(1);
         c.stdin_len = b.len;
     }
-    if (o->annotate_dir) {
-        c.annotate_root = common_folder(&c.in);
+    if (o->annotate_dir || o->write_baseline) {
+        if (o->annotate_dir)
+            c.annotate_root = common_folder(&c.in);
         c.input_ids = bl_xmalloc((n + 1) * sizeof *c.input_ids);
         for (size_t i = 0; i < n; i++)
             if (strcmp(c.in.v[i], "-") != 0 && bl_fileid_of(c.in.v[i], &c.input_ids[c.ninput_ids]))
                 c.ninput_ids++;
         bl_fileid_sort(c.input_ids, c.ninput_ids);
+    }
+    if (o->write_baseline && bl_outfile_is_one_of(o->write_baseline, c.input_ids, c.ninput_ids)) {
+        fprintf(stderr, "budgetlint: error: '%s': --write-baseline would overwrite an input\n", o->write_baseline);
+        release(&c);
+        return EXIT_TROUBLE;
     }
     if (o->annotate_dir && mkdir(o->annotate_dir, 0777) < 0 && errno != EEXIST) {
         fprintf(stderr, "budgetlint: error: cannot create '%s': %s\n", o->annotate_dir, strerror(errno));
@@ -625,6 +823,10 @@ int cmd_check(options *o)
     }
     g_hash_table_destroy(seen);
 
+    if (o->baseline)
+        c.baseline = load_baseline(o->baseline);
+    if (o->write_baseline)
+        c.seen_fps = g_ptr_array_new_with_free_func((GDestroyNotify)cJSON_Delete);
     c.show_progress = !o->quiet && (o->progress || isatty(STDERR_FILENO));
     if (o->format == FMT_SARIF)
         c.sarif = bl_sarif_new(BL_VERSION);
@@ -656,11 +858,19 @@ int cmd_check(options *o)
     if (o->format == FMT_TEXT) {
         char sum[160];
         bl_counts_format(delivered, c.total, sum, sizeof sum);
+        printf("%s", sum);
+        if (c.accepted)
+            printf("; %zu accepted (已说明)", c.accepted);
+        if (c.baselined)
+            printf("; %zu in the baseline, not shown", c.baselined);
         if (c.nerr)
-            printf("%s; %d could not be checked\n", sum, c.nerr);
-        else
-            printf("%s\n", sum);
+            printf("; %d could not be checked", c.nerr);
+        printf("\n");
+    } else if (c.baselined && !o->quiet) {
+        fprintf(stderr, "budgetlint: %zu findings in the baseline '%s' left out\n", c.baselined, o->baseline);
     }
+    if (c.seen_fps && write_baseline(o->write_baseline, c.seen_fps) < 0)
+        c.trouble = true;
     if (c.sarif)
         bl_sarif_finish(c.sarif, stdout);
     if (o->format == FMT_JSON) /* the array closes whatever came: also after an interrupt */
@@ -669,6 +879,10 @@ int cmd_check(options *o)
     if (c.show_progress || interrupted || o->stats)
         fprintf(stderr, "budgetlint: %zu of %zu files in %.3f s (%ld pages), %d unreadable; largest worker %ld KB\n",
                 delivered, n, now_s() - c.started, c.pages, c.nerr, b.max_rss_kb);
+    if (c.baseline)
+        g_hash_table_destroy(c.baseline);
+    if (c.seen_fps)
+        g_ptr_array_free(c.seen_fps, TRUE);
     release(&c);
     if (interrupted) {
         fprintf(stderr, "budgetlint: interrupted: %zu of %zu files checked; the rest were not\n", delivered, n);

@@ -44,7 +44,7 @@ enum {
     EXIT_INTERRUPTED = 130 /* Ctrl-C: what was done is written and summarized */
 };
 
-enum format { FMT_TEXT, FMT_JSON, FMT_JSONL, FMT_SARIF };
+enum format { FMT_TEXT, FMT_JSON, FMT_JSONL, FMT_SARIF, FMT_GITHUB };
 
 typedef struct {
     enum format format;
@@ -62,6 +62,7 @@ typedef struct {
     bool fail_on_set;
     const char *config_path, *profile_name;
     const char *password_file;
+    const char *baseline, *write_baseline; /* --baseline FILE, --write-baseline FILE */
     bl_config cfg;
 } options;
 

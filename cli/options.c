@@ -112,8 +112,10 @@ void parse_options(int argc, char **argv, int start, options *o)
                 o->format = FMT_JSONL;
             else if (strcmp(val, "sarif") == 0)
                 o->format = FMT_SARIF;
+            else if (strcmp(val, "github") == 0)
+                o->format = FMT_GITHUB;
             else
-                die_usage("unknown format '%s' (use text, json, jsonl or sarif)", val);
+                die_usage("unknown format '%s' (use text, json, jsonl, sarif or github)", val);
         } else if (OPT("--fail-on")) {
             VALUE();
             o->fail_on_set = true;
@@ -163,6 +165,12 @@ void parse_options(int argc, char **argv, int start, options *o)
         } else if (OPT("--config")) {
             VALUE();
             o->config_path = val;
+        } else if (OPT("--baseline")) {
+            VALUE();
+            o->baseline = val;
+        } else if (OPT("--write-baseline")) {
+            VALUE();
+            o->write_baseline = val;
         } else if (OPT("--tables")) {
             o->tables = true;
         } else if (OPT("--annotate")) {

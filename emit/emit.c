@@ -2,6 +2,8 @@
 #include "emit.h"
 
 #include <cjson/cJSON.h>
+#include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -100,6 +102,69 @@ static cJSON *finding_json(const bl_finding *f)
     return o;
 }
 
+/* FNV-1a, 64 bits: fingerprints are names, not security */
+static uint64_t fnv(uint64_t h, const char *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        h ^= (unsigned char)s[i];
+        h *= 0x100000001b3ULL;
+    }
+    return h;
+}
+
+/* s without spaces (ASCII, U+3000, tabs, newlines): a re-laid-out draft wraps its words elsewhere */
+static uint64_t fnv_words(uint64_t h, const char *s)
+{
+    for (size_t i = 0; s && s[i];) {
+        unsigned char c = (unsigned char)s[i];
+        if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
+            i++;
+            continue;
+        }
+        if (c == 0xE3 && (unsigned char)s[i + 1] == 0x80 && (unsigned char)s[i + 2] == 0x80) {
+            i += 3;
+            continue;
+        }
+        h = fnv(h, s + i, 1);
+        i++;
+    }
+    return h;
+}
+
+/*
+ * A finding's fingerprint: its rule, what it states, and each of its facts'
+ * kind, scope, value, unit and words (without spaces) - not the page or the
+ * line, so it survives the next draft's page breaks. The nth finding of a
+ * record with the same fingerprint mixes n in.
+ */
+static uint64_t fingerprint(const bl_doc *doc, const bl_finding *f)
+{
+    uint64_t h = fnv(0xcbf29ce484222325ULL, f->rule, strlen(f->rule));
+    h = fnv(h, "\x1f", 1);
+    if (f->stated)
+        h = fnv(h, f->stated, strlen(f->stated));
+    for (int i = 0; i < f->nfacts; i++) {
+        const bl_fact *x = bl_doc_fact(doc, f->facts[i]);
+        if (!x)
+            continue;
+        char v[64];
+        const char *kind = bl_kind_name(x->kind);
+        h = fnv(h, "\x1e", 1);
+        h = fnv(h, kind, strlen(kind));
+        h = fnv(h, "\x1f", 1);
+        if (x->scope)
+            h = fnv(h, x->scope, strlen(x->scope));
+        h = fnv(h, "\x1f", 1);
+        if (x->kind != BL_KIND_GRADE) {
+            bl_dec_format(x->value, v, sizeof v);
+            h = fnv(h, v, strlen(v));
+        }
+        h = fnv(h, "\x1f", 1);
+        h = fnv_words(h, x->text);
+    }
+    return h;
+}
+
 cJSON *bl_record(const bl_doc *doc)
 {
     cJSON *o = cJSON_CreateObject();
@@ -140,8 +205,31 @@ cJSON *bl_record(const bl_doc *doc)
     for (size_t i = 0; i < doc->nfacts; i++)
         cJSON_AddItemToArray(facts, fact_json(&doc->facts[i]));
     cJSON *fs = cJSON_AddArrayToObject(o, "findings");
-    for (size_t i = 0; i < doc->nfindings; i++)
-        cJSON_AddItemToArray(fs, finding_json(&doc->findings[i]));
+    uint64_t *fps = bl_xmalloc((doc->nfindings + 1) * sizeof *fps);
+    for (size_t i = 0; i < doc->nfindings; i++) {
+        cJSON *fj = finding_json(&doc->findings[i]);
+        uint64_t h = fingerprint(doc, &doc->findings[i]);
+        int n = 0;
+        for (size_t k = 0; k < i; k++)
+            n += fps[k] == h;
+        fps[i] = h;
+        if (n) {
+            char occ[16];
+            snprintf(occ, sizeof occ, "#%d", n + 1);
+            h = fnv(h, occ, strlen(occ));
+        }
+        char hex[24];
+        snprintf(hex, sizeof hex, "%016llx", (unsigned long long)h);
+        cJSON_AddStringToObject(fj, "fingerprint", hex);
+        /* its line in the whole extracted text (unique within the file: SARIF's startLine) */
+        for (size_t k = 0; k < doc->nlines; k++)
+            if (doc->lines[k].page == doc->findings[i].page && doc->lines[k].line == doc->findings[i].line) {
+                cJSON_AddNumberToObject(fj, "text_line", (double)(k + 1));
+                break;
+            }
+        cJSON_AddItemToArray(fs, fj);
+    }
+    free(fps);
     bl_counts c = bl_count_findings(doc);
     cJSON *s = cJSON_AddObjectToObject(o, "summary");
     cJSON_AddNumberToObject(s, "errors", c.errors);
@@ -224,10 +312,15 @@ int bl_emit_text(const cJSON *rec, FILE *out, bool color)
     {
         const char *sev = jstr(f, "severity");
         bool err = strcmp(sev, "error") == 0, warn = strcmp(sev, "warning") == 0;
-        n.errors += err, n.warnings += warn, n.infos += !err && !warn;
-        fprintf(out, "%s%s:%d:%d:%s %s%s%s: %s [%s]\n", SGR(color, "1"), file, jint(f, "page"), jint(f, "line"),
+        const cJSON *acc = cJSON_GetObjectItemCaseSensitive(f, "accepted");
+        if (!acc) /* an accepted finding is shown, marked, and not counted */
+            n.errors += err, n.warnings += warn, n.infos += !err && !warn;
+        fprintf(out, "%s%s:%d:%d:%s %s%s%s: %s [%s]", SGR(color, "1"), file, jint(f, "page"), jint(f, "line"),
                 SGR(color, "0"), err ? SGR(color, "1;31") : warn ? SGR(color, "33") : SGR(color, "36"), sev,
                 SGR(color, "0"), jstr(f, "message"), jstr(f, "rule"));
+        if (acc)
+            fprintf(out, " 已说明：%s", jstr(acc, "reason"));
+        fputc('\n', out);
         const cJSON *id;
         cJSON_ArrayForEach(id, cJSON_GetObjectItemCaseSensitive(f, "facts"))
         {

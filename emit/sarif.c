@@ -112,7 +112,9 @@ void bl_sarif_add(bl_sarif *s, const cJSON *rec)
         cJSON_AddNumberToObject(al, "index", art);
         /* a PDF has pages, not lines of a text file: the line on its page, and the page alongside */
         cJSON *region = cJSON_AddObjectToObject(phys, "region");
-        cJSON_AddNumberToObject(region, "startLine", ln > 0 ? ln : 1);
+        /* the line in the whole extracted text: unique within the file, whatever the page */
+        const cJSON *tl = cJSON_GetObjectItemCaseSensitive(f, "text_line");
+        cJSON_AddNumberToObject(region, "startLine", cJSON_IsNumber(tl) && tl->valueint > 0 ? tl->valueint : ln > 0 ? ln : 1);
         cJSON_AddNumberToObject(cJSON_AddObjectToObject(region, "properties"), "page", pg);
         cJSON *logical = cJSON_CreateObject();
         char pname[32];
@@ -129,6 +131,18 @@ void bl_sarif_add(bl_sarif *s, const cJSON *rec)
             cJSON_AddStringToObject(props, "stated", st);
         if (ex)
             cJSON_AddStringToObject(props, "expected", ex);
+        const char *fp = cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(f, "fingerprint"));
+        if (fp) /* the same finding in the next draft, wherever its page breaks fall */
+            cJSON_AddStringToObject(cJSON_AddObjectToObject(r, "partialFingerprints"), "budgetlint/v1", fp);
+        const cJSON *acc = cJSON_GetObjectItemCaseSensitive(f, "accepted");
+        if (acc) { /* accepted in budgetlint.json: a suppression with its reason */
+            cJSON *sup = cJSON_CreateObject();
+            cJSON_AddStringToObject(sup, "kind", "external");
+            cJSON_AddStringToObject(sup, "status", "accepted");
+            cJSON_AddStringToObject(sup, "justification",
+                                    cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(acc, "reason")));
+            cJSON_AddItemToArray(cJSON_AddArrayToObject(r, "suppressions"), sup);
+        }
         cJSON_AddItemToArray(s->results, r);
     }
     free(uri);

@@ -1,6 +1,7 @@
 /* profiles.c - regional rules as data, and budgetlint.json. */
 #include <cjson/cJSON.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "validate.h"
@@ -40,6 +41,57 @@ void bl_config_init(bl_config *c)
     c->profile = &profiles[0];
     memset(c->severity, -1, sizeof c->severity);
     c->fail_on = -1;
+    c->accept = NULL;
+    c->naccept = 0;
+}
+
+void bl_config_free(bl_config *c)
+{
+    for (size_t i = 0; i < c->naccept; i++)
+        free(c->accept[i].reason);
+    free(c->accept);
+    c->accept = NULL;
+    c->naccept = 0;
+}
+
+const char *bl_config_accepted(const bl_config *c, const char *fingerprint)
+{
+    for (size_t i = 0; fingerprint && i < c->naccept; i++)
+        if (strcmp(c->accept[i].fingerprint, fingerprint) == 0)
+            return c->accept[i].reason;
+    return NULL;
+}
+
+/* "accept": [{"fingerprint": "…16 hex…", "reason": "…"}]; NULL or a message in buf */
+static const char *parse_accept(bl_config *c, const cJSON *it, char *buf, size_t bufsz)
+{
+    if (!cJSON_IsArray(it)) {
+        snprintf(buf, bufsz, "accept must be a list of {\"fingerprint\": …, \"reason\": …}");
+        return buf;
+    }
+    const cJSON *a;
+    cJSON_ArrayForEach(a, it)
+    {
+        const char *fp = cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(a, "fingerprint"));
+        const char *why = cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(a, "reason"));
+        size_t n = fp ? strlen(fp) : 0;
+        bool hex = n == 16;
+        for (size_t i = 0; hex && i < n; i++)
+            hex = (fp[i] >= '0' && fp[i] <= '9') || (fp[i] >= 'a' && fp[i] <= 'f');
+        if (!hex) {
+            snprintf(buf, bufsz, "accept: each entry needs the finding's \"fingerprint\" (16 hex digits, as the JSON gives it)");
+            return buf;
+        }
+        if (!why || !*why) {
+            snprintf(buf, bufsz, "accept: finding %s needs a \"reason\" (说明)", fp);
+            return buf;
+        }
+        c->accept = bl_xrealloc(c->accept, (c->naccept + 1) * sizeof *c->accept);
+        memcpy(c->accept[c->naccept].fingerprint, fp, 17);
+        c->accept[c->naccept].reason = bl_strdup_plain(why);
+        c->naccept++;
+    }
+    return NULL;
 }
 
 /* The line of the first occurrence of "key" (quoted) in text, else 1. */
@@ -134,8 +186,11 @@ const char *bl_config_parse(bl_config *c, const char *text, size_t len, int *lin
             }
             if (err)
                 break;
+        } else if (strcmp(it->string, "accept") == 0) {
+            if ((err = parse_accept(c, it, buf, bufsz)))
+                break;
         } else {
-            snprintf(buf, bufsz, "unknown setting '%s' (profile, rules, fail_on)", it->string);
+            snprintf(buf, bufsz, "unknown setting '%s' (profile, rules, fail_on, accept)", it->string);
             err = buf;
             break;
         }

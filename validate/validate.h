@@ -56,14 +56,25 @@ const bl_profile *bl_profile_find(const char *name);
 #define BL_MAX_RULES 32
 #define BL_RULE_OFF 3
 
+/* A finding a department has explained: its fingerprint and the reason (说明). */
+typedef struct {
+    char fingerprint[17];
+    char *reason;
+} bl_accept;
+
 /* What a CI job or a bureau commits as budgetlint.json (see docs/config.md). */
 typedef struct {
     const bl_profile *profile;            /* never NULL after bl_config_init */
     signed char severity[BL_MAX_RULES];   /* by rule index: -1 default, 0..2 a severity, BL_RULE_OFF */
     int fail_on;                          /* -1: not set; 0..2 a severity; BL_RULE_OFF: none */
+    bl_accept *accept;                    /* accepted findings (owned; bl_config_free) */
+    size_t naccept;
 } bl_config;
 
 void bl_config_init(bl_config *c);
+void bl_config_free(bl_config *c);
+/** The reason given for accepting the finding with this fingerprint, or NULL. */
+const char *bl_config_accepted(const bl_config *c, const char *fingerprint);
 /**
  * Read a budgetlint.json text into c. NULL on success, else a message
  * (in buf) and *line, the 1-based line it is about.

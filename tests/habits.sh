@@ -1,0 +1,81 @@
+#!/bin/sh
+# habits.sh BIN - what CI jobs and departments rely on (#17): fingerprints that survive a
+# re-laid-out draft, baselines, findings accepted with a reason, GitHub workflow
+# commands, SARIF locations unique within a file, partial fingerprints and suppressions.
+. "$(dirname "$0")/lib.sh"
+BIN=$1
+case $BIN in /*) ;; *) BIN=$(pwd)/$BIN ;; esac
+REPO=$(pwd)
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+fps() { # FILE... -> "rule fingerprint" per finding
+    "$BIN" check --format json --fail-on none "$@" | python3 -c '
+import json, sys
+for r in json.load(sys.stdin):
+    for f in r["findings"]:
+        print(f["rule"], f.get("fingerprint", "-"))'
+}
+# the same draft laid out again (the PDF, and its text with no pages at all): the same fingerprint
+python3 -c "
+s = open('fixtures/src/seed.txt', encoding='utf-8').read()
+open('$tmp/wrong-rate.txt', 'w', encoding='utf-8').write(s.replace('完成预算数的 91.44%', '完成预算数的 92.44%'))"
+a=$(fps fixtures/wrong-rate.pdf)
+b=$(fps "$tmp/wrong-rate.txt")
+expect_match "a finding has a 16-digit fingerprint" '^rate-mismatch [0-9a-f]{16}$' "$a"
+expect_eq "the fingerprint survives the draft's page breaks (PDF page 4 line 5, text line 24)" "$a" "$b"
+c=$(fps fixtures/wrong-rate-p3.pdf)
+if [ "$a" != "$c" ]; then pass "another wrong rate has another fingerprint"; else fail "another wrong rate has another fingerprint" "$c"; fi
+# baselines
+cd "$tmp" || exit 2
+cp "$REPO/fixtures/wrong-rate.pdf" "$REPO/fixtures/conflict.pdf" .
+"$BIN" check --write-baseline base.json wrong-rate.pdf conflict.pdf > out.txt
+expect_rc "--write-baseline: the run still fails on its findings" 1 $?
+expect_eq "--write-baseline records each finding" 2 "$(python3 -c 'import json; print(len(json.load(open("base.json"))["findings"]))')"
+"$BIN" check --baseline base.json wrong-rate.pdf conflict.pdf > out.txt
+expect_rc "--baseline: only new findings count; none here" 0 $?
+expect_match "--baseline: says how many were left out" '2 in the baseline, not shown' "$(tail -1 out.txt)"
+"$BIN" check --baseline base.json "$tmp/wrong-rate.txt" > out.txt
+expect_rc "--baseline holds for the re-laid-out draft" 0 $?
+"$BIN" check --baseline base.json "$REPO/fixtures/wrong-rate-p3.pdf" > out.txt
+expect_rc "--baseline: a new finding still fails" 1 $?
+"$BIN" check --write-baseline wrong-rate.pdf wrong-rate.pdf > /dev/null 2> err.txt
+expect_rc "--write-baseline over an input is refused" 2 $?
+expect_eq "... and the input is untouched" "$(cksum < "$REPO/fixtures/wrong-rate.pdf")" "$(cksum < wrong-rate.pdf)"
+printf 'not json' > bad.json
+"$BIN" check --baseline bad.json wrong-rate.pdf > /dev/null 2> err.txt
+expect_rc "--baseline that is not one exits 2" 2 $?
+expect_match "... with one line naming it" "^budgetlint: error: 'bad.json': not a baseline" "$(cat err.txt)"
+# accepted findings: budgetlint.json "accept"
+fp=$(fps wrong-rate.pdf | cut -d' ' -f2)
+printf '{"accept": [{"fingerprint": "%s", "reason": "执行率按年初预算计算，见报告说明"}]}\n' "$fp" > budgetlint.json
+"$BIN" check wrong-rate.pdf > out.txt
+expect_rc "an accepted finding does not fail the run" 0 $?
+expect_match "... is shown, marked with its reason" '\[rate-mismatch\] 已说明：执行率按年初预算计算' "$(cat out.txt)"
+"$BIN" check --format json wrong-rate.pdf > out.json
+expect_eq "... JSON: accepted.reason" "执行率按年初预算计算，见报告说明" \
+    "$(python3 -c 'import json; print(json.load(open("out.json"))[0]["findings"][0]["accepted"]["reason"])')"
+"$BIN" check --format sarif wrong-rate.pdf > out.sarif
+expect_eq "... SARIF: a suppression with its justification" "external 执行率按年初预算计算，见报告说明" \
+    "$(python3 -c 'import json; s = json.load(open("out.sarif"))["runs"][0]["results"][0]["suppressions"][0]; print(s["kind"], s["justification"])')"
+"$BIN" check "$tmp/wrong-rate.txt" > /dev/null
+expect_rc "... and stays accepted after the draft's page breaks move" 0 $?
+printf '{"accept": [{"fingerprint": "%s"}]}\n' "$fp" > budgetlint.json
+"$BIN" check wrong-rate.pdf > /dev/null 2> err.txt
+expect_rc "an acceptance without a reason is refused" 2 $?
+expect_match "... naming the file and the line" "budgetlint.json': line 1: accept: finding $fp needs a \"reason\"" "$(cat err.txt)"
+rm -f budgetlint.json
+# GitHub workflow commands, parsed back
+"$BIN" check --format github wrong-rate.pdf conflict.pdf "$REPO/fixtures/bad/empty.pdf" > gh.txt 2> /dev/null
+expect_rc "--format github: exit status as for text" 2 $?
+expect_eq "--format github: a command a finding or unreadable file, nothing else" 3 \
+    "$(grep -cE '^::(error|warning|notice) file=[^,:]+(,line=[0-9]+)?,title=[a-z-]+::.+$' gh.txt)"
+expect_eq "--format github: % escaped in the message" "" "$(grep -E '::.*[0-9]%[^0-9]' gh.txt | grep -v '%25' )"
+# SARIF: a report with findings on two pages has distinct lines; partial fingerprints
+"$BIN" check --format sarif "$REPO/fixtures/tables/national-weight.pdf" > w.sarif
+expect_eq "SARIF: findings on two pages, distinct startLines" "3 3" \
+    "$(python3 -c '
+import json
+rs = json.load(open("w.sarif"))["runs"][0]["results"]
+lines = [r["locations"][0]["physicalLocation"]["region"]["startLine"] for r in rs]
+print(len(lines), len(set(lines)))')"
+expect_match "SARIF: partialFingerprints" '"budgetlint/v1":[[:space:]]*"[0-9a-f]{16}"' "$(cat w.sarif)"
