@@ -42,7 +42,7 @@ LIB_OBJS := $(LIB_SRCS:%.c=$(OUT)/%.o)
 RULE_DOCS := $(sort $(wildcard validate/rules/*.txt))
 UNIT_SRCS := $(sort $(wildcard tests/unit/*.c))
 
-.PHONY: all check test demo deps fixtures layouts clean unit fuzz bench eval
+.PHONY: all check test demo deps fixtures layouts nzh-refresh clean unit fuzz bench eval
 FUZZ_SECONDS ?= 60
 all: $(OUT)/budgetlint build/budgetlint
 
@@ -109,6 +109,13 @@ fixtures: all
 LAYOUT_SRCS = fixtures/tables/src/*.tbl fixtures/prose/*.txt fixtures/src/seed.txt fixtures/src/nonfigures.txt
 layouts:
 	python3 tools/layouts.py --out fixtures/layouts --layout grid --layout dense --layout narrow $(LAYOUT_SRCS)
+
+# record nzh's answers again (needs node and npm, and the npm registry): tests/nzh.sh reads them
+nzh-refresh:
+	mkdir -p build/nzh
+	npm install --silent --no-audit --no-fund --prefix build/nzh nzh@1.0.14
+	node tests/xcheck/nzh_gen.js "$$(pwd)/build/nzh/node_modules/nzh" | gzip -9n > tests/xcheck/nzh-answers.tsv.gz.tmp
+	mv tests/xcheck/nzh-answers.tsv.gz.tmp tests/xcheck/nzh-answers.tsv.gz
 
 # the mutation harness: injected errors caught per rule family, false alarms on clean documents
 eval: all $(OUT)/mutate
