@@ -871,6 +871,8 @@ int cmd_check(options *o)
     }
     if (c.seen_fps && write_baseline(o->write_baseline, c.seen_fps) < 0)
         c.trouble = true;
+    if (c.sarif && interrupted)
+        bl_sarif_interrupted(c.sarif, delivered, n);
     if (c.sarif)
         bl_sarif_finish(c.sarif, stdout);
     if (o->format == FMT_JSON) /* the array closes whatever came: also after an interrupt */

@@ -55,6 +55,8 @@ char *bl_counts_format(size_t files, bl_counts c, char *buf, size_t size);
 typedef struct bl_sarif bl_sarif;
 bl_sarif *bl_sarif_new(const char *version);
 void bl_sarif_add(bl_sarif *s, const cJSON *record);
+/** An interrupted run: executionSuccessful false, and a notification saying how far it got. */
+void bl_sarif_interrupted(bl_sarif *s, size_t done, size_t total);
 int bl_sarif_finish(bl_sarif *s, FILE *out);
 
 /** Write the normalized text, each paragraph prefixed by "page:line: ". */

@@ -1,6 +1,7 @@
 /* sarif.c - SARIF 2.1.0 for CI code scanning: one run, the rule catalogue, one result a finding. */
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "../validate/validate.h"
 #include "emit.h"
@@ -10,6 +11,8 @@
 struct bl_sarif {
     cJSON *log, *results, *notes, *artifacts;
     bool failed;
+    char *root;     /* the working directory, with a final '/': %SRCROOT% */
+    bool used_root; /* some artifact is relative to it */
 };
 
 static const char *level_of(const char *sev)
@@ -43,6 +46,18 @@ bl_sarif *bl_sarif_new(const char *version)
                                 level_of(bl_severity_name(r[i].severity)));
         cJSON_AddItemToArray(rules, x);
     }
+    char cwd[4096];
+    if (getcwd(cwd, sizeof cwd) && cwd[0] == '/') {
+        size_t n2 = strlen(cwd);
+        s->root = malloc(n2 + 2);
+        if (!s->root)
+            abort();
+        memcpy(s->root, cwd, n2);
+        if (n2 == 1)
+            n2 = 0; /* "/" */
+        s->root[n2] = '/';
+        s->root[n2 + 1] = '\0';
+    }
     s->artifacts = cJSON_AddArrayToObject(run, "artifacts");
     s->results = cJSON_AddArrayToObject(run, "results");
     cJSON *inv = cJSON_CreateObject();
@@ -67,9 +82,29 @@ void bl_sarif_add(bl_sarif *s, const cJSON *rec)
     if (!file)
         return;
     int art = cJSON_GetArraySize(s->artifacts);
-    char *uri = bl_path_uri(file); /* a URI reference: spaces, #, %, non-ASCII percent-encoded */
+    /*
+     * a file under the working directory: a URI relative to %SRCROOT% (what code
+     * scanning maps onto the repository); others as given. Percent-encoded: spaces,
+     * #, %, non-ASCII
+     */
+    const char *rel = NULL;
+    if (s->root && file[0] != '/') {
+        rel = file;
+        while (rel[0] == '.' && rel[1] == '/')
+            rel += 2;
+        if (strncmp(rel, "../", 3) == 0 || strcmp(rel, "-") == 0)
+            rel = NULL;
+    } else if (s->root && strncmp(file, s->root, strlen(s->root)) == 0) {
+        rel = file + strlen(s->root);
+    }
+    char *uri = bl_path_uri(rel ? rel : file);
+    const char *base = rel ? "%SRCROOT%" : NULL;
+    s->used_root |= rel != NULL;
     cJSON *a = cJSON_CreateObject();
-    cJSON_AddStringToObject(cJSON_AddObjectToObject(a, "location"), "uri", uri);
+    cJSON *aloc = cJSON_AddObjectToObject(a, "location");
+    cJSON_AddStringToObject(aloc, "uri", uri);
+    if (base)
+        cJSON_AddStringToObject(aloc, "uriBaseId", base);
     cJSON_AddItemToArray(s->artifacts, a);
     const cJSON *err = cJSON_GetObjectItemCaseSensitive(rec, "error");
     if (err) {
@@ -84,6 +119,8 @@ void bl_sarif_add(bl_sarif *s, const cJSON *rec)
         cJSON *loc = cJSON_CreateObject();
         cJSON *al = cJSON_AddObjectToObject(cJSON_AddObjectToObject(loc, "physicalLocation"), "artifactLocation");
         cJSON_AddStringToObject(al, "uri", uri);
+        if (base)
+            cJSON_AddStringToObject(al, "uriBaseId", base);
         cJSON_AddNumberToObject(al, "index", art);
         cJSON_AddItemToArray(cJSON_AddArrayToObject(nt, "locations"), loc);
         cJSON_AddItemToArray(s->notes, nt);
@@ -109,6 +146,8 @@ void bl_sarif_add(bl_sarif *s, const cJSON *rec)
         cJSON *phys = cJSON_AddObjectToObject(loc, "physicalLocation");
         cJSON *al = cJSON_AddObjectToObject(phys, "artifactLocation");
         cJSON_AddStringToObject(al, "uri", uri);
+        if (base)
+            cJSON_AddStringToObject(al, "uriBaseId", base);
         cJSON_AddNumberToObject(al, "index", art);
         /* a PDF has pages, not lines of a text file: the line on its page, and the page alongside */
         cJSON *region = cJSON_AddObjectToObject(phys, "region");
@@ -148,11 +187,35 @@ void bl_sarif_add(bl_sarif *s, const cJSON *rec)
     free(uri);
 }
 
+void bl_sarif_interrupted(bl_sarif *s, size_t done, size_t total)
+{
+    s->failed = true;
+    cJSON *nt = cJSON_CreateObject();
+    cJSON_AddStringToObject(nt, "level", "error");
+    char msg[160];
+    snprintf(msg, sizeof msg, "interrupted: %zu of %zu files checked; the rest were not", done, total);
+    cJSON_AddStringToObject(cJSON_AddObjectToObject(nt, "message"), "text", msg);
+    cJSON_AddItemToArray(s->notes, nt);
+}
+
 int bl_sarif_finish(bl_sarif *s, FILE *out)
 {
     cJSON *run = cJSON_GetArrayItem(cJSON_GetObjectItemCaseSensitive(s->log, "runs"), 0);
     cJSON *inv = cJSON_GetArrayItem(cJSON_GetObjectItemCaseSensitive(run, "invocations"), 0);
     cJSON_AddBoolToObject(inv, "executionSuccessful", !s->failed);
+    if (s->used_root) {
+        char *u = bl_path_uri(s->root);
+        size_t n = strlen(u) + 8;
+        char *fu = malloc(n);
+        if (!fu)
+            abort();
+        snprintf(fu, n, "file://%s", u);
+        cJSON *ob = cJSON_AddObjectToObject(run, "originalUriBaseIds");
+        cJSON_AddStringToObject(cJSON_AddObjectToObject(ob, "%SRCROOT%"), "uri", fu);
+        free(fu);
+        free(u);
+    }
+    free(s->root);
     int r = bl_emit_record(s->log, out, true);
     cJSON_Delete(s->log);
     free(s);

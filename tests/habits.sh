@@ -79,3 +79,32 @@ rs = json.load(open("w.sarif"))["runs"][0]["results"]
 lines = [r["locations"][0]["physicalLocation"]["region"]["startLine"] for r in rs]
 print(len(lines), len(set(lines)))')"
 expect_match "SARIF: partialFingerprints" '"budgetlint/v1":[[:space:]]*"[0-9a-f]{16}"' "$(cat w.sarif)"
+# SARIF: URIs relative to %SRCROOT% under the working directory, percent-encoded
+mkdir -p "a b#c"
+cp "$REPO/fixtures/wrong-rate.pdf" "a b#c/报告 1.pdf"
+"$BIN" check --format sarif "a b#c/报告 1.pdf" > rel.sarif
+expect_eq "SARIF: a file under the working directory is relative to %SRCROOT%, percent-encoded" \
+    "a%20b%23c/%E6%8A%A5%E5%91%8A%201.pdf %SRCROOT% file://$(pwd)/" "$(python3 -c '
+import json
+r = json.load(open("rel.sarif"))["runs"][0]
+a = r["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"]
+print(a["uri"], a["uriBaseId"], r["originalUriBaseIds"]["%SRCROOT%"]["uri"])')"
+# SARIF after an interrupt: executionSuccessful false, the log still whole
+mkdir -p int
+cp "$REPO/fixtures/seed.pdf" int/1.pdf
+printf 'BUDGETLINT-TEST-HANG\n' > int/2.txt
+BUDGETLINT_TEST_HOOKS=1 "$BIN" check --format sarif -j 1 --timeout 0 int > int.sarif 2> /dev/null &
+pid=$!
+sleep 1.5
+kill -INT $pid
+wait $pid
+expect_eq "SARIF after Ctrl-C: exit 130" 130 $?
+expect_eq "SARIF after Ctrl-C: a whole log, executionSuccessful false" "False" \
+    "$(python3 -c 'import json; print(json.load(open("int.sarif"))["runs"][0]["invocations"][0]["executionSuccessful"])' 2>&1)"
+# --format json after Ctrl-C: still one document
+BUDGETLINT_TEST_HOOKS=1 "$BIN" check --format json -j 1 --timeout 0 int > int.json 2> /dev/null &
+pid=$!
+sleep 1.5
+kill -INT $pid
+wait $pid
+expect_eq "--format json after Ctrl-C: the array is closed (1 record)" 1 "$(nrecords int.json)"
