@@ -502,6 +502,60 @@ static void github_lines(const cJSON *rec)
     }
 }
 
+/*
+ * --format gitlab: GitLab's Code Quality report, one JSON array of issues
+ * (description, check_name, fingerprint, severity, location.path and
+ * lines.begin), streamed an issue a line. Accepted findings are no issues; a
+ * file that could not be checked is a critical one.
+ */
+static void gitlab_issue(batch_ctx *c, const char *file, const char *check, const char *desc, const char *fp,
+                         const char *severity, int line)
+{
+    cJSON *i = cJSON_CreateObject();
+    cJSON_AddStringToObject(i, "description", desc ? desc : "");
+    cJSON_AddStringToObject(i, "check_name", check);
+    char *key = g_strdup_printf("%s@%s", fp ? fp : check, file); /* one issue a finding a file */
+    cJSON_AddStringToObject(i, "fingerprint", key);
+    g_free(key);
+    cJSON_AddStringToObject(i, "severity", severity);
+    cJSON *loc = cJSON_AddObjectToObject(i, "location");
+    cJSON_AddStringToObject(loc, "path", file);
+    cJSON_AddNumberToObject(cJSON_AddObjectToObject(loc, "lines"), "begin", line > 0 ? line : 1);
+    fputs(c->json_records++ ? "," : "[", stdout);
+    bl_emit_record(i, stdout, false);
+    cJSON_Delete(i);
+}
+
+static void gitlab_issues(batch_ctx *c, const cJSON *rec)
+{
+    const char *file = cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(rec, "file"));
+    if (!file)
+        return;
+    const cJSON *e = cJSON_GetObjectItemCaseSensitive(rec, "error");
+    if (e) {
+        gitlab_issue(c, file, "budgetlint", cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(e, "message")), NULL,
+                     "critical", 1);
+        return;
+    }
+    const cJSON *f;
+    cJSON_ArrayForEach(f, cJSON_GetObjectItemCaseSensitive(rec, "findings"))
+    {
+        if (cJSON_GetObjectItemCaseSensitive(f, "accepted"))
+            continue;
+        const char *sev = cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(f, "severity"));
+        const cJSON *tl = cJSON_GetObjectItemCaseSensitive(f, "text_line");
+        const cJSON *pg = cJSON_GetObjectItemCaseSensitive(f, "page"), *ln = cJSON_GetObjectItemCaseSensitive(f, "line");
+        char *desc = g_strdup_printf("第%d页第%d行：%s", cJSON_IsNumber(pg) ? pg->valueint : 1,
+                                     cJSON_IsNumber(ln) ? ln->valueint : 1,
+                                     cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(f, "message")));
+        gitlab_issue(c, file, cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(f, "rule")), desc,
+                     cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(f, "fingerprint")),
+                     sev && strcmp(sev, "error") == 0 ? "critical" : sev && strcmp(sev, "warning") == 0 ? "major" : "info",
+                     cJSON_IsNumber(tl) ? tl->valueint : 1);
+        g_free(desc);
+    }
+}
+
 /* Account for, store and print one record, in input order. compact: what to store (NULL: nothing). */
 static void deliver(batch_ctx *c, size_t i, cJSON *rec, const char *compact)
 {
@@ -565,6 +619,8 @@ static void deliver(batch_ctx *c, size_t i, cJSON *rec, const char *compact)
         bl_emit_text(rec, stdout, o->color);
     else if (o->format == FMT_GITHUB)
         github_lines(rec);
+    else if (o->format == FMT_GITLAB)
+        gitlab_issues(c, rec);
     else if (o->format == FMT_SARIF)
         bl_sarif_add(c->sarif, rec); /* one log for the batch, written at the end */
     else {
@@ -763,7 +819,7 @@ int cmd_check(options *o)
         c.stdin_data = b.data ? b.data : bl_xmalloc(1);
         c.stdin_len = b.len;
     }
-    if (o->annotate_dir || o->write_baseline) {
+    if (o->annotate_dir || o->write_baseline || o->output) {
         if (o->annotate_dir)
             c.annotate_root = common_folder(&c.in);
         c.input_ids = bl_xmalloc((n + 1) * sizeof *c.input_ids);
@@ -771,6 +827,23 @@ int cmd_check(options *o)
             if (strcmp(c.in.v[i], "-") != 0 && bl_fileid_of(c.in.v[i], &c.input_ids[c.ninput_ids]))
                 c.ninput_ids++;
         bl_fileid_sort(c.input_ids, c.ninput_ids);
+    }
+    if (o->output && bl_outfile_is_one_of(o->output, c.input_ids, c.ninput_ids)) {
+        fprintf(stderr, "budgetlint: error: '%s': --output would overwrite an input\n", o->output);
+        release(&c);
+        return EXIT_TROUBLE;
+    }
+    /* --output FILE: stdout goes to a temporary file beside FILE, renamed into place at the end */
+    char *out_tmp = NULL;
+    int out_fd = -1;
+    if (o->output) {
+        char err[300];
+        out_tmp = bl_outfile_temp(o->output, &out_fd, err, sizeof err);
+        if (!out_tmp || fflush(stdout) != 0 || dup2(out_fd, STDOUT_FILENO) < 0) {
+            fprintf(stderr, "budgetlint: error: '%s': %s\n", o->output, out_tmp ? strerror(errno) : err);
+            release(&c);
+            return EXIT_TROUBLE;
+        }
     }
     if (o->write_baseline && bl_outfile_is_one_of(o->write_baseline, c.input_ids, c.ninput_ids)) {
         fprintf(stderr, "budgetlint: error: '%s': --write-baseline would overwrite an input\n", o->write_baseline);
@@ -875,9 +948,25 @@ int cmd_check(options *o)
         bl_sarif_interrupted(c.sarif, delivered, n);
     if (c.sarif)
         bl_sarif_finish(c.sarif, stdout);
-    if (o->format == FMT_JSON) /* the array closes whatever came: also after an interrupt */
+    if (o->format == FMT_JSON || o->format == FMT_GITLAB) /* the array closes whatever came: also after an interrupt */
         fputs(c.json_records ? "]\n" : "[]\n", stdout);
     int out_rc = finish_output();
+    if (out_tmp) {
+        char err[300];
+        if (out_rc == 0 && bl_outfile_commit(out_tmp, out_fd, o->output, err, sizeof err) < 0) {
+            fprintf(stderr, "budgetlint: error: '%s': %s\n", o->output, err);
+            out_rc = -1;
+        } else if (out_rc != 0) {
+            close(out_fd);
+            unlink(out_tmp);
+            free(out_tmp);
+        }
+        int null = open("/dev/null", O_WRONLY); /* stdout no longer names the file */
+        if (null >= 0) {
+            dup2(null, STDOUT_FILENO);
+            close(null);
+        }
+    }
     if (c.show_progress || interrupted || o->stats)
         fprintf(stderr, "budgetlint: %zu of %zu files in %.3f s (%ld pages), %d unreadable; largest worker %ld KB\n",
                 delivered, n, now_s() - c.started, c.pages, c.nerr, b.max_rss_kb);

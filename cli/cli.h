@@ -44,7 +44,7 @@ enum {
     EXIT_INTERRUPTED = 130 /* Ctrl-C: what was done is written and summarized */
 };
 
-enum format { FMT_TEXT, FMT_JSON, FMT_JSONL, FMT_SARIF, FMT_GITHUB };
+enum format { FMT_TEXT, FMT_JSON, FMT_JSONL, FMT_SARIF, FMT_GITHUB, FMT_GITLAB };
 
 typedef struct {
     enum format format;
@@ -63,6 +63,7 @@ typedef struct {
     const char *config_path, *profile_name;
     const char *password_file;
     const char *baseline, *write_baseline; /* --baseline FILE, --write-baseline FILE */
+    const char *output;                    /* --output FILE: stdout's output, written whole */
     bl_config cfg;
 } options;
 

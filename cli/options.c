@@ -114,8 +114,10 @@ void parse_options(int argc, char **argv, int start, options *o)
                 o->format = FMT_SARIF;
             else if (strcmp(val, "github") == 0)
                 o->format = FMT_GITHUB;
+            else if (strcmp(val, "gitlab") == 0)
+                o->format = FMT_GITLAB;
             else
-                die_usage("unknown format '%s' (use text, json, jsonl, sarif or github)", val);
+                die_usage("unknown format '%s' (use text, json, jsonl, sarif, github or gitlab)", val);
         } else if (OPT("--fail-on")) {
             VALUE();
             o->fail_on_set = true;
@@ -165,6 +167,9 @@ void parse_options(int argc, char **argv, int start, options *o)
         } else if (OPT("--config")) {
             VALUE();
             o->config_path = val;
+        } else if (OPT("--output") || OPT("-o")) {
+            VALUE();
+            o->output = val;
         } else if (OPT("--baseline")) {
             VALUE();
             o->baseline = val;

@@ -108,3 +108,23 @@ sleep 1.5
 kill -INT $pid
 wait $pid
 expect_eq "--format json after Ctrl-C: the array is closed (1 record)" 1 "$(nrecords int.json)"
+# --output FILE: the same bytes as stdout, written whole; never over an input
+"$BIN" check --format json wrong-rate.pdf > direct.json
+"$BIN" check --format json --output via.json wrong-rate.pdf > stdout.txt
+expect_rc "--output: the exit status as without it" 1 $?
+expect_eq "--output: the file holds what stdout would" "$(cksum < direct.json)" "$(cksum < via.json)"
+expect_eq "--output: nothing on stdout" "" "$(cat stdout.txt)"
+"$BIN" check --output ./conflict.pdf wrong-rate.pdf conflict.pdf > /dev/null 2> err.txt
+expect_rc "--output over an input is refused (however spelled)" 2 $?
+expect_eq "... and the input is untouched" "$(cksum < "$REPO/fixtures/conflict.pdf")" "$(cksum < conflict.pdf)"
+expect_eq "--output leaves no temporary file" "" "$(ls -a | grep -E '^\..*tmp|\.tmp$' || true)"
+# --format gitlab: GitLab Code Quality, read back
+"$BIN" check --format gitlab wrong-rate.pdf conflict.pdf "$REPO/fixtures/bad/empty.pdf" > gl.json 2> /dev/null
+expect_rc "--format gitlab: exit status as for text" 2 $?
+expect_eq "--format gitlab: one array, an issue a finding or unreadable file, each with the required fields" \
+    "3 critical,critical,critical" "$(python3 -c '
+import json
+d = json.load(open("gl.json"))
+ok = all(set(i) >= {"description", "check_name", "fingerprint", "severity", "location"} and i["location"]["path"]
+         and i["location"]["lines"]["begin"] >= 1 for i in d)
+print(len(d) if ok else "missing fields", ",".join(i["severity"] for i in d))')"
