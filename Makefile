@@ -6,6 +6,7 @@
 #   make fixtures        regenerate fixture PDFs (needs LibreOffice, CJK fonts, qpdf)
 #   make fuzz            libFuzzer targets for FUZZ_SECONDS each (needs clang)
 #   make bench           speed and memory figures on the real and a generated corpus
+#   make install         PREFIX=/usr/local DESTDIR=: the binary, budgetlint(1), bash and zsh completion
 BUILD ?= release
 OUT := build/$(BUILD)
 PKGS := poppler-glib glib-2.0 libpcre2-8 libcjson sqlite3 xlsxwriter opencc
@@ -42,7 +43,7 @@ LIB_OBJS := $(LIB_SRCS:%.c=$(OUT)/%.o)
 RULE_DOCS := $(sort $(wildcard validate/rules/*.txt))
 UNIT_SRCS := $(sort $(wildcard tests/unit/*.c))
 
-.PHONY: all check test demo deps fixtures layouts nzh-refresh clean unit fuzz bench eval
+.PHONY: all check test demo deps fixtures layouts nzh-refresh clean unit fuzz bench eval install uninstall
 FUZZ_SECONDS ?= 60
 all: $(OUT)/budgetlint build/budgetlint
 
@@ -128,6 +129,22 @@ bench: all $(OUT)/textpath
 # libFuzzer targets (clang): each runs FUZZ_SECONDS; make check smoke-runs the seeds
 fuzz:
 	sh fuzz/run.sh $(FUZZ_SECONDS)
+
+# install: the binary, the man page and shell completion under $(DESTDIR)$(PREFIX)
+PREFIX ?= /usr/local
+BINDIR := $(DESTDIR)$(PREFIX)/bin
+MANDIR := $(DESTDIR)$(PREFIX)/share/man/man1
+BASHDIR := $(DESTDIR)$(PREFIX)/share/bash-completion/completions
+ZSHDIR := $(DESTDIR)$(PREFIX)/share/zsh/site-functions
+install: all
+	install -d $(BINDIR) $(MANDIR) $(BASHDIR) $(ZSHDIR)
+	install -m 0755 build/budgetlint $(BINDIR)/budgetlint
+	install -m 0644 docs/man/budgetlint.1 $(MANDIR)/budgetlint.1
+	install -m 0644 tools/completion/budgetlint.bash $(BASHDIR)/budgetlint
+	install -m 0644 tools/completion/_budgetlint $(ZSHDIR)/_budgetlint
+
+uninstall:
+	rm -f $(BINDIR)/budgetlint $(MANDIR)/budgetlint.1 $(BASHDIR)/budgetlint $(ZSHDIR)/_budgetlint
 
 clean:
 	rm -rf build

@@ -29,6 +29,7 @@ suite safety sh tests/safety.sh "$rel/budgetlint"
 suite hostile sh tests/hostile.sh "$rel/budgetlint"
 suite traditional sh tests/traditional.sh "$rel/budgetlint" "$rel/s2t" "$rel/mutate"
 suite habits sh tests/habits.sh "$rel/budgetlint"
+suite install sh tests/install.sh
 suite nzh sh tests/nzh.sh "$rel/xcheck"
 suite fuzz sh fuzz/run.sh 0
 if [ -n "$asan" ]; then
