@@ -30,6 +30,7 @@ suite hostile sh tests/hostile.sh "$rel/budgetlint"
 suite traditional sh tests/traditional.sh "$rel/budgetlint" "$rel/s2t" "$rel/mutate"
 suite habits sh tests/habits.sh "$rel/budgetlint"
 suite install sh tests/install.sh
+suite recipes sh tests/recipes.sh "$rel/budgetlint"
 suite nzh sh tests/nzh.sh "$rel/xcheck"
 suite fuzz sh fuzz/run.sh 0
 if [ -n "$asan" ]; then

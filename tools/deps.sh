@@ -2,7 +2,7 @@
 # deps.sh - install the Debian packages budgetlint needs to build and test,
 # skipping what is already there. Runs apt-get as root (or through sudo).
 set -eu
-PKGS="build-essential pkg-config libpoppler-glib-dev libpcre2-dev libcjson-dev libsqlite3-dev sqlite3 libxlsxwriter-dev libopencc-dev libopencc-data poppler-data poppler-utils python3-openpyxl python3-jsonschema qpdf"
+PKGS="build-essential pkg-config libpoppler-glib-dev libpcre2-dev libcjson-dev libsqlite3-dev sqlite3 libxlsxwriter-dev libopencc-dev libopencc-data poppler-data poppler-utils python3-openpyxl python3-jsonschema python3-yaml qpdf"
 # clang runs the fuzz smoke run (the nzh answers and the SARIF schema are recorded in tests/:
 # make check needs no network once these are installed)
 command -v clang >/dev/null 2>&1 || PKGS="$PKGS clang"
