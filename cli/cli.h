@@ -68,6 +68,8 @@ typedef struct {
 } options;
 
 void die_usage(const char *fmt, const char *arg);
+/** Read budgetlint.json (o->config_path, else the first found upward) into o->cfg; exits 2 on a bad file. */
+void load_config(options *o);
 bl_doc *check_one(const char *path, const options *o, bool validate);
 void report_error(const bl_doc *d);
 int finish_output(void);

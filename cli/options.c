@@ -16,7 +16,7 @@ static long number_arg(const char *opt, const char *val, long min, long max)
 }
 
 /* budgetlint.json: --config FILE, else the first found from here up to the root */
-static void load_config(options *o)
+void load_config(options *o)
 {
     bl_config_init(&o->cfg);
     char found[4200] = "";

@@ -128,3 +128,17 @@ d = json.load(open("gl.json"))
 ok = all(set(i) >= {"description", "check_name", "fingerprint", "severity", "location"} and i["location"]["path"]
          and i["location"]["lines"]["begin"] >= 1 for i in d)
 print(len(d) if ok else "missing fields", ",".join(i["severity"] for i in d))')"
+# explain: in Chinese what to fix, and no paths of this repository; rules: the severity here
+cd "$REPO" || exit 2
+bad=""
+for r in $("$BIN" rules | awk '{print $1}'); do
+    out=$("$BIN" explain "$r")
+    printf '%s\n' "$out" | grep -q '^整改建议：..' || bad="$bad $r(no 整改建议)"
+    printf '%s\n' "$out" | grep -qE '(^|[ (])(fixtures|tests|validate|parse|eval)/|shared/' && bad="$bad $r(a path)"
+done
+expect_eq "explain: every rule says what to fix, without this repository's paths" "" "$bad"
+cd "$tmp" || exit 2
+printf '{"rules": {"missing-section": "off", "rate-truncated": "warning"}}\n' > budgetlint.json
+expect_match "rules: the severity budgetlint.json sets" '^rate-truncated +warning .*set in budgetlint.json' "$("$BIN" rules)"
+expect_match "rules: a rule switched off says so" '^missing-section +off ' "$("$BIN" rules)"
+rm -f budgetlint.json

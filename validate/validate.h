@@ -23,6 +23,7 @@ typedef struct {
     bl_severity severity;
     const char *title; /* one line, Chinese */
     const char *file;  /* where its check lives (validate/rates.c …); its doc is validate/rules/<id>.txt */
+    const char *fix;   /* what to fix (整改建议), Chinese, for the department */
 } bl_rule;
 
 /** The rule table (static, borrowed); *n receives its length. */
