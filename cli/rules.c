@@ -7,16 +7,18 @@
 
 int cmd_rules(int argc, char **argv)
 {
-    bool longer = false;
+    bool longer = false, markdown = false;
     options o;
     memset(&o, 0, sizeof o);
     for (int a = 2; a < argc; a++) {
         if (strcmp(argv[a], "--long") == 0)
             longer = true;
+        else if (strcmp(argv[a], "--markdown") == 0)
+            markdown = true;
         else if (strcmp(argv[a], "--config") == 0 && a + 1 < argc)
             o.config_path = argv[++a];
         else
-            die_usage("%s", "rules takes --long and --config FILE");
+            die_usage("%s", "rules takes --long, --markdown and --config FILE");
     }
     /* the severity each rule has here: budgetlint.json may switch rules off or change them */
     load_config(&o);
@@ -25,8 +27,15 @@ int cmd_rules(int argc, char **argv)
     int w = 0; /* the id column as wide as the longest id */
     for (size_t i = 0; i < n; i++)
         w = (int)strlen(r[i].id) > w ? (int)strlen(r[i].id) : w;
+    if (markdown) /* the README's table: what each rule checks and what to fix */
+        printf("| id | severity | 检查 | 整改建议 |\n|---|---|---|---|\n");
     for (size_t i = 0; i < n; i++) {
         int sv = i < BL_MAX_RULES ? o.cfg.severity[i] : -1;
+        if (markdown) {
+            printf("| `%s` | %s | %s | %s |\n", r[i].id, bl_severity_name(r[i].severity), r[i].title,
+                   r[i].fix ? r[i].fix : "");
+            continue;
+        }
         const char *sev = sv == BL_RULE_OFF ? "off" : bl_severity_name(sv >= 0 ? (bl_severity)sv : r[i].severity);
         if (longer) /* where each rule lives: its check and its documentation */
             printf("%-*s %-8s %-22s validate/rules/%s.txt%*s %s\n", w, r[i].id, sev, r[i].file, r[i].id,

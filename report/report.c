@@ -8,6 +8,7 @@
 #include <xlsxwriter.h>
 
 #include "../core/core.h"
+#include "../validate/validate.h"
 
 #include "../core/outfile.h"
 
@@ -132,9 +133,25 @@ static const char *const find_head[] = {"文件", "页", "行", "规则", "级�
 #define NREP (sizeof rep_head / sizeof rep_head[0])
 #define NFIND (sizeof find_head / sizeof find_head[0])
 
+/* a report's status in Chinese: 已核对, or why it could not be checked */
 static const char *status_of(const rrow *r)
 {
-    return r->v[R_STATUS] && strcmp(r->v[R_STATUS], "ok") == 0 ? "已核对" : r->v[R_ECODE] ? r->v[R_ECODE] : "error";
+    static const char *const why[][2] = {
+        {"not-found", "未核对：找不到文件"},     {"not-a-file", "未核对：不是文件"},
+        {"unreadable", "未核对：无法读取"},      {"empty", "未核对：空文件"},
+        {"not-pdf", "未核对：不是PDF或文本"},    {"damaged", "未核对：文件损坏"},
+        {"encrypted", "未核对：已加密"},         {"bad-password", "未核对：密码不正确"},
+        {"no-text-layer", "未核对：没有文本层"}, {"too-large", "未核对：超出大小限制"},
+        {"timeout", "未核对：超时"},             {"out-of-memory", "未核对：内存不足"},
+        {"crashed", "未核对：检查中断"},         {"bad-encoding", "未核对：文字编码无法识别"},
+        {"binary", "未核对：不是文本"},
+    };
+    if (r->v[R_STATUS] && strcmp(r->v[R_STATUS], "ok") == 0)
+        return "已核对";
+    for (size_t k = 0; r->v[R_ECODE] && k < sizeof why / sizeof *why; k++)
+        if (strcmp(r->v[R_ECODE], why[k][0]) == 0)
+            return why[k][1];
+    return "未核对";
 }
 
 /* display width of UTF-8 text: CJK counts 2 */
@@ -454,21 +471,33 @@ static int cmp_tally(const void *a, const void *b)
     return x->n != y->n ? y->n - x->n : strcmp(x->key, y->key);
 }
 
-static void bars(FILE *f, const char *id, const char *title, tally *t, size_t n)
+/*
+ * Bars to scale: one inline SVG, each bar's length n/max of the full width
+ * (counts 3 and 2 are 3:2, 10 and 1 are 10:1), labelled with the rule's title
+ * in Chinese (rules) or the key itself.
+ */
+#define BAR_W 300
+static void bars(FILE *f, const char *id, const char *title, tally *t, size_t n, bool rules)
 {
     if (n)
         qsort(t, n, sizeof *t, cmp_tally); /* qsort(NULL, 0) is undefined */
-    int max = n ? t[0].n : 1;
+    int max = n && t[0].n > 0 ? t[0].n : 1;
     fprintf(f, "<section class=\"chart\" id=\"%s\"><h2>", id);
     esc(f, title);
-    fputs("</h2>\n", f);
+    fprintf(f, "</h2>\n<svg width=\"%d\" height=\"%zu\" role=\"img\">\n",
+            330 + BAR_W + 50, n * 22 + 4);
     for (size_t i = 0; i < n; i++) {
-        fputs("<div class=\"bar\"><span class=\"label\">", f);
+        const bl_rule *r = rules ? bl_rule_find(t[i].key) : NULL;
+        int w = (int)((long)t[i].n * BAR_W / max);
+        fprintf(f, "<g class=\"bar\" data-key=\"");
         esc(f, t[i].key);
-        fprintf(f, "</span><span class=\"fill\" style=\"width:%d%%\"></span><span class=\"n\">%d</span></div>\n",
-                max ? t[i].n * 100 / max : 0, t[i].n);
+        fprintf(f, "\" data-n=\"%d\"><text x=\"0\" y=\"%zu\" class=\"label\">", t[i].n, i * 22 + 15);
+        esc(f, r ? r->title : t[i].key);
+        fprintf(f, "</text><rect class=\"fill\" x=\"330\" y=\"%zu\" width=\"%d\" height=\"14\"/>"
+                   "<text x=\"%d\" y=\"%zu\" class=\"n\">%d</text></g>\n",
+                i * 22 + 4, w, 330 + w + 6, i * 22 + 15, t[i].n);
     }
-    fputs("</section>\n", f);
+    fputs("</svg></section>\n", f);
 }
 
 int bl_report_html(bl_store *s, const char *path, char *err, size_t errsz)
@@ -494,22 +523,26 @@ int bl_report_html(bl_store *s, const char *path, char *err, size_t errsz)
           "table{border-collapse:collapse;margin:1em 0;font-size:14px}th,td{border:1px solid #ccc;padding:3px 8px}\n"
           "th{background:#ddebf7;cursor:pointer;position:sticky;top:0}td.num{text-align:right}\n"
           "tr.error td.sev{color:#c00;font-weight:bold}tr.warning td.sev{color:#b60}\n"
-          ".chart{display:inline-block;vertical-align:top;width:45%;margin-right:3%}\n"
-          ".bar{display:flex;align-items:center;margin:2px 0}.label{flex:0 0 40%;font-size:13px}\n"
-          ".fill{background:#4a7ebb;height:14px;display:inline-block;max-width:50%}.n{margin-left:6px;font-size:13px}\n"
+          ".chart{display:inline-block;vertical-align:top;margin-right:3%}\n"
+          "svg text{font-size:13px;font-family:inherit}svg .fill{fill:#4a7ebb}\n"
+          "#filter{font-size:14px;padding:3px 6px;width:24em}\n"
           "</style></head><body>\n<h1>budgetlint 核对结果</h1>\n", f);
-    int errors = 0, warnings = 0;
-    for (size_t i = 0; i < t.nr; i++)
+    int errors = 0, warnings = 0, unread = 0;
+    for (size_t i = 0; i < t.nr; i++) {
         errors += t.r[i].errors, warnings += t.r[i].warnings;
-    fprintf(f, "<p id=\"summary\">%zu 份报告，%d 个错误，%d 个警告，%zu 条问题。</p>\n", t.nr, errors, warnings, t.nf);
+        unread += !(t.r[i].v[R_STATUS] && strcmp(t.r[i].v[R_STATUS], "ok") == 0);
+    }
+    fprintf(f, "<p id=\"summary\">%zu 份报告，其中 %d 份未能核对；%d 个错误，%d 个警告，%zu 条问题。</p>\n", t.nr, unread,
+            errors, warnings, t.nf);
+    fputs("<p><input id=\"filter\" type=\"search\" placeholder=\"筛选：文件、部门、规则、说明…\"></p>\n", f);
     tally *byrule = NULL, *bydept = NULL;
     size_t nrule = 0, ndept = 0;
     for (size_t i = 0; i < t.nf; i++) {
         count(&byrule, &nrule, t.f[i].v[F_RULE]);
         count(&bydept, &ndept, t.f[i].v[F_DEPT]);
     }
-    bars(f, "by-rule", "按规则统计的问题", byrule, nrule);
-    bars(f, "by-department", "按部门统计的问题", bydept, ndept);
+    bars(f, "by-rule", "按规则统计的问题", byrule, nrule, true);
+    bars(f, "by-department", "按部门统计的问题", bydept, ndept, false);
     fputs("<h2>报告</h2>\n<table id=\"reports\" class=\"sortable\"><thead><tr>", f);
     for (size_t c = 0; c < NREP; c++) {
         fputs("<th>", f);
@@ -557,8 +590,14 @@ int bl_report_html(bl_store *s, const char *path, char *err, size_t errsz)
                 strcmp(sev, "error") == 0 ? "error" : strcmp(sev, "warning") == 0 ? "warning"
                                                    : strcmp(sev, "info") == 0  ? "info"
                                                                                 : "unknown");
+        /* the file at its page (PDF viewers open file.pdf#page=N) */
+        char *href = bl_path_uri(x->v[F_PATH] ? x->v[F_PATH] : "");
+        fputs("<a href=\"", f);
+        esc(f, href);
+        fprintf(f, "#page=%d\">", x->page);
+        free(href);
         esc(f, x->v[F_PATH]);
-        fprintf(f, "</td><td class=\"num\">%d</td><td class=\"num\">%d</td><td>", x->page, x->line);
+        fprintf(f, "</a></td><td class=\"num\">%d</td><td class=\"num\">%d</td><td>", x->page, x->line);
         esc(f, x->v[F_RULE]);
         fputs("</td><td class=\"sev\">", f);
         esc(f, x->v[F_SEV]);
@@ -581,6 +620,12 @@ int bl_report_html(bl_store *s, const char *path, char *err, size_t errsz)
           "   nx=parseFloat(x),ny=parseFloat(y),r=(!isNaN(nx)&&!isNaN(ny))?nx-ny:x.localeCompare(y,'zh');\n"
           "   return asc?r:-r;});\n"
           "  rows.forEach(function(r){tb.appendChild(r);});});});\n"
+          /* the filter box: rows of both tables whose text holds every word typed */
+          "document.getElementById('filter').addEventListener('input',function(){\n"
+          " var ws=this.value.trim().toLowerCase().split(/\\s+/).filter(Boolean);\n"
+          " document.querySelectorAll('table.sortable tbody tr').forEach(function(r){\n"
+          "  var t=r.textContent.toLowerCase();\n"
+          "  r.style.display=ws.every(function(w){return t.indexOf(w)>=0;})?'':'none';});});\n"
           "</script>\n</body></html>\n",
           f);
     for (size_t i = 0; i < nrule; i++)

@@ -70,7 +70,20 @@ if command -v chromium >/dev/null 2>&1; then
     expect_match "html: the page renders (DOM)" 'id="summary">[0-9]+ 份报告' "$(cat "$tmp/dom.html")"
     expect_eq "html: one row per report" "$(sqlite3 "$tmp/r.sqlite" 'SELECT count(*) FROM reports' 2>/dev/null || grep -c . /dev/null)" \
         "$(sed -n '/id="reports"/,/<\/table>/p' "$tmp/dom.html" | grep -c '<tr class=')"
-    expect_match "html: a bar per rule" 'class="label">rate-mismatch' "$(cat "$tmp/dom.html")"
+    expect_match "html: a bar per rule, labelled with its title in Chinese" 'data-key="rate-mismatch".*class="label">执行率与其执行数、预算数不符' "$(cat "$tmp/dom.html")"
+    expect_eq "html: bars to scale (each bar's length over the largest's is its count over the largest count)" "ok" \
+        "$(python3 -c '
+import re, sys
+d = open(sys.argv[1], encoding="utf-8").read()
+sec = d[d.index("id=\"by-rule\""):]
+sec = sec[:sec.index("</svg>")]
+bars = [(int(n), int(w)) for n, w in re.findall(r"data-n=\"(\d+)\".*?<rect[^>]*width=\"(\d+)\"", sec, re.S)]
+mx = max(n for n, _ in bars); W = max(w for _, w in bars)
+print("ok" if bars and all(abs(w - n * W / mx) <= 1 for n, w in bars) else bars)' "$tmp/dom.html")"
+    expect_match "html: the summary counts the files not checked" 'id="summary">[0-9]+ 份报告，其中 [1-9][0-9]* 份未能核对' "$(cat "$tmp/dom.html")"
+    expect_match "html: statuses in Chinese" '<td>未核对：空文件</td>' "$(cat "$tmp/dom.html")"
+    expect_match "html: a finding links to its file at its page" '<a href="fixtures/wrong-rate.pdf#page=4">' "$(cat "$tmp/dom.html")"
+    expect_match "html: a filter box over the rows" '<input id="filter" type="search"' "$(cat "$tmp/dom.html")"
     if grep -q 'http[s]*://' "$tmp/r.html"; then fail "html: self-contained (no network)"; else pass "html: self-contained (no network)"; fi
     mkdir -p build/screens
     # shellcheck disable=SC2086

@@ -33,3 +33,6 @@ for doc in validate/rules/*.txt; do
         fi
     done
 done
+# the README's rule table is `budgetlint rules --markdown` (tools/readme_rules.sh writes it)
+expect_eq "README: the rule table is generated from budgetlint rules (all of them)" "$("$BIN" rules --markdown)" \
+    "$(sed -n '/<!-- rules:begin -->/,/<!-- rules:end -->/p' README.md | sed '1d;$d')"
