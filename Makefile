@@ -96,7 +96,8 @@ check test: deps
 	$(MAKE) --no-print-directory BUILD=asan build/asan/budgetlint build/asan/unit_tests
 	sh tests/run.sh build/release build/asan
 
-demo: deps
+demo:
+	sh tools/deps.sh build
 	$(MAKE) --no-print-directory all
 	sh tools/demo.sh build/budgetlint
 

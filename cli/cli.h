@@ -70,6 +70,10 @@ typedef struct {
 void die_usage(const char *fmt, const char *arg);
 /** Read budgetlint.json (o->config_path, else the first found upward) into o->cfg; exits 2 on a bad file. */
 void load_config(options *o);
+/** The known option nearest a mistyped one (a[0..n)), or NULL. */
+const char *nearest_option(const char *a, size_t n);
+/** budgetlint CMD --help: the command's own usage and options, on stdout. */
+void command_help(const char *cmd);
 bl_doc *check_one(const char *path, const options *o, bool validate);
 void report_error(const bl_doc *d);
 int finish_output(void);

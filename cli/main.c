@@ -92,6 +92,35 @@ void report_error(const bl_doc *d)
     free(shown);
 }
 
+void command_help(const char *cmd)
+{
+    if (strcmp(cmd, "check") == 0) {
+        /* the usage's check line, then its options and batch options */
+        const char *o = strstr(usage, "options:");
+        const char *x = strstr(usage, "exit status:");
+        fputs("usage: budgetlint check [options] FILE|DIR...  check reports (PDF or text; - is stdin;\n"
+              "                                             directories: every .pdf and .txt below)\n\n",
+              stdout);
+        if (o)
+            fwrite(o, 1, x && x > o ? (size_t)(x - o) : strlen(o), stdout);
+        if (x)
+            fputs(x, stdout);
+        return;
+    }
+    printf("usage: budgetlint %s [options] FILE\n"
+           "  %s\n\n"
+           "options:\n"
+           "  --password PW, --password-file FILE   the password of an encrypted PDF\n"
+           "  --encoding ENC            encoding of text input (default: UTF-8, else GB18030)\n"
+           "  --profile NAME, --config FILE          as for check\n"
+           "%s"
+           "\n(the options of a batch and its outputs - --db, --format, -j, … - belong to 'budgetlint check')\n",
+           cmd,
+           strcmp(cmd, "extract") == 0 ? "print the normalized text with page:line (--tables: the tables' rows and cells)"
+                                       : "print every number read: page:line, kind, value, unit, tags",
+           strcmp(cmd, "extract") == 0 ? "  --tables                  print the tables found: rows, cells, columns\n" : "");
+}
+
 int finish_output(void)
 {
     if (fflush(stdout) != 0 || ferror(stdout)) {

@@ -15,6 +15,49 @@ static long number_arg(const char *opt, const char *val, long min, long max)
     return v;
 }
 
+/* The options check, extract and numbers know (for "did you mean"). */
+static const char *const known_options[] = {
+    "--format", "--fail-on", "--password", "--password-file", "--encoding", "--jobs", "--color", "--stats",
+    "--timeout", "--max-memory", "--db", "--profile", "--config", "--output", "--baseline", "--write-baseline",
+    "--tables", "--annotate", "--files-from", "--shard", "--force", "--quiet", "--progress", "--help"};
+
+/* Edit distance, capped (the options are short) */
+static size_t distance(const char *a, size_t na, const char *b)
+{
+    size_t nb = strlen(b), row[64];
+    if (na >= 63 || nb >= 63)
+        return 99;
+    for (size_t j = 0; j <= nb; j++)
+        row[j] = j;
+    for (size_t i = 1; i <= na; i++) {
+        size_t prev = row[0];
+        row[0] = i;
+        for (size_t j = 1; j <= nb; j++) {
+            size_t cur = row[j];
+            size_t sub = prev + (a[i - 1] != b[j - 1]);
+            size_t del = row[j] + 1, ins = row[j - 1] + 1;
+            row[j] = sub < del ? (sub < ins ? sub : ins) : (del < ins ? del : ins);
+            prev = cur;
+        }
+    }
+    return row[nb];
+}
+
+/* The known option nearest a mistyped one (within two edits, or one it begins), or NULL */
+const char *nearest_option(const char *a, size_t n)
+{
+    const char *best = NULL;
+    size_t bd = 3;
+    for (size_t k = 0; k < sizeof known_options / sizeof *known_options; k++) {
+        size_t d = distance(a, n, known_options[k]);
+        if (n >= 4 && strncmp(known_options[k], a, n) == 0)
+            d = 1; /* a prefix: --form for --format */
+        if (d < bd)
+            bd = d, best = known_options[k];
+    }
+    return best;
+}
+
 /* budgetlint.json: --config FILE, else the first found from here up to the root */
 void load_config(options *o)
 {
@@ -78,6 +121,8 @@ void parse_options(int argc, char **argv, int start, options *o)
     if (!o->files)
         exit(EXIT_TROUBLE);
     bool only_files = false;
+    const char *used[64]; /* the options given, to refuse those that do not apply */
+    size_t nused = 0;
     for (int i = start; i < argc; i++) {
         const char *a = argv[i];
         const char *val = NULL;
@@ -197,11 +242,38 @@ void parse_options(int argc, char **argv, int start, options *o)
             o->quiet = true;
         } else if (OPT("--progress")) {
             o->progress = true;
+        } else if (OPT("--help") || OPT("-h")) {
+            command_help(argv[start - 1]);
+            exit(finish_output() < 0 ? EXIT_TROUBLE : EXIT_CLEAN);
         } else {
-            die_usage("unknown option '%s'", a);
+            char msg[200];
+            const char *near = nearest_option(a, nl);
+            if (near)
+                snprintf(msg, sizeof msg, "unknown option '%.*s' (did you mean %s?)", (int)nl, a, near);
+            else
+                snprintf(msg, sizeof msg, "unknown option '%.*s'", (int)nl, a);
+            die_usage("%s", msg);
         }
 #undef OPT
 #undef VALUE
+        used[nused < 64 ? nused++ : 63] = a;
+    }
+    /* options of a batch and its outputs mean nothing to extract and numbers: refused, not ignored */
+    if (strcmp(argv[start - 1], "check") != 0) {
+        static const char *const check_only[] = {"--db", "--annotate", "--files-from", "--shard", "--baseline",
+                                                 "--write-baseline", "--output", "-o", "--format", "--fail-on",
+                                                 "--jobs", "-j", "--timeout", "--max-memory", "--force",
+                                                 "--progress", "--stats", "--color"};
+        for (size_t u = 0; u < nused; u++)
+            for (size_t k = 0; k < sizeof check_only / sizeof *check_only; k++) {
+                size_t ln = strcspn(used[u], "=");
+                if (ln == strlen(check_only[k]) && strncmp(used[u], check_only[k], ln) == 0) {
+                    char msg[160];
+                    snprintf(msg, sizeof msg, "'%s' applies to 'budgetlint check' only, not to '%s'", check_only[k],
+                             argv[start - 1]);
+                    die_usage("%s", msg);
+                }
+            }
     }
     if (!o->format_set)
         o->format = FMT_TEXT; /* on a terminal and off it (as linters do); JSON by name */

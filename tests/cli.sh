@@ -155,3 +155,15 @@ missing=$(awk '{ print $3; print $4 }' "$tmp/long" | while read -r f; do [ -f "$
 expect_eq "rules --long: each rule's file and doc exist" "" "$missing"
 "$BIN" rules --bogus > /dev/null 2>&1
 expect_rc "rules with an unknown argument exits 2" 2 $?
+# a command line people can explore (#17 item 3)
+"$BIN" check --formt json fixtures/seed.pdf > /dev/null 2> "$tmp/err"
+expect_rc "a mistyped option exits 2" 2 $?
+expect_match "... and says what was meant" "unknown option '--formt' \(did you mean --format\?\)" "$(cat "$tmp/err")"
+"$BIN" check --help > "$tmp/out"
+expect_rc "check --help exits 0" 0 $?
+expect_match "check --help lists check's options" '^  --baseline FILE' "$(cat "$tmp/out")"
+"$BIN" extract --help > "$tmp/out"
+expect_match "extract --help is extract's own" '^usage: budgetlint extract' "$(cat "$tmp/out")"
+"$BIN" extract --db "$tmp/x.sqlite" fixtures/seed.pdf > /dev/null 2> "$tmp/err"
+expect_rc "an option that does not apply is refused (extract --db)" 2 $?
+expect_match "... saying where it belongs" "'--db' applies to 'budgetlint check' only" "$(cat "$tmp/err")"
