@@ -125,6 +125,8 @@ typedef struct {
     bl_sarif *sarif;
     size_t json_records; /* records printed so far (--format json: the array's commas) */
     GHashTable *baseline;   /* --baseline: fingerprints to leave out */
+    const bl_config **cfg;  /* each input's configuration: its folder's budgetlint.json, else the run's */
+    GHashTable *cfgs;       /* the budgetlint.json files read: path -> bl_config */
     GPtrArray *seen_fps;    /* --write-baseline: every finding's fingerprint, in order */
     size_t accepted, baselined;
     /* --annotate: copies keep their path below the inputs' common folder; no copy may
@@ -261,7 +263,7 @@ static void work(void *vctx, size_t i, bl_buf *out)
         }
     } else {
         test_hooks(path);
-        d = check_one(path, c->o, true);
+        d = check_one_with(path, c->o, c->cfg ? c->cfg[i] : &c->o->cfg);
     }
     cJSON *rec = bl_record(d);
     if (c->o->annotate_dir && d->is_pdf && d->err.cls == BL_OK) {
@@ -323,12 +325,15 @@ static void tick(void *vctx, size_t delivered, size_t running)
  * reason; findings in --baseline are left out. The record's summary says how
  * many of each.
  */
-static void settle(batch_ctx *c, cJSON *rec)
+static void settle(batch_ctx *c, size_t idx, cJSON *rec)
 {
+    const bl_config *cfg = c->cfg ? c->cfg[idx] : &c->o->cfg;
     cJSON *fs = cJSON_GetObjectItemCaseSensitive(rec, "findings");
     int acc = 0, base = 0;
     for (cJSON *f = fs ? fs->child : NULL, *next; f; f = next) {
         next = f->next;
+        /* a record reused for the same bytes under another name was settled under its first name's settings */
+        cJSON_DeleteItemFromObjectCaseSensitive(f, "accepted");
         const char *fp = cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(f, "fingerprint"));
         if (!fp)
             continue;
@@ -341,7 +346,7 @@ static void settle(batch_ctx *c, cJSON *rec)
             cJSON_AddStringToObject(e, "message", cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(f, "message")));
             g_ptr_array_add(c->seen_fps, e);
         }
-        const char *why = bl_config_accepted(&c->o->cfg, fp);
+        const char *why = bl_config_accepted(cfg, fp);
         if (c->baseline && g_hash_table_contains(c->baseline, fp)) {
             cJSON_Delete(cJSON_DetachItemViaPointer(fs, f));
             base++;
@@ -352,6 +357,7 @@ static void settle(batch_ctx *c, cJSON *rec)
         }
     }
     cJSON *sum = cJSON_GetObjectItemCaseSensitive(rec, "summary");
+    cJSON_DeleteItemFromObjectCaseSensitive(sum, "accepted");
     if (sum && acc)
         cJSON_AddNumberToObject(sum, "accepted", acc);
     if (sum && base) {
@@ -371,6 +377,50 @@ static void settle(batch_ctx *c, cJSON *rec)
     }
     c->accepted += (size_t)acc;
     c->baselined += (size_t)base;
+}
+
+static void config_free(gpointer p)
+{
+    bl_config_free(p);
+    free(p);
+}
+
+/*
+ * Without --config, each input takes the budgetlint.json nearest its own folder
+ * (a department's settings travel with its drafts), else the run's one (from the
+ * working directory up). Each file is read once; a bad one stops the run (exit 2).
+ */
+static void input_configs(batch_ctx *c)
+{
+    c->cfg = bl_xmalloc((c->in.n + 1) * sizeof *c->cfg);
+    c->cfgs = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, config_free);
+    for (size_t i = 0; i < c->in.n; i++) {
+        c->cfg[i] = &c->o->cfg;
+        if (strcmp(c->in.v[i], "-") == 0)
+            continue;
+        char *real = realpath(c->in.v[i], NULL);
+        if (!real)
+            continue;
+        char *slash = strrchr(real, '/');
+        if (slash && slash != real)
+            *slash = '\0';
+        else if (slash)
+            slash[1] = '\0';
+        char found[4200];
+        bool has = find_config(real, found, sizeof found);
+        free(real);
+        if (!has || strcmp(found, c->o->config_found) == 0)
+            continue;
+        bl_config *cfg = g_hash_table_lookup(c->cfgs, found);
+        if (!cfg) {
+            cfg = bl_xmalloc(sizeof *cfg);
+            read_config(found, cfg);
+            if (c->o->profile_name) /* the command line wins over every file */
+                cfg->profile = c->o->cfg.profile;
+            g_hash_table_insert(c->cfgs, g_strdup(found), cfg);
+        }
+        c->cfg[i] = cfg;
+    }
 }
 
 /* --baseline FILE: its fingerprints; exits 2 with one line when it cannot be read */
@@ -560,7 +610,7 @@ static void gitlab_issues(batch_ctx *c, const cJSON *rec)
 static void deliver(batch_ctx *c, size_t i, cJSON *rec, const char *compact)
 {
     const options *o = c->o;
-    settle(c, rec);
+    settle(c, i, rec);
     const char *status = cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(rec, "status"));
     const cJSON *pages = cJSON_GetObjectItemCaseSensitive(rec, "pages");
     if (cJSON_IsNumber(pages))
@@ -896,6 +946,8 @@ int cmd_check(options *o)
     }
     g_hash_table_destroy(seen);
 
+    if (!o->config_path)
+        input_configs(&c);
     if (o->baseline)
         c.baseline = load_baseline(o->baseline);
     if (o->write_baseline)
@@ -972,6 +1024,9 @@ int cmd_check(options *o)
                 delivered, n, now_s() - c.started, c.pages, c.nerr, b.max_rss_kb);
     if (c.baseline)
         g_hash_table_destroy(c.baseline);
+    if (c.cfgs)
+        g_hash_table_destroy(c.cfgs);
+    free(c.cfg);
     if (c.seen_fps)
         g_ptr_array_free(c.seen_fps, TRUE);
     release(&c);

@@ -65,16 +65,23 @@ typedef struct {
     const char *baseline, *write_baseline; /* --baseline FILE, --write-baseline FILE */
     const char *output;                    /* --output FILE: stdout's output, written whole */
     bl_config cfg;
+    char config_found[4200]; /* the budgetlint.json o->cfg came from ("" none) */
 } options;
 
 void die_usage(const char *fmt, const char *arg);
 /** Read budgetlint.json (o->config_path, else the first found upward) into o->cfg; exits 2 on a bad file. */
 void load_config(options *o);
+/** The first budgetlint.json from start_dir up to the root, into found; false when none. */
+bool find_config(const char *start_dir, char *found, size_t size);
+/** Parse the budgetlint.json at path into cfg; exits 2 with one line on a bad file. */
+void read_config(const char *path, bl_config *cfg);
 /** The known option nearest a mistyped one (a[0..n)), or NULL. */
 const char *nearest_option(const char *a, size_t n);
 /** budgetlint CMD --help: the command's own usage and options, on stdout. */
 void command_help(const char *cmd);
 bl_doc *check_one(const char *path, const options *o, bool validate);
+/** The same under the configuration cfg (an input's own budgetlint.json). */
+bl_doc *check_one_with(const char *path, const options *o, const bl_config *cfg);
 void report_error(const bl_doc *d);
 int finish_output(void);
 void parse_options(int argc, char **argv, int start, options *o);

@@ -74,13 +74,18 @@ void die_usage(const char *fmt, const char *arg)
 /* Run the stages on one document; the document keeps what went wrong. */
 bl_doc *check_one(const char *path, const options *o, bool validate)
 {
+    return validate ? check_one_with(path, o, &o->cfg) : check_one_with(path, o, NULL);
+}
+
+bl_doc *check_one_with(const char *path, const options *o, const bl_config *cfg)
+{
     bl_doc *d = bl_doc_new(path);
     if (bl_extract(d, &o->ex) == 0) {
         bl_normalize(d);
-        if (bl_parse(d) == 0 && validate)
-            bl_validate_with(d, &o->cfg);
-    } else if (validate) {
-        bl_validate_with(d, &o->cfg); /* records no-text-layer as a finding */
+        if (bl_parse(d) == 0 && cfg)
+            bl_validate_with(d, cfg);
+    } else if (cfg) {
+        bl_validate_with(d, cfg); /* records no-text-layer as a finding */
     }
     return d;
 }

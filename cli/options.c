@@ -58,47 +58,57 @@ const char *nearest_option(const char *a, size_t n)
     return best;
 }
 
+/* The first budgetlint.json from dir up to the root, into found; false when none. */
+bool find_config(const char *start_dir, char *found, size_t size)
+{
+    char dir[4096];
+    snprintf(dir, sizeof dir, "%s", start_dir);
+    for (;;) {
+        snprintf(found, size, "%s/budgetlint.json", strcmp(dir, "/") == 0 ? "" : dir);
+        if (access(found, R_OK) == 0)
+            return true;
+        char *slash = strrchr(dir, '/');
+        if (!slash || slash == dir) {
+            if (strcmp(dir, "/") == 0 || !slash)
+                return false;
+            dir[1] = '\0';
+            continue;
+        }
+        *slash = '\0';
+    }
+}
+
+/* Parse the budgetlint.json at path into cfg (initialised first); exits 2 with one line on a bad file. */
+void read_config(const char *path, bl_config *cfg)
+{
+    bl_config_init(cfg);
+    gchar *text = NULL;
+    gsize len = 0;
+    GError *ge = NULL;
+    if (!g_file_get_contents(path, &text, &len, &ge)) {
+        fprintf(stderr, "budgetlint: error: cannot read '%s': %s\n", path, ge ? ge->message : "?");
+        exit(EXIT_TROUBLE);
+    }
+    int line = 1;
+    char msg[300];
+    if (bl_config_parse(cfg, text, len, &line, msg, sizeof msg)) {
+        fprintf(stderr, "budgetlint: error: '%s': line %d: %s\n", path, line, msg);
+        exit(EXIT_TROUBLE);
+    }
+    g_free(text);
+}
+
 /* budgetlint.json: --config FILE, else the first found from here up to the root */
 void load_config(options *o)
 {
     bl_config_init(&o->cfg);
-    char found[4200] = "";
+    char found[4200] = "", cwd[4096];
     const char *path = o->config_path;
-    if (!path) {
-        char dir[4096];
-        if (getcwd(dir, sizeof dir)) {
-            for (;;) {
-                snprintf(found, sizeof found, "%s/budgetlint.json", strcmp(dir, "/") == 0 ? "" : dir);
-                if (access(found, R_OK) == 0) {
-                    path = found;
-                    break;
-                }
-                char *slash = strrchr(dir, '/');
-                if (!slash || slash == dir) {
-                    if (strcmp(dir, "/") == 0)
-                        break;
-                    dir[1] = '\0';
-                    continue;
-                }
-                *slash = '\0';
-            }
-        }
-    }
+    if (!path && getcwd(cwd, sizeof cwd) && find_config(cwd, found, sizeof found))
+        path = found;
     if (path) {
-        gchar *text = NULL;
-        gsize len = 0;
-        GError *ge = NULL;
-        if (!g_file_get_contents(path, &text, &len, &ge)) {
-            fprintf(stderr, "budgetlint: error: cannot read '%s': %s\n", path, ge ? ge->message : "?");
-            exit(EXIT_TROUBLE);
-        }
-        int line = 1;
-        char msg[300];
-        if (bl_config_parse(&o->cfg, text, len, &line, msg, sizeof msg)) {
-            fprintf(stderr, "budgetlint: error: '%s': line %d: %s\n", path, line, msg);
-            exit(EXIT_TROUBLE);
-        }
-        g_free(text);
+        read_config(path, &o->cfg);
+        snprintf(o->config_found, sizeof o->config_found, "%s", path);
     }
     if (o->profile_name) { /* the command line wins over the file */
         const bl_profile *p = bl_profile_find(o->profile_name);

@@ -142,3 +142,21 @@ printf '{"rules": {"missing-section": "off", "rate-truncated": "warning"}}\n' > 
 expect_match "rules: the severity budgetlint.json sets" '^rate-truncated +warning .*set in budgetlint.json' "$("$BIN" rules)"
 expect_match "rules: a rule switched off says so" '^missing-section +off ' "$("$BIN" rules)"
 rm -f budgetlint.json
+# budgetlint.json travels with the drafts: each input takes the one nearest its own folder
+mkdir -p dept-a dept-b
+cp "$REPO/fixtures/wrong-rate.pdf" dept-a/
+cp "$REPO/fixtures/wrong-rate.pdf" dept-b/
+printf '{"accept": [{"fingerprint": "%s", "reason": "甲单位已说明"}]}\n' "$fp" > dept-a/budgetlint.json
+"$BIN" check --format json --fail-on none dept-a/wrong-rate.pdf dept-b/wrong-rate.pdf > two.json
+expect_eq "each input takes the budgetlint.json of its own folder (accepted in dept-a only)" "甲单位已说明 -" \
+    "$(python3 -c '
+import json
+d = json.load(open("two.json"))
+print(" ".join(r["findings"][0].get("accepted", {}).get("reason", "-") for r in d))')"
+(cd dept-a/.. && "$BIN" check dept-a/wrong-rate.pdf > /dev/null)
+expect_rc "... so the department's acceptance holds from any working directory" 0 $?
+printf '{"bogus": 1}\n' > dept-b/budgetlint.json
+"$BIN" check dept-b/wrong-rate.pdf > /dev/null 2> err.txt
+expect_rc "a bad budgetlint.json beside an input stops the run" 2 $?
+expect_match "... naming it" "dept-b/budgetlint.json': line 1: unknown setting 'bogus'" "$(cat err.txt)"
+rm -f dept-b/budgetlint.json
