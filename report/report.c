@@ -129,7 +129,7 @@ static bool wan(const char *v, const char *unit, double *out)
 
 static const char *const rep_head[] = {"文件", "部门", "年度", "类型", "预算数（万元）", "执行数（万元）",
                                        "执行率（%）", "自评得分（分）", "等级", "错误", "警告", "状态"};
-static const char *const find_head[] = {"文件", "页", "行", "规则", "级别", "说明", "陈述值", "复算值"};
+static const char *const find_head[] = {"文件", "页", "行", "规则", "级别", "说明", "陈述值", "复算值", "单位"};
 #define NREP (sizeof rep_head / sizeof rep_head[0])
 #define NFIND (sizeof find_head / sizeof find_head[0])
 
@@ -200,6 +200,112 @@ static int finish(pending *p, bool ok, const char *path, char *err, size_t errsz
 
 /* ---- XLSX --------------------------------------------------------------------------- */
 
+/* A file's cell: its path, a link to the file (relative paths open beside the workbook) */
+static void file_cell(lxw_worksheet *ws, lxw_row_t row, const char *path)
+{
+    if (!path || !*path) {
+        worksheet_write_string(ws, row, 0, "", NULL);
+        return;
+    }
+    /* a file: URL (external: links would turn the shown path's slashes into backslashes) */
+    char cwd[4096] = "";
+    if (path[0] != '/' && !getcwd(cwd, sizeof cwd))
+        cwd[0] = '\0';
+    char *abs = bl_xmalloc(strlen(cwd) + strlen(path) + 2);
+    snprintf(abs, strlen(cwd) + strlen(path) + 2, "%s%s%s", cwd, cwd[0] ? "/" : "", path);
+    char *uri = bl_path_uri(abs);
+    free(abs);
+    size_t n = strlen(uri) + 16;
+    char *url = bl_xmalloc(n);
+    snprintf(url, n, "file://%s", uri);
+    if (worksheet_write_url_opt(ws, row, 0, url, NULL, path, NULL) != LXW_NO_ERROR)
+        worksheet_write_string(ws, row, 0, path, NULL);
+    free(url);
+    free(uri);
+}
+
+/* A stated or recomputed value as a number in its printed precision; text when it is none (优) */
+static void put_value(lxw_workbook *wb, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col, const char *v)
+{
+    if (!v)
+        return;
+    char *end = NULL;
+    double d = strtod(v, &end);
+    if (!*v || !end || *end) {
+        worksheet_write_string(ws, row, col, v, NULL);
+        return;
+    }
+    const char *dot = strchr(v, '.');
+    int dec = dot ? (int)strlen(dot + 1) : 0;
+    static lxw_format *fmts[10];
+    static lxw_workbook *owner;
+    if (owner != wb) { /* formats belong to one workbook */
+        memset(fmts, 0, sizeof fmts);
+        owner = wb;
+    }
+    if (dec > 9)
+        dec = 9;
+    if (!fmts[dec]) {
+        char nf[16];
+        snprintf(nf, sizeof nf, "%s%.*s", dec ? "0." : "0", dec, "000000000");
+        fmts[dec] = workbook_add_format(wb);
+        format_set_num_format(fmts[dec], nf);
+    }
+    worksheet_write_number(ws, row, col, d, fmts[dec]);
+}
+
+/* The unit a rule's stated value is in, where the rule fixes it: rates in %, scores in 分 */
+static const char *unit_of_rule(const char *rule)
+{
+    if (!rule)
+        return NULL;
+    if (strncmp(rule, "rate-", 5) == 0 || strcmp(rule, "yoy-mismatch") == 0)
+        return "%";
+    if (strstr(rule, "score") || strstr(rule, "weight") || strcmp(rule, "full-marks-unmet") == 0)
+        return "分";
+    if (strcmp(rule, "count-mismatch") == 0)
+        return "个";
+    return NULL;
+}
+
+/* 规则汇总: each rule with findings - its title, severity, findings and reports */
+static void rule_sheet(lxw_workbook *wb, lxw_format *hdr, const rows *t)
+{
+    lxw_worksheet *ws = workbook_add_worksheet(wb, "规则汇总");
+    worksheet_set_landscape(ws);
+    worksheet_fit_to_pages(ws, 1, 0);
+    worksheet_repeat_rows(ws, 0, 0);
+    static const char *const head[] = {"规则", "说明", "级别", "问题数", "涉及报告数"};
+    for (lxw_col_t c = 0; c < 5; c++)
+        worksheet_write_string(ws, 0, c, head[c], hdr);
+    size_t n;
+    const bl_rule *r = bl_rules(&n);
+    lxw_row_t row = 1;
+    for (size_t k = 0; k < n; k++) {
+        int nf = 0, nr = 0;
+        const char *last = NULL;
+        for (size_t i = 0; i < t->nf; i++)
+            if (t->f[i].v[F_RULE] && strcmp(t->f[i].v[F_RULE], r[k].id) == 0) {
+                nf++;
+                if (!last || !t->f[i].v[F_PATH] || strcmp(last, t->f[i].v[F_PATH]) != 0)
+                    nr++; /* findings come grouped by report */
+                last = t->f[i].v[F_PATH];
+            }
+        if (!nf)
+            continue;
+        worksheet_write_string(ws, row, 0, r[k].id, NULL);
+        worksheet_write_string(ws, row, 1, r[k].title, NULL);
+        worksheet_write_string(ws, row, 2, bl_severity_name(r[k].severity), NULL);
+        worksheet_write_number(ws, row, 3, nf, NULL);
+        worksheet_write_number(ws, row, 4, nr, NULL);
+        row++;
+    }
+    worksheet_set_column(ws, 0, 0, 28, NULL);
+    worksheet_set_column(ws, 1, 1, 44, NULL);
+    worksheet_set_column(ws, 2, 4, 12, NULL);
+    worksheet_freeze_panes(ws, 1, 0);
+}
+
 int bl_report_xlsx(bl_store *s, const char *path, char *err, size_t errsz)
 {
     rows t;
@@ -228,7 +334,16 @@ int bl_report_xlsx(bl_store *s, const char *path, char *err, size_t errsz)
     lxw_format *red = workbook_add_format(wb);
     format_set_font_color(red, LXW_COLOR_RED);
 
+    /* printed: landscape, one page wide, the header on every page */
+#define PRINT_SETUP(sheet)                                                                                         \
+    do {                                                                                                          \
+        worksheet_set_landscape(sheet);                                                                           \
+        worksheet_set_paper(sheet, 9); /* A4 */                                                                   \
+        worksheet_fit_to_pages(sheet, 1, 0);                                                                      \
+        worksheet_repeat_rows(sheet, 0, 0);                                                                       \
+    } while (0)
     lxw_worksheet *ws = workbook_add_worksheet(wb, "报告");
+    PRINT_SETUP(ws);
     int w[NREP];
     for (size_t c = 0; c < NREP; c++) {
         worksheet_write_string(ws, 0, (lxw_col_t)c, rep_head[c], hdr);
@@ -238,7 +353,7 @@ int bl_report_xlsx(bl_store *s, const char *path, char *err, size_t errsz)
         const rrow *r = &t.r[i];
         lxw_row_t row = (lxw_row_t)(i + 1);
         double d;
-        worksheet_write_string(ws, row, 0, r->v[R_PATH], NULL);
+        file_cell(ws, row, r->v[R_PATH]);
         if (r->v[R_DEPT])
             worksheet_write_string(ws, row, 1, r->v[R_DEPT], NULL);
         if (r->year)
@@ -269,6 +384,7 @@ int bl_report_xlsx(bl_store *s, const char *path, char *err, size_t errsz)
     worksheet_autofilter(ws, 0, 0, (lxw_row_t)t.nr, NREP - 1);
 
     lxw_worksheet *wf = workbook_add_worksheet(wb, "问题");
+    PRINT_SETUP(wf);
     int wfw[NFIND];
     for (size_t c = 0; c < NFIND; c++) {
         worksheet_write_string(wf, 0, (lxw_col_t)c, find_head[c], hdr);
@@ -277,19 +393,20 @@ int bl_report_xlsx(bl_store *s, const char *path, char *err, size_t errsz)
     for (size_t i = 0; i < t.nf; i++) {
         const frow *f = &t.f[i];
         lxw_row_t row = (lxw_row_t)(i + 1);
-        worksheet_write_string(wf, row, 0, f->v[F_PATH], NULL);
+        file_cell(wf, row, f->v[F_PATH]);
         worksheet_write_number(wf, row, 1, f->page, NULL);
         worksheet_write_number(wf, row, 2, f->line, NULL);
         worksheet_write_string(wf, row, 3, f->v[F_RULE], NULL);
         worksheet_write_string(wf, row, 4, f->v[F_SEV], strcmp(f->v[F_SEV] ? f->v[F_SEV] : "", "error") == 0 ? red : NULL);
         worksheet_write_string(wf, row, 5, f->v[F_MSG] ? f->v[F_MSG] : "", NULL);
-        /* stated and recomputed stay text: they carry their printed precision (66.50) */
-        if (f->v[F_STATED])
-            worksheet_write_string(wf, row, 6, f->v[F_STATED], NULL);
-        if (f->v[F_EXPECTED])
-            worksheet_write_string(wf, row, 7, f->v[F_EXPECTED], NULL);
+        /* stated and recomputed as numbers, shown with their printed decimals (66.50), their unit beside */
+        put_value(wb, wf, row, 6, f->v[F_STATED]);
+        put_value(wb, wf, row, 7, f->v[F_EXPECTED]);
+        const char *unit = unit_of_rule(f->v[F_RULE]);
+        if (unit && (f->v[F_STATED] || f->v[F_EXPECTED]))
+            worksheet_write_string(wf, row, 8, unit, NULL);
         int cw[] = {width(f->v[F_PATH]), 3, 3, width(f->v[F_RULE]), 7, width(f->v[F_MSG]), width(f->v[F_STATED]),
-                    width(f->v[F_EXPECTED])};
+                    width(f->v[F_EXPECTED]), 4};
         for (size_t c = 0; c < NFIND; c++)
             if (cw[c] > wfw[c])
                 wfw[c] = cw[c];
@@ -298,6 +415,7 @@ int bl_report_xlsx(bl_store *s, const char *path, char *err, size_t errsz)
         worksheet_set_column(wf, (lxw_col_t)c, (lxw_col_t)c, wfw[c] + 2 > 80 ? 80 : wfw[c] + 2, NULL);
     worksheet_freeze_panes(wf, 1, 0);
     worksheet_autofilter(wf, 0, 0, (lxw_row_t)t.nf, NFIND - 1);
+    rule_sheet(wb, hdr, &t);
     lxw_error e = workbook_close(wb);
     unload(&t);
     if (e != LXW_NO_ERROR)
@@ -419,7 +537,8 @@ int bl_report_csv(bl_store *s, const char *path, char *err, size_t errsz)
         csv_field(b, f->v[F_SEV], false);
         csv_field(b, f->v[F_MSG], false);
         csv_field(b, f->v[F_STATED], false);
-        csv_field(b, f->v[F_EXPECTED], true);
+        csv_field(b, f->v[F_EXPECTED], false);
+        csv_field(b, (f->v[F_STATED] || f->v[F_EXPECTED]) ? unit_of_rule(f->v[F_RULE]) : NULL, true);
     }
     int bad = ferror(a) || ferror(b);
     bad |= fclose(a) != 0;

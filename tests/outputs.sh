@@ -51,9 +51,19 @@ print('frozen', ws.freeze_panes, wf.freeze_panes, 'filter', bool(ws.auto_filter.
 print('widths', ws.column_dimensions['B'].width >= 28)
 rows = [r for r in wf.iter_rows(min_row=2, values_only=True) if r[0] == 'fixtures/wrong-rate.pdf']
 print('finding', rows[0][1], rows[0][2], rows[0][3], rows[0][6], rows[0][7])
+print('stated', type(rows[0][6]).__name__, rows[0][8])
+cell = [c for c in wf['A'] if c.value == 'fixtures/wrong-rate.pdf'][0]
+print('link', cell.hyperlink.target if cell.hyperlink else None)
+print('print', ws.page_setup.orientation, wf.page_setup.orientation, ws.sheet_properties.pageSetUpPr.fitToPage, ws.print_title_rows, wf.print_title_rows)
+sr = wb['规则汇总']
+print('rulesheet', [c.value for c in sr[1]], [r for r in sr.iter_rows(min_row=2, values_only=True) if r[0] == 'rate-mismatch'][0][1:3])
 PY
 )
-    expect_match "xlsx: two sheets" "sheets \['报告', '问题'\]" "$out"
+    expect_match "xlsx: three sheets (reports, findings, 规则汇总)" "sheets \['报告', '问题', '规则汇总'\]" "$out"
+    expect_match "xlsx: stated and recomputed as numbers, the unit in a column of its own" "stated float %" "$out"
+    expect_match "xlsx: a file's cell links to the file" "link file:///.*/fixtures/wrong-rate.pdf" "$out"
+    expect_match "xlsx: printed landscape, one page wide, the header repeated" "print landscape landscape True \\\$1:\\\$1 \\\$1:\\\$1" "$out"
+    expect_match "xlsx: 规则汇总 counts findings and reports per rule" "rulesheet \['规则', '说明', '级别', '问题数', '涉及报告数'\] \('执行率与其执行数、预算数不符', 'error'\)" "$out"
     expect_match "xlsx: units in the headers" "header \['文件', '部门', '年度', '类型', '预算数（万元）', '执行数（万元）'\]" "$out"
     expect_match "xlsx: numbers as numbers" "seed 广州市花都区人民政府办公室 2022 3392.15 float 91.44 优" "$out"
     expect_match "xlsx: frozen header rows and filters" "frozen A2 A2 filter True True" "$out"
