@@ -98,6 +98,9 @@ bl_finding *bl_doc_add_finding(bl_doc *d, const bl_finding *f)
 
 const bl_fact *bl_doc_fact(const bl_doc *d, int id)
 {
+    /* ids are mostly their position + 1: try there, and near it, first */
+    if (id >= 1 && (size_t)id <= d->nfacts && d->facts[id - 1].id == id)
+        return &d->facts[id - 1];
     for (size_t i = 0; i < d->nfacts; i++)
         if (d->facts[i].id == id)
             return &d->facts[i];

@@ -165,6 +165,31 @@ static uint64_t fingerprint(const bl_doc *doc, const bl_finding *f)
     return h;
 }
 
+typedef struct {
+    int page, line;
+    size_t k;
+} pl_line;
+
+/* by page, then line, then position (the first of equal ones is the one a finding names) */
+static int cmp_pl(const void *a, const void *b)
+{
+    const pl_line *x = a, *y = b;
+    if (x->page != y->page)
+        return x->page < y->page ? -1 : 1;
+    if (x->line != y->line)
+        return x->line < y->line ? -1 : 1;
+    return (x->k > y->k) - (x->k < y->k);
+}
+
+/* by page and line only (the search key) */
+static int cmp_pl_key(const void *a, const void *b)
+{
+    const pl_line *x = a, *y = b;
+    if (x->page != y->page)
+        return x->page < y->page ? -1 : 1;
+    return (x->line > y->line) - (x->line < y->line);
+}
+
 cJSON *bl_record(const bl_doc *doc)
 {
     cJSON *o = cJSON_CreateObject();
@@ -205,14 +230,30 @@ cJSON *bl_record(const bl_doc *doc)
     for (size_t i = 0; i < doc->nfacts; i++)
         cJSON_AddItemToArray(facts, fact_json(&doc->facts[i]));
     cJSON *fs = cJSON_AddArrayToObject(o, "findings");
-    uint64_t *fps = bl_xmalloc((doc->nfindings + 1) * sizeof *fps);
+    /*
+     * each line's (page, line) in order, for the findings' text_line; and an
+     * open-addressed table of the fingerprints seen: both linear in the record
+     */
+    size_t nl = doc->nlines, cap = 16;
+    while (cap < 2 * doc->nfindings + 2)
+        cap *= 2;
+    pl_line *by = bl_xmalloc((nl + 1) * sizeof *by);
+    for (size_t k = 0; k < nl; k++)
+        by[k] = (pl_line){doc->lines[k].page, doc->lines[k].line, k};
+    qsort(by, nl, sizeof *by, cmp_pl);
+    struct {
+        uint64_t h;
+        int n;
+    } *seen = bl_xmalloc(cap * sizeof *seen);
+    memset(seen, 0, cap * sizeof *seen);
     for (size_t i = 0; i < doc->nfindings; i++) {
         cJSON *fj = finding_json(&doc->findings[i]);
         uint64_t h = fingerprint(doc, &doc->findings[i]);
-        int n = 0;
-        for (size_t k = 0; k < i; k++)
-            n += fps[k] == h;
-        fps[i] = h;
+        size_t slot = (size_t)(h ^ (h >> 29)) & (cap - 1);
+        while (seen[slot].n && seen[slot].h != h)
+            slot = (slot + 1) & (cap - 1);
+        seen[slot].h = h;
+        int n = seen[slot].n++;
         if (n) {
             char occ[16];
             snprintf(occ, sizeof occ, "#%d", n + 1);
@@ -222,14 +263,16 @@ cJSON *bl_record(const bl_doc *doc)
         snprintf(hex, sizeof hex, "%016llx", (unsigned long long)h);
         cJSON_AddStringToObject(fj, "fingerprint", hex);
         /* its line in the whole extracted text (unique within the file: SARIF's startLine) */
-        for (size_t k = 0; k < doc->nlines; k++)
-            if (doc->lines[k].page == doc->findings[i].page && doc->lines[k].line == doc->findings[i].line) {
-                cJSON_AddNumberToObject(fj, "text_line", (double)(k + 1));
-                break;
-            }
+        pl_line key = {doc->findings[i].page, doc->findings[i].line, 0};
+        const pl_line *at = nl ? bsearch(&key, by, nl, sizeof *by, cmp_pl_key) : NULL;
+        while (at && at > by && cmp_pl_key(at - 1, &key) == 0)
+            at--; /* the first line with that page and number */
+        if (at)
+            cJSON_AddNumberToObject(fj, "text_line", (double)(at->k + 1));
         cJSON_AddItemToArray(fs, fj);
     }
-    free(fps);
+    free(seen);
+    free(by);
     bl_counts c = bl_count_findings(doc);
     cJSON *s = cJSON_AddObjectToObject(o, "summary");
     cJSON_AddNumberToObject(s, "errors", c.errors);
