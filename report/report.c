@@ -67,7 +67,7 @@ static void on_finding(void *ctx, const bl_finding_row *x)
         t->f = bl_xrealloc(t->f, t->capf * sizeof *t->f);
     }
     frow *f = &t->f[t->nf++];
-    const char *v[] = {x->path, x->department, x->rule, x->severity, x->message, x->stated, x->expected};
+    const char *v[] = {x->path, x->department, x->rule, x->severity, x->message, x->stated, x->expected, x->annotated};
     memset(f, 0, sizeof *f);
     for (size_t i = 0; i < sizeof v / sizeof v[0]; i++)
         f->v[i] = dupstr(v[i]);
@@ -75,7 +75,7 @@ static void on_finding(void *ctx, const bl_finding_row *x)
 }
 
 enum { R_PATH, R_TITLE, R_DEPT, R_STATUS, R_ECODE, R_BUDGET, R_BUNIT, R_EXEC, R_EUNIT, R_RATE, R_SCORE, R_GRADE };
-enum { F_PATH, F_DEPT, F_RULE, F_SEV, F_MSG, F_STATED, F_EXPECTED };
+enum { F_PATH, F_DEPT, F_RULE, F_SEV, F_MSG, F_STATED, F_EXPECTED, F_ANNOTATED };
 
 static int load(bl_store *s, rows *t, char *err, size_t errsz)
 {
@@ -716,7 +716,15 @@ int bl_report_html(bl_store *s, const char *path, char *err, size_t errsz)
         fprintf(f, "#page=%d\">", x->page);
         free(href);
         esc(f, x->v[F_PATH]);
-        fprintf(f, "</a></td><td class=\"num\">%d</td><td class=\"num\">%d</td><td>", x->page, x->line);
+        fputs("</a>", f);
+        if (x->v[F_ANNOTATED]) { /* and its annotated copy, at the same page */
+            char *ah = bl_path_uri(x->v[F_ANNOTATED]);
+            fputs(" <a class=\"annotated\" href=\"", f);
+            esc(f, ah);
+            fprintf(f, "#page=%d\">批注版</a>", x->page);
+            free(ah);
+        }
+        fprintf(f, "</td><td class=\"num\">%d</td><td class=\"num\">%d</td><td>", x->page, x->line);
         esc(f, x->v[F_RULE]);
         fputs("</td><td class=\"sev\">", f);
         esc(f, x->v[F_SEV]);

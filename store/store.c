@@ -458,7 +458,8 @@ int bl_store_each_finding(bl_store *s, void (*cb)(void *ctx, const bl_finding_ro
                           size_t errsz)
 {
     static const char sql[] = "SELECT r.path, r.department, f.page, f.line, f.rule, f.severity, f.message, f.stated,"
-                              " f.expected FROM findings f JOIN reports r ON r.id = f.report_id"
+                              " f.expected, json_extract(r.json, '$.annotated')"
+                              " FROM findings f JOIN reports r ON r.id = f.report_id"
                               " ORDER BY r.path, f.page, f.line, f.rule";
     sqlite3_stmt *st;
     if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK) {
@@ -467,7 +468,7 @@ int bl_store_each_finding(bl_store *s, void (*cb)(void *ctx, const bl_finding_ro
     }
     while (sqlite3_step(st) == SQLITE_ROW) {
         bl_finding_row f = {col(st, 0), col(st, 1), sqlite3_column_int(st, 2), sqlite3_column_int(st, 3),
-                            col(st, 4), col(st, 5), col(st, 6), col(st, 7), col(st, 8)};
+                            col(st, 4), col(st, 5), col(st, 6), col(st, 7), col(st, 8), col(st, 9)};
         cb(ctx, &f);
     }
     sqlite3_finalize(st);

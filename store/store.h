@@ -43,6 +43,7 @@ typedef struct {
     const char *path, *department;
     int page, line;
     const char *rule, *severity, *message, *stated, *expected;
+    const char *annotated; /* the report's annotated copy (--annotate), or NULL */
 } bl_finding_row;
 
 /** Call cb for every report (by path), then return 0; -1 with err on a store error. */

@@ -126,3 +126,9 @@ if command -v pdftoppm >/dev/null 2>&1; then
     if [ -s build/screens/annotated-4.png ]; then pass "annotate: page rendered to build/screens/annotated-4.png"; else
         fail "annotate: page rendered"; fi
 fi
+
+# ---- the bureau's page links each finding to its annotated copy, at its page ----
+"$BIN" check --db "$tmp/ann.sqlite" --annotate "$tmp/annpdf" --format jsonl fixtures/wrong-rate.pdf > /dev/null 2>&1
+"$BIN" report --db "$tmp/ann.sqlite" --html "$tmp/ann.html" > /dev/null 2>&1
+expect_match "html: a finding links to its annotated copy at its page" \
+    "<a class=\"annotated\" href=\"$tmp/annpdf/wrong-rate.pdf#page=4\">批注版</a>" "$(cat "$tmp/ann.html")"
