@@ -388,8 +388,8 @@ static void set_indents(bl_doc *doc, size_t first, const char *text, size_t n, c
 }
 
 /*
- * The page's ruling lines, for the layout reader: the page rendered at 1.5
- * pixels a point in grey (a table's 0.5 pt borders stay a pixel wide), then
+ * The page's ruling lines, for the layout reader: the page rendered at one
+ * pixel a point (a table's 0.5 pt borders still darken a pixel), then
  * scanned for long thin dark runs. Only pages that may hold a table ask.
  */
 #define RULES_SCALE 1.0

@@ -110,14 +110,13 @@ bool bl_layout_page(bl_doc *doc, bl_buf *raw, size_t *cap, const char *text, siz
         vline *L = &ls[l];
         qsort(gs + L->g0, (size_t)(L->g1 - L->g0), sizeof *gs, cmp_x);
         L->h = L->y1 - L->y0;
-        float p, w;
         bool regular;
-        int na = lay_line_pitch(text, gs, L, &p, &w, &regular);
+        L->nadv = lay_line_pitch(text, gs, L, &L->pitch, &L->width, &regular);
         L->base = 0;
-        if (na >= 2 && regular && p - w > 0.25f * L->h) {
-            L->base = p - w;
+        if (L->nadv >= 2 && regular && L->pitch - L->width > 0.25f * L->h) {
+            L->base = L->pitch - L->width;
             if (npitch < 64)
-                pitches[npitch++] = p;
+                pitches[npitch++] = L->pitch;
         }
     }
     if (npitch >= 2) {
@@ -125,18 +124,14 @@ bool bl_layout_page(bl_doc *doc, bl_buf *raw, size_t *cap, const char *text, siz
         float pp = pitches[npitch / 2];
         for (size_t l = 0; l < nl; l++) {
             vline *L = &ls[l];
-            float p, w;
-            bool regular;
             if (L->base != 0)
                 continue;
-            int na = lay_line_pitch(text, gs, L, &p, &w, &regular);
-            if (na >= 1 && fabsf(p - pp) <= 0.125f * pp && p - w > 0.25f * L->h)
-                L->base = p - w;
-            else if (na <= 1) {
+            if (L->nadv >= 1 && fabsf(L->pitch - pp) <= 0.125f * pp && L->pitch - L->width > 0.25f * L->h)
+                L->base = L->pitch - L->width;
+            else if (L->nadv <= 1) {
                 /* too few wide glyphs to measure (81%。, 元。): a line of the same height's gap */
                 for (size_t m = 0; m < nl && L->base == 0; m++)
-                    if (ls[m].base > 0 && lay_line_pitch(text, gs, &ls[m], &p, &w, &regular) >= 2 &&
-                        fabsf(ls[m].h - L->h) <= 0.1f * L->h)
+                    if (ls[m].base > 0 && ls[m].nadv >= 2 && fabsf(ls[m].h - L->h) <= 0.1f * L->h)
                         L->base = ls[m].base;
             }
         }

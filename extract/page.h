@@ -31,6 +31,8 @@ typedef struct {
     int table;  /* index+1 into the page's tables, 0 for prose */
     float base; /* evenly spaced text: the gap every glyph stands from the next */
     bool framed; /* inside a ruled frame: its segments are the cells between the rules */
+    int nadv;            /* advances between its wide glyphs (lay_line_pitch), */
+    float pitch, width;  /* their median, and the wide glyphs' median width */
 } vline;
 
 typedef struct {

@@ -194,17 +194,28 @@ void lay_segment_line(const glyph *gs, vline *L, seg *segs, size_t *nseg, const 
  * A horizontal rule from height lo down to line b over most of some segment
  * of b, outside b's box and longer than a glyph (not a stroke of one).
  */
-bool lay_ruled_above(const bl_rules *rl, float lo, const vline *b, const seg *segs)
+/*
+ * A horizontal rule at a height from lo to line b's top over most of segment
+ * a (a segment of b): outside b's box and longer than a glyph, so not a
+ * stroke of one. The one test the row rules below share.
+ */
+static bool rule_over(const bl_rules *rl, float lo, const vline *b, const seg *a)
 {
     float hi = b->y0 + 0.08f * b->h;
     for (size_t k = 0; k < rl->nh; k++) {
         const bl_rule *r = &rl->h[k];
-        if (r->y0 < lo || r->y0 > hi || r->x1 - r->x0 < 1.1f * b->h)
-            continue;
-        for (int s = b->s0; s < b->s0 + b->ns; s++)
-            if (lay_overlap(r->x0, r->x1, segs[s].x0, segs[s].x1) > 0.5f * (segs[s].x1 - segs[s].x0))
-                return true;
+        if (r->y0 >= lo && r->y0 <= hi && r->x1 - r->x0 >= 1.1f * b->h &&
+            lay_overlap(r->x0, r->x1, a->x0, a->x1) > 0.5f * (a->x1 - a->x0))
+            return true;
     }
+    return false;
+}
+
+bool lay_ruled_above(const bl_rules *rl, float lo, const vline *b, const seg *segs)
+{
+    for (int s = b->s0; s < b->s0 + b->ns; s++)
+        if (rule_over(rl, lo, b, &segs[s]))
+            return true;
     return false;
 }
 
@@ -226,22 +237,9 @@ bool lay_one_frame(const bl_rules *rl, const vline *a, const vline *b)
 bool lay_ruled_in_column(const bl_rules *rl, const vline *ls, size_t r0, size_t j, const seg *segs)
 {
     for (int s = ls[j].s0; s < ls[j].s0 + ls[j].ns; s++) {
-        const seg *a = &segs[s];
-        for (size_t p = j; p-- > r0;) {
-            bool above = false;
-            for (int t = ls[p].s0; t < ls[p].s0 + ls[p].ns && !above; t++)
-                above = lay_overlap(a->cx0, a->cx1, segs[t].cx0, segs[t].cx1) > 0.5f;
-            if (!above)
-                continue;
-            float lo = ls[p].y1 - 0.08f * ls[p].h, hi = ls[j].y0 + 0.08f * ls[j].h;
-            for (size_t k = 0; k < rl->nh; k++) {
-                const bl_rule *r = &rl->h[k];
-                if (r->y0 >= lo && r->y0 <= hi && r->x1 - r->x0 >= 1.1f * ls[j].h &&
-                    lay_overlap(r->x0, r->x1, a->x0, a->x1) > 0.5f * (a->x1 - a->x0))
-                    return true;
-            }
-            break;
-        }
+        int p = lay_line_above(ls, r0, j, segs, &segs[s]);
+        if (p >= 0 && lay_rule_over(rl, &ls[p], &ls[j], &segs[s]))
+            return true;
     }
     return false;
 }
@@ -266,12 +264,5 @@ int lay_line_above(const vline *ls, size_t l, size_t j, const seg *segs, const s
 /* A horizontal rule between line p and line j (p above) over most of segment a. */
 bool lay_rule_over(const bl_rules *rl, const vline *p, const vline *j, const seg *a)
 {
-    float lo = p->y1 - 0.08f * p->h, hi = j->y0 + 0.08f * j->h;
-    for (size_t k = 0; k < rl->nh; k++) {
-        const bl_rule *r = &rl->h[k];
-        if (r->y0 >= lo && r->y0 <= hi && r->x1 - r->x0 >= 1.1f * j->h &&
-            lay_overlap(r->x0, r->x1, a->x0, a->x1) > 0.5f * (a->x1 - a->x0))
-            return true;
-    }
-    return false;
+    return rule_over(rl, p->y1 - 0.08f * p->h, j, a);
 }
