@@ -426,13 +426,8 @@ static void input_configs(batch_ctx *c)
 /* --baseline FILE: its fingerprints; exits 2 with one line when it cannot be read */
 static GHashTable *load_baseline(const char *path)
 {
-    gchar *text = NULL;
     gsize len = 0;
-    GError *err = NULL;
-    if (!g_file_get_contents(path, &text, &len, &err)) {
-        fprintf(stderr, "budgetlint: error: '%s': %s\n", path, err ? err->message : "cannot be read");
-        exit(EXIT_TROUBLE);
-    }
+    gchar *text = read_whole_or_exit(path, &len);
     cJSON *doc = cJSON_ParseWithLength(text, len);
     g_free(text);
     const cJSON *fs = cJSON_GetObjectItemCaseSensitive(doc, "findings");

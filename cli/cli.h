@@ -73,6 +73,8 @@ void die_usage(const char *fmt, const char *arg);
 void load_config(options *o);
 /** The first budgetlint.json from start_dir up to the root, into found; false when none. */
 bool find_config(const char *start_dir, char *found, size_t size);
+/** A whole file (g_free it); exits 2 with one line naming it when it cannot be read. */
+gchar *read_whole_or_exit(const char *path, gsize *len);
 /** Parse the budgetlint.json at path into cfg; exits 2 with one line on a bad file. */
 void read_config(const char *path, bl_config *cfg);
 /** The known option nearest a mistyped one (a[0..n)), or NULL. */

@@ -78,17 +78,23 @@ bool find_config(const char *start_dir, char *found, size_t size)
     }
 }
 
+gchar *read_whole_or_exit(const char *path, gsize *len)
+{
+    gchar *text = NULL;
+    GError *ge = NULL;
+    if (!g_file_get_contents(path, &text, len, &ge)) {
+        fprintf(stderr, "budgetlint: error: cannot read '%s': %s\n", path, ge ? ge->message : "?");
+        exit(EXIT_TROUBLE);
+    }
+    return text;
+}
+
 /* Parse the budgetlint.json at path into cfg (initialised first); exits 2 with one line on a bad file. */
 void read_config(const char *path, bl_config *cfg)
 {
     bl_config_init(cfg);
-    gchar *text = NULL;
     gsize len = 0;
-    GError *ge = NULL;
-    if (!g_file_get_contents(path, &text, &len, &ge)) {
-        fprintf(stderr, "budgetlint: error: cannot read '%s': %s\n", path, ge ? ge->message : "?");
-        exit(EXIT_TROUBLE);
-    }
+    gchar *text = read_whole_or_exit(path, &len);
     int line = 1;
     char msg[300];
     if (bl_config_parse(cfg, text, len, &line, msg, sizeof msg)) {

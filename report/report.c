@@ -224,8 +224,10 @@ static void file_cell(lxw_worksheet *ws, lxw_row_t row, const char *path)
     free(uri);
 }
 
-/* A stated or recomputed value as a number in its printed precision; text when it is none (优) */
-static void put_value(lxw_workbook *wb, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col, const char *v)
+/* A stated or recomputed value as a number in its printed precision (fmts: the workbook's number
+ * formats by decimals, made on first use); text when it is none (优) */
+static void put_value(lxw_workbook *wb, lxw_format **fmts, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col,
+                      const char *v)
 {
     if (!v)
         return;
@@ -237,12 +239,6 @@ static void put_value(lxw_workbook *wb, lxw_worksheet *ws, lxw_row_t row, lxw_co
     }
     const char *dot = strchr(v, '.');
     int dec = dot ? (int)strlen(dot + 1) : 0;
-    static lxw_format *fmts[10];
-    static lxw_workbook *owner;
-    if (owner != wb) { /* formats belong to one workbook */
-        memset(fmts, 0, sizeof fmts);
-        owner = wb;
-    }
     if (dec > 9)
         dec = 9;
     if (!fmts[dec]) {
@@ -383,6 +379,7 @@ int bl_report_xlsx(bl_store *s, const char *path, char *err, size_t errsz)
     worksheet_freeze_panes(ws, 1, 0);
     worksheet_autofilter(ws, 0, 0, (lxw_row_t)t.nr, NREP - 1);
 
+    lxw_format *decimals[10] = {0}; /* "0", "0.0", … made as values need them (formats belong to wb) */
     lxw_worksheet *wf = workbook_add_worksheet(wb, "问题");
     PRINT_SETUP(wf);
     int wfw[NFIND];
@@ -400,8 +397,8 @@ int bl_report_xlsx(bl_store *s, const char *path, char *err, size_t errsz)
         worksheet_write_string(wf, row, 4, f->v[F_SEV], strcmp(f->v[F_SEV] ? f->v[F_SEV] : "", "error") == 0 ? red : NULL);
         worksheet_write_string(wf, row, 5, f->v[F_MSG] ? f->v[F_MSG] : "", NULL);
         /* stated and recomputed as numbers, shown with their printed decimals (66.50), their unit beside */
-        put_value(wb, wf, row, 6, f->v[F_STATED]);
-        put_value(wb, wf, row, 7, f->v[F_EXPECTED]);
+        put_value(wb, decimals, wf, row, 6, f->v[F_STATED]);
+        put_value(wb, decimals, wf, row, 7, f->v[F_EXPECTED]);
         const char *unit = unit_of_rule(f->v[F_RULE]);
         if (unit && (f->v[F_STATED] || f->v[F_EXPECTED]))
             worksheet_write_string(wf, row, 8, unit, NULL);

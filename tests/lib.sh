@@ -26,3 +26,9 @@ nfacts() {
 nrecords() {
     python3 -c 'import json, sys; d = json.load(open(sys.argv[1])); print(len(d) if isinstance(d, list) else "not an array")' "$1" 2>/dev/null || echo "not JSON"
 }
+# python_with MODULE...: the first python3 (the PATH's, then Debian's) that imports them; empty if none
+python_with() {
+    for py in python3 /usr/bin/python3; do
+        if "$py" -c "import $(echo "$@" | tr ' ' ',')" 2>/dev/null; then echo "$py"; return; fi
+    done
+}

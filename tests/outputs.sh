@@ -13,10 +13,7 @@ expect_match "sarif: unreadable files are notifications" '"toolExecutionNotifica
 "$BIN" check --format sarif fixtures/seed.pdf > "$tmp/clean.sarif"
 expect_rc "sarif: a clean report exits 0" 0 $?
 # the schema is vendored (tests/schemas/); python3-jsonschema validates it: no network needed
-PYJ=""
-for py in python3 /usr/bin/python3; do
-    if "$py" -c 'import jsonschema' 2>/dev/null; then PYJ=$py; break; fi
-done
+PYJ=$(python_with jsonschema)
 if [ -z "$PYJ" ]; then
     fail "sarif schema" "python3-jsonschema is needed (tools/deps.sh installs it)"
 else

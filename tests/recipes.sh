@@ -10,10 +10,7 @@ case $BIN in /*) ;; *) BIN=$(pwd)/$BIN ;; esac
 REPO=$(pwd)
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-PY=""
-for py in python3 /usr/bin/python3; do
-    if "$py" -c 'import yaml, jsonschema' 2>/dev/null; then PY=$py; break; fi
-done
+PY=$(python_with yaml jsonschema)
 if [ -z "$PY" ]; then
     fail "recipes" "python3 with yaml and jsonschema is needed (Debian: python3-yaml python3-jsonschema)"
     exit 0
