@@ -11,7 +11,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "layout.h"
+#include "readers.h"
 
 #include "../core/banned.h"
 
@@ -76,9 +76,10 @@ typedef struct {
 
 /* Append one page's text (already UTF-8 sanitized) as lines; text pages may hold
  * "| a | b |" rows (st non-NULL). */
-static void add_page_lines(bl_doc *doc, bl_buf *raw, const char *s, size_t n, int page, size_t *cap,
-                           pipe_state *st)
+static void add_page_lines(bl_lines *L, const char *s, size_t n, int page, pipe_state *st)
 {
+    bl_doc *doc = L->doc;
+    bl_buf *raw = &L->raw;
     int line = 0;
     size_t i = 0;
     while (i < n) {
@@ -89,16 +90,7 @@ static void add_page_lines(bl_doc *doc, bl_buf *raw, const char *s, size_t n, in
         if (len && s[j - 1] == '\r')
             len--;
         line++;
-        if (doc->nlines == *cap) {
-            size_t nc = *cap ? *cap * 2 : 256;
-            doc->lines = bl_grow(doc->arena, doc->lines, sizeof *doc->lines, doc->nlines, nc);
-            *cap = nc;
-        }
-        bl_line *l = &doc->lines[doc->nlines++];
-        memset(l, 0, sizeof *l);
-        l->indent = l->fill = -1;
-        l->page = page;
-        l->line = line;
+        bl_line *l = bl_lines_add(L, page, line);
         if (st && len && memchr(s + i, '|', len) && pipe_row(doc, raw, l, s + i, len)) {
             if (!st->open)
                 ++st->table, st->row = 0;
@@ -128,11 +120,27 @@ static void add_page_lines(bl_doc *doc, bl_buf *raw, const char *s, size_t n, in
     }
 }
 
-static void finish_raw(bl_doc *doc, bl_buf *raw)
+bl_line *bl_lines_add(bl_lines *L, int page, int line)
 {
-    doc->raw = bl_strndup(doc->arena, raw->data ? raw->data : "", raw->len);
-    doc->raw_len = raw->len;
-    bl_buf_release(raw);
+    bl_doc *doc = L->doc;
+    if (doc->nlines == L->cap) {
+        size_t nc = L->cap ? L->cap * 2 : 256;
+        doc->lines = bl_grow(doc->arena, doc->lines, sizeof *doc->lines, doc->nlines, nc);
+        L->cap = nc;
+    }
+    bl_line *l = &doc->lines[doc->nlines++];
+    memset(l, 0, sizeof *l);
+    l->indent = l->fill = -1;
+    l->page = page;
+    l->line = line;
+    return l;
+}
+
+void bl_lines_finish(bl_lines *L)
+{
+    L->doc->raw = bl_strndup(L->doc->arena, L->raw.data ? L->raw.data : "", L->raw.len);
+    L->doc->raw_len = L->raw.len;
+    bl_buf_release(&L->raw);
 }
 
 /* ---- text ------------------------------------------------------------------ */
@@ -185,13 +193,13 @@ static int extract_text(bl_doc *doc, const char *data, size_t len, const bl_extr
     size_t n = utf.len;
     if (n >= 3 && memcmp(s, "\xEF\xBB\xBF", 3) == 0)
         s += 3, n -= 3;
-    bl_buf clean = BL_BUF_INIT, raw = BL_BUF_INIT;
+    bl_buf clean = BL_BUF_INIT;
+    bl_lines L = {doc, BL_BUF_INIT, 0};
     if (valid && !memchr(s, '\0', n))
         bl_buf_add(&clean, s, n); /* already valid: one copy, no second decoding pass */
     else
         doc->bad_utf8 = bl_utf8_sanitize(&clean, s, n);
     bl_buf_release(&utf);
-    size_t cap = 0;
     int page = 1;
     pipe_state tables = {0, 0, false};
     const char *p = clean.data ? clean.data : "";
@@ -200,7 +208,7 @@ static int extract_text(bl_doc *doc, const char *data, size_t len, const bl_extr
         const char *ff = memchr(p, '\f', left);
         size_t seg = ff ? (size_t)(ff - p) : left;
         if (seg || !ff)
-            add_page_lines(doc, &raw, p, seg, page, &cap, &tables);
+            add_page_lines(&L, p, seg, page, &tables);
         if (!ff)
             break;
         p += seg + 1;
@@ -211,7 +219,7 @@ static int extract_text(bl_doc *doc, const char *data, size_t len, const bl_extr
     }
     doc->npages = page;
     bl_buf_release(&clean);
-    finish_raw(doc, &raw);
+    bl_lines_finish(&L);
     return 0;
 }
 
@@ -285,8 +293,9 @@ static int cmp_placed(const void *a, const void *b)
  * page's lines. Notes and highlights (budgetlint's own among them) are not page text.
  * Returns how many visible characters they add.
  */
-static size_t field_text(bl_doc *doc, PopplerPage *pg, bl_buf *raw, size_t *cap, int page)
+static size_t field_text(bl_lines *L, PopplerPage *pg, int page)
 {
+    bl_doc *doc = L->doc;
     placed *v = NULL;
     size_t n = 0, vcap = 0;
     GList *forms = poppler_page_get_form_field_mapping(pg);
@@ -322,7 +331,7 @@ static size_t field_text(bl_doc *doc, PopplerPage *pg, bl_buf *raw, size_t *cap,
     if (text.len) {
         doc->bad_utf8 += bl_utf8_sanitize(&clean, text.data, text.len);
         visible = count_visible(clean.data, clean.len);
-        add_page_lines(doc, raw, clean.data, clean.len, page, cap, NULL);
+        add_page_lines(L, clean.data, clean.len, page, NULL);
     }
     bl_buf_release(&text);
     bl_buf_release(&clean);
@@ -336,8 +345,7 @@ static size_t field_text(bl_doc *doc, PopplerPage *pg, bl_buf *raw, size_t *cap,
  * visible character's left edge against the leftmost on the page, in character
  * heights; its last one's right edge, in percent of the page's text width.
  */
-static void set_indents(bl_doc *doc, size_t first, const char *text, size_t n, const PopplerRectangle *r,
-                        guint nr)
+static void set_indents(bl_doc *doc, size_t first, const char *text, size_t n, const bl_box *r, size_t nr)
 {
     size_t nl = doc->nlines - first;
     if (!nl)
@@ -385,6 +393,19 @@ static void set_indents(bl_doc *doc, size_t first, const char *text, size_t n, c
     free(x);
     free(h);
     free(e);
+}
+
+void bl_lines_page(bl_lines *L, const char *text, size_t n, const bl_box *boxes, size_t nbox, int page,
+                   bl_layout_state *st, bl_rules_fn rules, void *rules_ctx)
+{
+    /* tables from the characters' boxes; pages without one keep the text's line order */
+    if (n && nbox && bl_layout_page(L->doc, &L->raw, &L->cap, text, n, boxes, nbox, page, st, rules, rules_ctx))
+        return;
+    bl_layout_flush(L->doc, &L->raw, &L->cap, st);
+    size_t first = L->doc->nlines;
+    add_page_lines(L, text, n, page, NULL);
+    if (nbox)
+        set_indents(L->doc, first, text, n, boxes, nbox);
 }
 
 /*
@@ -470,8 +491,9 @@ static int extract_pdf(bl_doc *doc, const char *data, size_t len, const bl_extra
         return bl_doc_fail(doc, BL_ERR_LIMIT, "too-large", "PDF has %d pages, more than the limit %d",
                            npages, max_pages);
     }
-    bl_buf raw = BL_BUF_INIT, clean = BL_BUF_INIT;
-    size_t cap = 0, visible = 0;
+    bl_buf clean = BL_BUF_INIT;
+    bl_lines L = {doc, BL_BUF_INIT, 0};
+    size_t visible = 0;
     bl_layout_state lst = {0};
     for (int i = 0; i < npages; i++) {
         PopplerPage *pg = poppler_document_get_page(pd, i);
@@ -481,43 +503,54 @@ static int extract_pdf(bl_doc *doc, const char *data, size_t len, const bl_extra
         doc->bad_utf8 += bl_utf8_sanitize(&clean, t ? t : "", tl);
         size_t seen = count_visible(t ? t : "", tl);
         visible += seen;
-        /* tables from the characters' boxes; pages without one keep Poppler's line order */
         PopplerRectangle *rects = NULL;
         guint nrects = 0;
-        bool laid = false;
+        bl_box *bx = NULL;
         if (pg && tl && clean.len == tl && poppler_page_get_text_layout(pg, &rects, &nrects)) {
-            bl_box *bx = bl_xmalloc(((size_t)nrects + 1) * sizeof *bx);
+            bx = bl_xmalloc(((size_t)nrects + 1) * sizeof *bx);
             for (guint k = 0; k < nrects; k++)
                 bx[k] = (bl_box){rects[k].x1, rects[k].y1, rects[k].x2, rects[k].y2};
-            laid = bl_layout_page(doc, &raw, &cap, clean.data, clean.len, bx, nrects, i + 1, &lst,
-                                  page_rules, pg);
-            free(bx);
         }
-        if (!laid) {
-            bl_layout_flush(doc, &raw, &cap, &lst);
-            size_t first = doc->nlines;
-            add_page_lines(doc, &raw, clean.data ? clean.data : "", clean.len, i + 1, &cap, NULL);
-            if (rects && clean.len == tl)
-                set_indents(doc, first, clean.data, clean.len, rects, nrects);
-        }
+        bl_lines_page(&L, clean.data ? clean.data : "", clean.len, bx, bx ? nrects : 0, i + 1, &lst,
+                      page_rules, pg);
+        free(bx);
         g_free(rects);
         if (pg && !seen)
-            visible += field_text(doc, pg, &raw, &cap, i + 1); /* a filled-in form is no scan */
+            visible += field_text(&L, pg, i + 1); /* a filled-in form is no scan */
         g_free(t);
         if (pg)
             g_object_unref(pg);
     }
-    bl_layout_flush(doc, &raw, &cap, &lst);
+    bl_layout_flush(doc, &L.raw, &L.cap, &lst);
     g_object_unref(pd);
     bl_buf_release(&clean);
     doc->npages = npages;
-    finish_raw(doc, &raw);
+    bl_lines_finish(&L);
     if (npages == 0)
         return bl_doc_fail(doc, BL_ERR_FORMAT, "damaged", "PDF has no pages");
     if (visible == 0)
         return bl_doc_fail(doc, BL_ERR_UNSUPPORTED, "no-text-layer",
                            "PDF has no text layer (scanned or image-only; run OCR first)");
     return 0;
+}
+
+/* ---- ZIP containers: DOCX and OFD (docx.c, ofd.c) ------------------------------------ */
+
+static int extract_zip(bl_doc *doc, const char *data, size_t len, const bl_extract_opts *o)
+{
+    bl_zip *z = bl_zip_open(data, len);
+    if (!z)
+        return bl_doc_fail(doc, BL_ERR_FORMAT, "damaged",
+                           "damaged ZIP container (truncated, or its directory is unreadable)");
+    int r;
+    if (bl_zip_has(z, "word/document.xml") || bl_zip_has(z, "[Content_Types].xml"))
+        r = bl_extract_docx(doc, z, o);
+    else if (bl_zip_has(z, "OFD.xml"))
+        r = bl_extract_ofd(doc, z, o);
+    else
+        r = bl_doc_fail(doc, BL_ERR_FORMAT, "binary", "a ZIP archive that is neither a DOCX nor an OFD document");
+    bl_zip_close(z);
+    return r;
 }
 
 /* ---- entry points ---------------------------------------------------------------- */
@@ -546,6 +579,8 @@ int bl_extract_bytes(bl_doc *doc, const char *data, size_t len, bool hint_pdf,
     }
     if (hint_pdf)
         return bl_doc_fail(doc, BL_ERR_FORMAT, "not-pdf", "not a PDF file (no %%PDF- header)");
+    if (len >= 4 && memcmp(data, "PK\3\4", 4) == 0)
+        return extract_zip(doc, data, len, o);
     size_t lim = len < 8192 ? len : 8192;
     if (!(o && o->encoding) && memchr(data, '\0', lim))
         return bl_doc_fail(doc, BL_ERR_FORMAT, "binary", "neither a PDF nor a text file");

@@ -13,7 +13,9 @@ another way gives the same facts.
       that now reads right fails until it is taken off the list.
 
 Facts compare as a multiset of (kind, scope, value, basis); scope labels without spaces
-(a wrapped cell joins its lines with or without one). Prints PASS/FAIL lines.
+(a wrapped cell joins its lines with or without one). In the folders of other formats
+(docx, ofd: issue #15) the findings must be the same too, as a multiset of (rule, severity):
+the golden's, or the PDF fixture's own for table fixtures. Prints PASS/FAIL lines.
 """
 import collections, json, os, subprocess, sys
 
@@ -22,16 +24,42 @@ def key(kind, scope, value, basis):
     return (kind, "".join(str(scope).split()), value, "" if basis in (None, "-") else basis)
 
 
-def facts(binary, pdf):
+FORMATS = ("docx", "ofd")
+
+
+def record(binary, pdf):
     p = subprocess.run([binary, "check", "--format", "json", pdf], capture_output=True, text=True,
                        errors="replace", timeout=120)
     try:
         out = json.loads(p.stdout)
     except json.JSONDecodeError:
         return None
-    out = out[0] if isinstance(out, list) else out
+    return out[0] if isinstance(out, list) else out
+
+
+def facts_of(out):
     return collections.Counter(key(f.get("kind"), f.get("scope"), f.get("value"), f.get("basis"))
                                for f in out.get("facts", []))
+
+
+def findings_of(out):
+    return collections.Counter((f.get("rule"), f.get("severity")) for f in out.get("findings", []))
+
+
+def facts(binary, pdf):
+    out = record(binary, pdf)
+    return None if out is None else facts_of(out)
+
+
+def golden_findings(binary, name):
+    for p in (os.path.join("fixtures", "prose", name + ".expected.json"),
+              os.path.join("fixtures", name + ".expected.json")):
+        if os.path.exists(p):
+            out = json.load(open(p, encoding="utf-8"))
+            return findings_of(out[0] if isinstance(out, list) else out)
+    pdf = os.path.join("fixtures", "tables", name + ".pdf")
+    out = record(binary, pdf) if os.path.exists(pdf) else None
+    return None if out is None else findings_of(out)
 
 
 def golden(name):
@@ -85,9 +113,15 @@ def main():
                     known[(lay, name)] = why
         for lay in sorted(os.listdir(d)):
             for f in sorted(os.listdir(os.path.join(d, lay))):
-                if f.endswith(".pdf"):
-                    name = f[:-4]
-                    compare(lay, name, golden(name), facts(binary, os.path.join(d, lay, f)), known)
+                name, ext = os.path.splitext(f)
+                if ext in (".pdf", ".docx", ".ofd"):
+                    out = record(binary, os.path.join(d, lay, f))
+                    compare(lay, name, golden(name), None if out is None else facts_of(out), known)
+                    if lay in FORMATS:
+                        want, got = golden_findings(binary, name), None if out is None else findings_of(out)
+                        if want != got:
+                            print("FAIL: %s %s findings: want %s got %s" % (lay, name, dict(want or {}),
+                                                                            dict(got or {})))
         return
     d = a[0]
     layouts = a[1:] or ["grid", "dense", "narrow"]

@@ -271,6 +271,8 @@ def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--out", required=True)
     ap.add_argument("--layout", action="append", choices=LAYOUTS)
+    ap.add_argument("--to", default="pdf", choices=("pdf", "docx"),
+                    help="what LibreOffice writes: the printed PDF, or the same document as DOCX (#15)")
     ap.add_argument("files", nargs="+")
     a = ap.parse_args()
     if not shutil.which("soffice"):
@@ -289,11 +291,11 @@ def main():
                 fodts.append(p)
             env = dict(os.environ, HOME=work)   # a private LibreOffice profile: runs can overlap
             for k in range(0, len(fodts), 40):
-                subprocess.run(["soffice", "--headless", "--convert-to", "pdf", "--outdir", work]
+                subprocess.run(["soffice", "--headless", "--convert-to", a.to, "--outdir", work]
                                + fodts[k:k + 40], check=True, stdout=subprocess.DEVNULL,
                                stderr=subprocess.DEVNULL, env=env)
             for p in fodts:
-                pdf = p[:-5] + ".pdf"
+                pdf = p[:-5] + "." + a.to
                 tmp = os.path.join(dest, "." + os.path.basename(pdf) + ".tmp")
                 shutil.copy(pdf, tmp)
                 os.replace(tmp, os.path.join(dest, os.path.basename(pdf)))

@@ -112,13 +112,15 @@ def apply(text, subs, name):
     return text
 
 
-def convert(name, text):
+def convert(name, text, to="pdf", dest=OUT):
     path = os.path.join(WORK, name + ".fodt")
     with open(path, "w", encoding="utf-8") as f:
         f.write(fodt(text.rstrip("\n").split("\n")))
-    subprocess.run(["soffice", "--headless", "--convert-to", "pdf", "--outdir", WORK, path],
+    subprocess.run(["soffice", "--headless", "--convert-to", to, "--outdir", WORK, path],
                    check=True, stdout=subprocess.DEVNULL)
-    shutil.copy(os.path.join(WORK, name + ".pdf"), os.path.join(OUT, name + ".pdf"))
+    tmp = os.path.join(dest, "." + name + ".tmp")
+    shutil.copy(os.path.join(WORK, name + "." + to), tmp)
+    os.replace(tmp, os.path.join(dest, name + "." + to))
 
 
 def image_only_pdf(path):
@@ -149,15 +151,20 @@ def image_only_pdf(path):
 
 def main():
     os.makedirs(WORK, exist_ok=True)
+    # --docx DIR: the same documents saved as DOCX (issue #15's twins) instead of printed
+    to, dest = ("docx", sys.argv[2]) if sys.argv[1:2] == ["--docx"] else ("pdf", OUT)
+    os.makedirs(dest, exist_ok=True)
     seed = open(os.path.join(SRC, "seed.txt"), encoding="utf-8").read()
-    convert("seed", seed)
+    convert("seed", seed, to, dest)
     variants()
     for v in yield_list:
-        convert(v["name"], apply(seed, v["subs"], v["name"]))
+        convert(v["name"], apply(seed, v["subs"], v["name"]), to, dest)
     # other reports: every fixtures/src/*.txt but the seed
     for f in sorted(os.listdir(SRC)):
         if f.endswith(".txt") and f not in ("seed.txt", "variants.txt"):
-            convert(f[:-4], open(os.path.join(SRC, f), encoding="utf-8").read())
+            convert(f[:-4], open(os.path.join(SRC, f), encoding="utf-8").read(), to, dest)
+    if to != "pdf":
+        return
     bad = os.path.join(OUT, "bad")
     os.makedirs(bad, exist_ok=True)
     open(os.path.join(bad, "empty.pdf"), "wb").close()

@@ -1,0 +1,601 @@
+/*
+ * ofd.c - an OFD document (GB/T 33190-2016: XML parts in a ZIP) to lines.
+ *
+ * OFD.xml names the document (DocBody/DocRoot); Document.xml lists the pages
+ * (Pages/Page BaseLoc) and their templates (CommonData/TemplatePage); each
+ * page's Content.xml holds layers of TextObjects (Boundary, CTM, Size, and
+ * TextCode runs: X, Y of the first glyph's baseline, DeltaX/DeltaY advances
+ * with the "g N d" repeat) and PathObjects (AbbreviatedData: M/S, L, B, Q, A, C).
+ * Glyphs become character boxes in points (y down, as Poppler's), straight
+ * horizontal and vertical path segments the page's ruling lines; both go to
+ * the layout reader the PDF path uses (bl_lines_page), so tables come out the
+ * same way. Units are millimetres; a point is 25.4/72 mm.
+ */
+#include "readers.h"
+
+#include <libxml/parser.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../core/banned.h"
+
+#define MM_PT (72.0 / 25.4)
+#define MAX_GLYPHS 400000   /* a page's glyphs: more is not a report page */
+#define MAX_RULES 20000
+#define MAX_DEPTH 32        /* nested PageBlocks */
+#define MAX_PATH 1024
+
+typedef struct {
+    uint32_t cp;
+    double x0, y0, x1, y1; /* points, y down */
+} oglyph;
+
+typedef struct {
+    oglyph *g;
+    size_t n, cap;
+    bl_rule *h, *v;
+    size_t nh, nv, caph, capv;
+} opage;
+
+/* ---- numbers --------------------------------------------------------------------- */
+
+/* One decimal number (locale-free) from *s; false when there is none. */
+static bool num(const char **s, double *out)
+{
+    const char *p = *s;
+    while (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r' || *p == ',')
+        p++;
+    bool neg = false;
+    if (*p == '-' || *p == '+')
+        neg = *p++ == '-';
+    double v = 0;
+    int digits = 0;
+    while (*p >= '0' && *p <= '9')
+        v = v * 10 + (*p++ - '0'), digits++;
+    if (*p == '.') {
+        p++;
+        double f = 0.1;
+        while (*p >= '0' && *p <= '9')
+            v += (*p++ - '0') * f, f /= 10, digits++;
+    }
+    if (!digits)
+        return false;
+    if (*p == 'e' || *p == 'E') {
+        const char *q = p + 1;
+        bool eneg = false;
+        if (*q == '-' || *q == '+')
+            eneg = *q++ == '-';
+        int e = 0;
+        if (*q >= '0' && *q <= '9') {
+            while (*q >= '0' && *q <= '9') {
+                if (e < 400)
+                    e = e * 10 + (*q - '0');
+                q++;
+            }
+            v *= pow(10, eneg ? -e : e);
+            p = q;
+        }
+    }
+    *s = p;
+    *out = neg ? -v : v;
+    return isfinite(*out);
+}
+
+/* Up to max numbers of s into out; returns how many. */
+static int nums(const char *s, double *out, int max)
+{
+    int n = 0;
+    double v;
+    while (s && n < max && num(&s, &v))
+        out[n++] = v;
+    return n;
+}
+
+/*
+ * A DeltaX / DeltaY list: numbers, where "g N d" stands for N times d.
+ * Fills out[0..max); returns how many.
+ */
+static size_t deltas(const char *s, double *out, size_t max)
+{
+    size_t n = 0;
+    while (s && *s && n < max) {
+        while (*s == ' ' || *s == '\t' || *s == '\n' || *s == '\r')
+            s++;
+        if (*s == 'g') {
+            s++;
+            double cnt, d;
+            if (!num(&s, &cnt) || !num(&s, &d))
+                break;
+            for (long k = 0; k < (long)cnt && n < max; k++)
+                out[n++] = d;
+            continue;
+        }
+        double d;
+        if (!num(&s, &d))
+            break;
+        out[n++] = d;
+    }
+    return n;
+}
+
+/* ---- paths inside the container ---------------------------------------------------- */
+
+/* dir + "/" + loc, resolved ("/x" is from the root; "." and ".." taken out). */
+static void resolve(const char *dir, const char *loc, char *out, size_t size)
+{
+    char tmp[MAX_PATH];
+    while (*loc == ' ' || *loc == '\t' || *loc == '\n')
+        loc++;
+    if (*loc == '/')
+        snprintf(tmp, sizeof tmp, "%s", loc + 1);
+    else if (dir && *dir)
+        snprintf(tmp, sizeof tmp, "%s/%s", dir, loc);
+    else
+        snprintf(tmp, sizeof tmp, "%s", loc);
+    for (char *p = tmp; *p; p++)
+        if (*p == '\\')
+            *p = '/';
+    /* take the parts apart and put them back without . and .. */
+    char *parts[128];
+    int np = 0;
+    char *p = tmp;
+    while (*p) {
+        char *e = strchr(p, '/');
+        if (e)
+            *e = '\0';
+        if (!*p || strcmp(p, ".") == 0) {
+        } else if (strcmp(p, "..") == 0) {
+            if (np)
+                np--;
+        } else if (np < 128) {
+            parts[np++] = p;
+        }
+        if (!e)
+            break;
+        p = e + 1;
+    }
+    size_t o = 0;
+    out[0] = '\0';
+    for (int k = 0; k < np && o + 1 < size; k++)
+        o += (size_t)snprintf(out + o, size - o, "%s%s", k ? "/" : "", parts[k]);
+    size_t tl = strlen(out);
+    while (tl && (out[tl - 1] == ' ' || out[tl - 1] == '\n' || out[tl - 1] == '\r'))
+        out[--tl] = '\0';
+}
+
+static void dir_of(const char *path, char *out, size_t size)
+{
+    snprintf(out, size, "%s", path);
+    char *s = strrchr(out, '/');
+    if (s)
+        *s = '\0';
+    else
+        out[0] = '\0';
+}
+
+static const xmlNode *child(const xmlNode *n, const char *local)
+{
+    for (const xmlNode *c = n ? n->children : NULL; c; c = c->next)
+        if (bl_xml_is(c, local))
+            return c;
+    return NULL;
+}
+
+static const char *content(const xmlNode *n)
+{
+    for (const xmlNode *c = n ? n->children : NULL; c; c = c->next)
+        if ((c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE) && c->content)
+            return (const char *)c->content;
+    return NULL;
+}
+
+/* ---- page content -------------------------------------------------------------------- */
+
+typedef struct {
+    double a, b, c, d, e, f; /* x' = a x + c y + e, y' = b x + d y + f */
+} ctm;
+
+static ctm ctm_of(const xmlNode *n, double bx, double by)
+{
+    ctm m = {1, 0, 0, 1, 0, 0};
+    double v[6];
+    if (nums(bl_xml_attr(n, "CTM"), v, 6) == 6)
+        m = (ctm){v[0], v[1], v[2], v[3], v[4], v[5]};
+    m.e += bx, m.f += by; /* object space is relative to the Boundary's corner */
+    return m;
+}
+
+static void apply(const ctm *m, double x, double y, double *ox, double *oy)
+{
+    *ox = m->a * x + m->c * y + m->e;
+    *oy = m->b * x + m->d * y + m->f;
+}
+
+static bool add_glyph(opage *pg, uint32_t cp, double x0, double y0, double x1, double y1)
+{
+    if (pg->n >= MAX_GLYPHS)
+        return false;
+    if (pg->n == pg->cap)
+        pg->g = bl_xrealloc(pg->g, (pg->cap = pg->cap ? pg->cap * 2 : 1024) * sizeof *pg->g);
+    pg->g[pg->n++] = (oglyph){cp, x0 * MM_PT, y0 * MM_PT, x1 * MM_PT, y1 * MM_PT};
+    return true;
+}
+
+/* Full-width in the CJK fonts reports are set in: ideographs, CJK and full-width forms, and
+ * the punctuation Chinese text shares with Latin (quotes, dashes, ellipsis, middle dot). */
+static bool wide(uint32_t cp)
+{
+    return cp >= 0x2E80 || (cp >= 0x1100 && cp < 0x1200) || (cp >= 0x2010 && cp <= 0x2027) || cp == 0xB7 ||
+           (cp >= 0x2460 && cp < 0x2800);
+}
+
+/* A glyph's width in ems when nothing tells it: full for CJK, about half for Latin letters and
+ * digits, a third for narrow punctuation (as Noto and SimSun set them). */
+static double glyph_em(uint32_t cp)
+{
+    if (wide(cp))
+        return 1.0;
+    if (cp < 0x80 && strchr("()[]{},.:;!'\"|` ", (int)cp))
+        return 0.35;
+    return 0.55;
+}
+
+static void text_object(opage *pg, const xmlNode *t)
+{
+    double bnd[4] = {0, 0, 0, 0};
+    nums(bl_xml_attr(t, "Boundary"), bnd, 4);
+    ctm m = ctm_of(t, bnd[0], bnd[1]);
+    double size = 3.5; /* mm: the spec's default is none; about 10 pt */
+    const char *sz = bl_xml_attr(t, "Size");
+    if (sz) {
+        double v;
+        if (nums(sz, &v, 1) == 1 && v > 0 && v < 1000)
+            size = v;
+    }
+    double x = 0, y = 0;
+    double *dx = NULL, *dy = NULL;
+    for (const xmlNode *tc = t->children; tc; tc = tc->next) {
+        if (!bl_xml_is(tc, "TextCode"))
+            continue;
+        double v;
+        const char *ax = bl_xml_attr(tc, "X"), *ay = bl_xml_attr(tc, "Y");
+        if (ax && nums(ax, &v, 1) == 1)
+            x = v;
+        if (ay && nums(ay, &v, 1) == 1)
+            y = v;
+        const char *s = content(tc);
+        if (!s)
+            continue;
+        size_t n = strlen(s), nchar = 0;
+        for (size_t k = 0; k < n; k++)
+            nchar += ((unsigned char)s[k] & 0xC0) != 0x80;
+        if (nchar > MAX_GLYPHS)
+            nchar = MAX_GLYPHS;
+        dx = bl_xrealloc(dx, (nchar + 1) * sizeof *dx);
+        dy = bl_xrealloc(dy, (nchar + 1) * sizeof *dy);
+        size_t ndx = deltas(bl_xml_attr(tc, "DeltaX"), dx, nchar), ndy = deltas(bl_xml_attr(tc, "DeltaY"), dy, nchar);
+        size_t i = 0, k = 0;
+        while (i < n) {
+            uint32_t cp;
+            int len = bl_utf8_next((const unsigned char *)s + i, n - i, &cp);
+            if (len < 0)
+                len = 1;
+            i += (size_t)len;
+            if (cp == '\n' || cp == '\r' || cp == '\t')
+                cp = ' ';
+            /* its box: its advance to the next glyph while that is no wider than the glyph
+             * (glyph_em); past that the advance holds a gap (between two cells, or evenly
+             * spread characters) that is no part of it */
+            double em = size * glyph_em(cp);
+            double adv = k < ndx ? dx[k] : em;
+            double w = adv > 0 && adv <= em * 1.05 ? adv : em;
+            double x0, y0, x1, y1;
+            /* from 0.95 em above the baseline to 0.35 em below: the box Poppler gives a
+             * CJK font's glyph (its ascent and descent), so thresholds in line heights agree */
+            apply(&m, x, y - size * 0.95, &x0, &y0);
+            apply(&m, x + w, y + size * 0.35, &x1, &y1);
+            if (x1 < x0) {
+                double tmp = x0;
+                x0 = x1, x1 = tmp;
+            }
+            if (y1 < y0) {
+                double tmp = y0;
+                y0 = y1, y1 = tmp;
+            }
+            if (!add_glyph(pg, cp, x0, y0, x1, y1))
+                break;
+            x += k < ndx ? dx[k] : adv;
+            if (k < ndy)
+                y += dy[k];
+            k++;
+        }
+    }
+    free(dx);
+    free(dy);
+}
+
+static void add_rule(opage *pg, double x0, double y0, double x1, double y1)
+{
+    x0 *= MM_PT, y0 *= MM_PT, x1 *= MM_PT, y1 *= MM_PT;
+    bool horiz = fabs(y1 - y0) < 0.5, vert = fabs(x1 - x0) < 0.5;
+    double len = horiz ? fabs(x1 - x0) : fabs(y1 - y0);
+    if ((!horiz && !vert) || len < 5 || pg->nh + pg->nv >= MAX_RULES)
+        return;
+    if (horiz) {
+        if (pg->nh == pg->caph)
+            pg->h = bl_xrealloc(pg->h, (pg->caph = pg->caph ? pg->caph * 2 : 64) * sizeof *pg->h);
+        double y = (y0 + y1) / 2;
+        pg->h[pg->nh++] = (bl_rule){(float)fmin(x0, x1), (float)y, (float)fmax(x0, x1), (float)y};
+    } else {
+        if (pg->nv == pg->capv)
+            pg->v = bl_xrealloc(pg->v, (pg->capv = pg->capv ? pg->capv * 2 : 64) * sizeof *pg->v);
+        double x = (x0 + x1) / 2;
+        pg->v[pg->nv++] = (bl_rule){(float)x, (float)fmin(y0, y1), (float)x, (float)fmax(y0, y1)};
+    }
+}
+
+/* A path's straight segments: the ruling lines of tables drawn as paths. */
+static void path_object(opage *pg, const xmlNode *p)
+{
+    const char *d = content(child(p, "AbbreviatedData"));
+    if (!d)
+        return;
+    double bnd[4] = {0, 0, 0, 0};
+    nums(bl_xml_attr(p, "Boundary"), bnd, 4);
+    ctm m = ctm_of(p, bnd[0], bnd[1]);
+    double cx = 0, cy = 0, sx = 0, sy = 0;
+    const char *s = d;
+    int guard = 0;
+    while (*s && guard++ < 100000) {
+        while (*s == ' ' || *s == '\n' || *s == '\r' || *s == '\t')
+            s++;
+        char op = *s;
+        if (!op)
+            break;
+        s++;
+        double v[7];
+        int want = op == 'M' || op == 'S' || op == 'L' ? 2 : op == 'Q' ? 4 : op == 'B' ? 6 : op == 'A' ? 7 : 0;
+        int got = 0;
+        while (got < want && num(&s, &v[got]))
+            got++;
+        if (got < want) {
+            if (want == 0 && op != 'C')
+                continue; /* unknown operator: skip it */
+            if (want)
+                break;
+        }
+        double ax, ay;
+        if (op == 'M' || op == 'S') {
+            apply(&m, v[0], v[1], &cx, &cy);
+            sx = cx, sy = cy;
+        } else if (op == 'L') {
+            apply(&m, v[0], v[1], &ax, &ay);
+            add_rule(pg, cx, cy, ax, ay);
+            cx = ax, cy = ay;
+        } else if (op == 'Q' || op == 'B' || op == 'A') {
+            apply(&m, v[got - 2], v[got - 1], &cx, &cy); /* curves are no rules: move on */
+        } else if (op == 'C') {
+            add_rule(pg, cx, cy, sx, sy);
+            cx = sx, cy = sy;
+        }
+    }
+}
+
+static void objects(opage *pg, const xmlNode *n, int depth)
+{
+    if (depth > MAX_DEPTH)
+        return;
+    for (const xmlNode *c = n->children; c; c = c->next) {
+        if (bl_xml_is(c, "TextObject"))
+            text_object(pg, c);
+        else if (bl_xml_is(c, "PathObject"))
+            path_object(pg, c);
+        else if (bl_xml_is(c, "Layer") || bl_xml_is(c, "PageBlock") || bl_xml_is(c, "Content"))
+            objects(pg, c, depth + 1);
+    }
+}
+
+/* ---- a page's text in reading order ----------------------------------------------------- */
+
+static int cmp_ymid(const void *a, const void *b)
+{
+    const oglyph *p = a, *q = b;
+    double m = (p->y0 + p->y1) / 2, n = (q->y0 + q->y1) / 2;
+    return (m > n) - (m < n);
+}
+
+static int cmp_x(const void *a, const void *b)
+{
+    const oglyph *p = a, *q = b;
+    return (p->x0 > q->x0) - (p->x0 < q->x0);
+}
+
+/*
+ * Visual lines top to bottom, each left to right, as one text with a box per
+ * character (as Poppler gives them): a space where glyphs stand apart, a newline
+ * (an empty box) after each line.
+ */
+static size_t page_text(opage *pg, bl_buf *text, bl_box **boxes)
+{
+    size_t nb = 0, cap = pg->n * 2 + 16;
+    *boxes = bl_xmalloc(cap * sizeof **boxes);
+    if (!pg->n)
+        return 0;
+    qsort(pg->g, pg->n, sizeof *pg->g, cmp_ymid);
+    size_t i = 0;
+    while (i < pg->n) {
+        size_t j = i + 1;
+        double lm = (pg->g[i].y0 + pg->g[i].y1) / 2, lh = pg->g[i].y1 - pg->g[i].y0;
+        while (j < pg->n) {
+            double m = (pg->g[j].y0 + pg->g[j].y1) / 2, h = pg->g[j].y1 - pg->g[j].y0;
+            if (fabs(m - lm) >= 0.35 * (h < lh ? h : lh))
+                break;
+            j++;
+        }
+        qsort(pg->g + i, j - i, sizeof *pg->g, cmp_x);
+        for (size_t k = i; k < j; k++) {
+            const oglyph *g = &pg->g[k];
+            if (k > i) {
+                const oglyph *p = &pg->g[k - 1];
+                double hh = g->y1 - g->y0;
+                if (g->x0 - p->x1 > 0.25 * hh && p->cp != ' ' && g->cp != ' ') {
+                    bl_buf_addc(text, ' ');
+                    (*boxes)[nb++] = (bl_box){p->x1, g->y0, g->x0, g->y1};
+                }
+            }
+            char u[4];
+            int ul = bl_utf8_encode(g->cp, u);
+            bl_buf_add(text, u, (size_t)ul);
+            (*boxes)[nb++] = (bl_box){g->x0, g->y0, g->x1, g->y1};
+        }
+        bl_buf_addc(text, '\n');
+        const oglyph *last = &pg->g[j - 1];
+        (*boxes)[nb++] = (bl_box){last->x1, last->y0, last->x1, last->y1};
+        i = j;
+    }
+    return nb;
+}
+
+static bool page_rules(void *ctx, bl_rules *out)
+{
+    opage *pg = ctx;
+    memset(out, 0, sizeof *out);
+    if (!pg->nh && !pg->nv)
+        return false;
+    out->h = bl_xmalloc((pg->nh + 1) * sizeof *out->h);
+    out->v = bl_xmalloc((pg->nv + 1) * sizeof *out->v);
+    if (pg->nh)
+        memcpy(out->h, pg->h, pg->nh * sizeof *out->h);
+    if (pg->nv)
+        memcpy(out->v, pg->v, pg->nv * sizeof *out->v);
+    out->nh = pg->nh, out->nv = pg->nv;
+    return true;
+}
+
+/* ---- the document ------------------------------------------------------------------------- */
+
+typedef struct {
+    char id[32];
+    char loc[MAX_PATH];
+} tpl;
+
+/* Read one content part (a page or a template) into pg; false with doc->err when it is bad. */
+static bool read_content(bl_zip *z, bl_doc *doc, const char *part, opage *pg)
+{
+    xmlDoc *x = bl_zip_xml(z, doc, "OFD", part);
+    if (!x)
+        return false;
+    const xmlNode *root = xmlDocGetRootElement(x);
+    const xmlNode *c = child(root, "Content");
+    if (c)
+        objects(pg, c, 0);
+    xmlFreeDoc(x);
+    return true;
+}
+
+int bl_extract_ofd(bl_doc *doc, bl_zip *z, const bl_extract_opts *o)
+{
+    xmlDoc *ofd = bl_zip_xml(z, doc, "OFD", "OFD.xml");
+    if (!ofd)
+        return -1;
+    char docroot[MAX_PATH] = "";
+    const xmlNode *body = child(xmlDocGetRootElement(ofd), "DocBody");
+    const char *dr = content(child(body, "DocRoot"));
+    if (dr)
+        resolve("", dr, docroot, sizeof docroot);
+    xmlFreeDoc(ofd);
+    if (!docroot[0])
+        return bl_doc_fail(doc, BL_ERR_FORMAT, "damaged", "damaged OFD: OFD.xml names no document (DocBody/DocRoot)");
+    xmlDoc *dx = bl_zip_xml(z, doc, "OFD", docroot);
+    if (!dx)
+        return -1;
+    char ddir[MAX_PATH];
+    dir_of(docroot, ddir, sizeof ddir);
+    const xmlNode *droot = xmlDocGetRootElement(dx);
+    const xmlNode *common = child(droot, "CommonData");
+    tpl *tpls = NULL;
+    size_t ntpl = 0;
+    for (const xmlNode *c = common ? common->children : NULL; c; c = c->next)
+        if (bl_xml_is(c, "TemplatePage") && bl_xml_attr(c, "ID") && bl_xml_attr(c, "BaseLoc") && ntpl < 256) {
+            tpls = bl_xrealloc(tpls, (ntpl + 1) * sizeof *tpls);
+            snprintf(tpls[ntpl].id, sizeof tpls[ntpl].id, "%s", bl_xml_attr(c, "ID"));
+            resolve(ddir, bl_xml_attr(c, "BaseLoc"), tpls[ntpl].loc, sizeof tpls[ntpl].loc);
+            ntpl++;
+        }
+    int max_pages = (o && o->max_pages) ? o->max_pages : 5000;
+    int npages = 0;
+    for (const xmlNode *p = child(child(droot, "Pages"), "Page"); p; p = p->next)
+        npages += bl_xml_is(p, "Page");
+    if (npages > max_pages) {
+        xmlFreeDoc(dx);
+        free(tpls);
+        return bl_doc_fail(doc, BL_ERR_LIMIT, "too-large", "OFD has %d pages, more than the limit %d", npages,
+                           max_pages);
+    }
+    bl_lines L = {doc, BL_BUF_INIT, 0};
+    bl_layout_state lst = {0};
+    bl_buf text = BL_BUF_INIT;
+    size_t visible = 0;
+    int pageno = 0, rc = 0;
+    for (const xmlNode *p = child(child(droot, "Pages"), "Page"); p && rc == 0; p = p->next) {
+        if (!bl_xml_is(p, "Page"))
+            continue;
+        pageno++;
+        const char *loc = bl_xml_attr(p, "BaseLoc");
+        if (!loc) {
+            rc = bl_doc_fail(doc, BL_ERR_FORMAT, "damaged", "damaged OFD: page %d has no BaseLoc", pageno);
+            break;
+        }
+        char part[MAX_PATH];
+        resolve(ddir, loc, part, sizeof part);
+        opage pg = {0};
+        /* the page's templates first (what is printed under it), then its own content */
+        xmlDoc *px = bl_zip_xml(z, doc, "OFD", part);
+        if (!px) {
+            rc = -1;
+            break;
+        }
+        const xmlNode *proot = xmlDocGetRootElement(px);
+        for (const xmlNode *t = proot ? proot->children : NULL; t && rc == 0; t = t->next) {
+            const char *tid = bl_xml_is(t, "Template") ? bl_xml_attr(t, "TemplateID") : NULL;
+            for (size_t k = 0; tid && k < ntpl; k++)
+                if (strcmp(tpls[k].id, tid) == 0 && !read_content(z, doc, tpls[k].loc, &pg))
+                    rc = -1;
+        }
+        const xmlNode *c = child(proot, "Content");
+        if (c)
+            objects(&pg, c, 0);
+        xmlFreeDoc(px);
+        if (rc == 0) {
+            text.len = 0;
+            bl_box *boxes = NULL;
+            size_t nb = page_text(&pg, &text, &boxes);
+            for (size_t k = 0; k < pg.n; k++)
+                visible += pg.g[k].cp != ' ';
+            bl_buf clean = BL_BUF_INIT;
+            doc->bad_utf8 += bl_utf8_sanitize(&clean, text.data ? text.data : "", text.len);
+            bl_lines_page(&L, clean.data ? clean.data : "", clean.len, boxes, clean.len == text.len ? nb : 0,
+                          pageno, &lst, page_rules, &pg);
+            bl_buf_release(&clean);
+            free(boxes);
+        }
+        free(pg.g);
+        free(pg.h);
+        free(pg.v);
+    }
+    bl_layout_flush(doc, &L.raw, &L.cap, &lst);
+    bl_buf_release(&text);
+    free(tpls);
+    xmlFreeDoc(dx);
+    doc->npages = pageno;
+    bl_lines_finish(&L);
+    if (rc)
+        return rc;
+    if (pageno == 0)
+        return bl_doc_fail(doc, BL_ERR_FORMAT, "damaged", "OFD has no pages");
+    if (visible == 0)
+        return bl_doc_fail(doc, BL_ERR_UNSUPPORTED, "no-text-layer",
+                           "OFD has no text (its pages are images or outlines; run OCR first)");
+    return 0;
+}

@@ -1,0 +1,72 @@
+/*
+ * readers.h - extract/'s own interface between its format readers (PDF in
+ * extract.c, DOCX in docx.c, OFD in ofd.c) and what they share: building
+ * doc->lines and raw, laying a page of placed glyphs out (layout.h), and
+ * reading parts of a ZIP container safely (zip.c). Not a stage interface.
+ */
+#ifndef BL_READERS_H
+#define BL_READERS_H
+
+#include "extract.h"
+#include "layout.h"
+
+#include <libxml/tree.h>
+
+/* doc->lines and the raw text under construction */
+typedef struct {
+    bl_doc *doc;
+    bl_buf raw;
+    size_t cap;
+} bl_lines;
+
+/** A new empty line at the end of doc->lines (page, line set; indent/fill unknown). */
+bl_line *bl_lines_add(bl_lines *L, int page, int line);
+/** Hand raw to the document (doc->raw, doc->raw_len). */
+void bl_lines_finish(bl_lines *L);
+
+/*
+ * One page of placed glyphs: text (valid UTF-8, lines separated by '\n') and one
+ * box per character of it, newlines included. Tables go through the layout
+ * reader; pages without one keep the text's own line order, with each line's
+ * indent and fill from the boxes.
+ */
+void bl_lines_page(bl_lines *L, const char *text, size_t n, const bl_box *boxes, size_t nbox, int page,
+                   bl_layout_state *st, bl_rules_fn rules, void *rules_ctx);
+
+/* ---- ZIP containers ------------------------------------------------------------- */
+
+/* Caps on what a container may expand to (a zip bomb stops at them): per part and in all. */
+#define BL_ZIP_PART_MAX ((size_t)64 << 20)
+#define BL_ZIP_TOTAL_MAX ((size_t)512 << 20)
+#define BL_ZIP_MAX_ENTRIES 100000
+
+typedef struct bl_zip bl_zip;
+
+/** Open the bytes as a ZIP archive; NULL when they are none (doc->err untouched). */
+bl_zip *bl_zip_open(const char *data, size_t len);
+void bl_zip_close(bl_zip *z);
+/** Is there an entry of this name (case-insensitive, without a leading '/')? */
+bool bl_zip_has(bl_zip *z, const char *name);
+/**
+ * The entry's bytes (malloc'd, NUL-terminated; the caller frees), at most
+ * BL_ZIP_PART_MAX whatever its header claims. NULL with doc->err set (what names
+ * the container: "DOCX", "OFD").
+ */
+char *bl_zip_read(bl_zip *z, bl_doc *doc, const char *what, const char *name, size_t *len);
+/**
+ * The entry parsed as XML with no network, no DTD and no entity expansion (a part
+ * with a DOCTYPE is refused: OOXML and OFD have none, and it is how entity bombs
+ * come). The caller frees with xmlFreeDoc. NULL with doc->err set.
+ */
+xmlDoc *bl_zip_xml(bl_zip *z, bl_doc *doc, const char *what, const char *name);
+
+/** The DOCX and OFD readers: 0, or -1 with doc->err set. */
+int bl_extract_docx(bl_doc *doc, bl_zip *z, const bl_extract_opts *o);
+int bl_extract_ofd(bl_doc *doc, bl_zip *z, const bl_extract_opts *o);
+
+/** An element's local name is this (namespace ignored). */
+bool bl_xml_is(const xmlNode *n, const char *local);
+/** The attribute of this local name (any namespace), or NULL. Borrowed until the doc is freed. */
+const char *bl_xml_attr(const xmlNode *n, const char *local);
+
+#endif
