@@ -4,6 +4,7 @@
 #   make demo            install what is missing, build, check the sample reports
 #   make BUILD=asan ...  AddressSanitizer + UBSan build in build/asan
 #   make fixtures        regenerate fixture PDFs (needs LibreOffice, CJK fonts, qpdf)
+#   make formats         regenerate the fixtures' DOCX and OFD twins (LibreOffice, python3-pdfminer)
 #   make fuzz            libFuzzer targets for FUZZ_SECONDS each (needs clang)
 #   make bench           speed and memory figures on the real and a generated corpus
 #   make install         PREFIX=/usr/local DESTDIR=: the binary, budgetlint(1), bash and zsh completion
@@ -38,12 +39,12 @@ CFLAGS := $(WARN) $(OPT) -D_DEFAULT_SOURCE -I$(OUT)/gen $(PKG_CFLAGS)
 LDFLAGS := $(OPT)
 
 LIB_SRCS := core/core.c core/doc.c core/outfile.c extract/extract.c extract/layout.c extract/segments.c extract/rows.c extract/rules.c extract/zip.c extract/docx.c extract/ofd.c normalize/normalize.c normalize/t2s.c normalize/numerals.c normalize/arabic.c normalize/quantity.c \
-            parse/parse.c parse/clause.c parse/tables.c parse/cells.c parse/counts.c parse/roles.c parse/subject.c validate/validate.c validate/check.c validate/rates.c validate/sums.c validate/scores.c validate/conflicts.c validate/report.c validate/profiles.c emit/emit.c emit/sarif.c batch/batch.c store/store.c report/report.c annotate/annotate.c
+            parse/parse.c parse/clause.c parse/tables.c parse/cells.c parse/counts.c parse/roles.c parse/subject.c validate/validate.c validate/check.c validate/rates.c validate/sums.c validate/scores.c validate/conflicts.c validate/report.c validate/profiles.c emit/emit.c emit/sarif.c batch/batch.c store/store.c report/report.c annotate/annotate.c annotate/docx.c
 LIB_OBJS := $(LIB_SRCS:%.c=$(OUT)/%.o)
 RULE_DOCS := $(sort $(wildcard validate/rules/*.txt))
 UNIT_SRCS := $(sort $(wildcard tests/unit/*.c))
 
-.PHONY: all check test demo deps fixtures layouts nzh-refresh clean unit fuzz bench eval install uninstall
+.PHONY: all check test demo deps fixtures layouts formats nzh-refresh clean unit fuzz bench eval install uninstall
 FUZZ_SECONDS ?= 60
 all: $(OUT)/budgetlint build/budgetlint
 
@@ -111,6 +112,17 @@ fixtures: all
 LAYOUT_SRCS = fixtures/tables/src/*.tbl fixtures/prose/*.txt fixtures/src/seed.txt fixtures/src/nonfigures.txt
 layouts:
 	python3 tools/layouts.py --out fixtures/layouts --layout grid --layout dense --layout narrow $(LAYOUT_SRCS)
+
+# the DOCX and OFD twins of every fixture (#15): LibreOffice saves the sources as DOCX;
+# tools/ofd.py writes the fixture PDFs' glyphs and rules as OFD (Debian python3-pdfminer)
+FORMAT_PDFS = $(patsubst %.expected.json,%.pdf,$(wildcard fixtures/*.expected.json))
+formats:
+	python3 tools/make_fixtures.py --docx fixtures/formats/docx
+	python3 tools/layouts.py --out build/formats --layout standard --to docx $(LAYOUT_SRCS)
+	python3 tools/layouts.py --out build/formats --layout standard $(LAYOUT_SRCS)
+	cp build/formats/standard/*.docx fixtures/formats/docx/
+	/usr/bin/python3 tools/ofd.py --out fixtures/formats/ofd build/formats/standard/*.pdf $(wildcard $(FORMAT_PDFS))
+	python3 tools/make_docx.py fixtures/word/tracked.docx
 
 # record nzh's answers again (needs node and npm, and the npm registry): tests/nzh.sh reads them
 nzh-refresh:

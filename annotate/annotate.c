@@ -154,8 +154,10 @@ static int save_whole(PopplerDocument *pd, int npages, const char *out_path, cha
 
 int bl_annotate(const bl_doc *d, const char *out_path, char *err, size_t errsz)
 {
+    if (d->format && strcmp(d->format, "DOCX") == 0 && d->err.cls == BL_OK && strcmp(d->path, "-") != 0)
+        return bl_annotate_docx(d, out_path, err, errsz);
     if (!d->is_pdf || d->err.cls != BL_OK || strcmp(d->path, "-") == 0) {
-        snprintf(err, errsz, "only a PDF file that was read can be annotated");
+        snprintf(err, errsz, "only a PDF or DOCX file that was read can be annotated");
         return -1;
     }
     GError *ge = NULL;

@@ -26,12 +26,16 @@ static void paths_add(paths *p, const char *s)
 
 static bool checkable_name(const char *name)
 {
+    static const char *const ext[] = {".pdf", ".txt", ".docx", ".ofd"};
     size_t n = strlen(name);
-    if (n < 5 || name[0] == '.')
+    if (name[0] == '.' || (n > 2 && name[0] == '~' && name[1] == '$')) /* hidden, Word's lock files */
         return false;
-    const char *e = name + n - 4;
-    return e[0] == '.' && (((e[1] | 32) == 'p' && (e[2] | 32) == 'd' && (e[3] | 32) == 'f') ||
-                           ((e[1] | 32) == 't' && (e[2] | 32) == 'x' && (e[3] | 32) == 't'));
+    for (size_t k = 0; k < sizeof ext / sizeof *ext; k++) {
+        size_t el = strlen(ext[k]);
+        if (n > el && g_ascii_strcasecmp(name + n - el, ext[k]) == 0)
+            return true;
+    }
+    return false;
 }
 
 static int cmp_name(const struct dirent **a, const struct dirent **b)
@@ -40,7 +44,7 @@ static int cmp_name(const struct dirent **a, const struct dirent **b)
 }
 
 /*
- * Every .pdf and .txt below dir, in byte order of names, depth first. A folder reached
+ * Every .pdf, .txt, .docx and .ofd below dir, in byte order of names, depth first. A folder reached
  * again (a symlink to . or to a parent) is walked once: `seen` holds each folder's
  * device and inode.
  */
@@ -266,7 +270,7 @@ static void work(void *vctx, size_t i, bl_buf *out)
         d = check_one_with(path, c->o, c->cfg ? c->cfg[i] : &c->o->cfg);
     }
     cJSON *rec = bl_record(d);
-    if (c->o->annotate_dir && d->is_pdf && d->err.cls == BL_OK) {
+    if (c->o->annotate_dir && (d->is_pdf || (d->format && strcmp(d->format, "DOCX") == 0)) && d->err.cls == BL_OK) {
         char copy[4096], err[9000];
         if (annotate_path(c, path, copy, sizeof copy, err, sizeof err) < 0 || bl_annotate(d, copy, err, sizeof err) < 0) {
             char *shown = bl_path_utf8(err); /* a message quoting a path: valid UTF-8 */

@@ -6,8 +6,8 @@
 #include "../core/banned.h"
 
 static const char usage[] =
-    "usage: budgetlint check [options] FILE|DIR...  check reports (PDF or text; - is stdin;\n"
-    "                                             directories: every .pdf and .txt below)\n"
+    "usage: budgetlint check [options] FILE|DIR...  check reports (PDF, DOCX, OFD,\n"
+    "                                             text; - stdin; folders: each .pdf .docx .ofd .txt)\n"
     "       budgetlint extract [options] FILE    print the normalized text with page:line\n"
     "       budgetlint extract --tables FILE     print the tables found: rows, cells, columns\n"
     "       budgetlint numbers [options] FILE    every number read: page:line, kind, value, unit, tags\n"
@@ -103,8 +103,8 @@ void command_help(const char *cmd)
         /* the usage's check line, then its options and batch options */
         const char *o = strstr(usage, "options:");
         const char *x = strstr(usage, "exit status:");
-        fputs("usage: budgetlint check [options] FILE|DIR...  check reports (PDF or text; - is stdin;\n"
-              "                                             directories: every .pdf and .txt below)\n\n",
+        fputs("usage: budgetlint check [options] FILE|DIR...  check reports (PDF, DOCX, OFD,\n"
+              "                                             text; - stdin; folders: each .pdf .docx .ofd .txt)\n\n",
               stdout);
         if (o)
             fwrite(o, 1, x && x > o ? (size_t)(x - o) : strlen(o), stdout);

@@ -144,6 +144,7 @@ typedef struct bl_doc {
     bl_error err;
     int npages;
     bool is_pdf;
+    const char *format; /* what extract read: "PDF", "DOCX", "OFD" or "text" (static) */
     size_t bad_utf8;  /* invalid sequences replaced by U+FFFD */
     /* extract */
     char *raw;

@@ -31,6 +31,9 @@ typedef struct {
     double open_gx[MAX_GRID + 1]; /* that table's column edges */
     int open_ng;
     bl_buf text;        /* the paragraph or cell being read */
+    const xmlNode *unit;      /* the w:p or w:tr being read */
+    const xmlNode **nodes;    /* when asked (bl_docx_map_open): each line's element */
+    size_t nnodes, capnodes;
 } reader;
 
 static bool is_cjk_byte_end(const bl_buf *b)
@@ -157,6 +160,15 @@ static void unit_start(reader *r, int before)
 }
 
 /* Trimmed text of r->text as one prose line. */
+static void note_node(reader *r)
+{
+    if (!r->capnodes)
+        return;
+    if (r->nnodes == r->capnodes)
+        r->nodes = bl_xrealloc(r->nodes, (r->capnodes = r->capnodes * 2 + 64) * sizeof *r->nodes);
+    r->nodes[r->nnodes++] = r->unit;
+}
+
 static void emit_prose(reader *r)
 {
     size_t a = 0, b = r->text.len;
@@ -167,6 +179,7 @@ static void emit_prose(reader *r)
         b--;
     if (b > a) {
         bl_line *l = bl_lines_add(&r->L, r->page, ++r->line);
+        note_node(r);
         l->off = r->L.raw.len;
         l->len = b - a;
         bl_buf_add(&r->L.raw, s + a, b - a);
@@ -180,6 +193,7 @@ static void paragraph(reader *r, const xmlNode *p)
     const xmlNode *ppr = child(p, "pPr");
     /* page-break-before on a paragraph that is not the first of its page */
     unit_start(r, !r->rendered && pr_breaks_before(ppr) && r->line);
+    r->unit = p;
     runs(r, p, 0);
     if (r->seen) {
         turn_pages(r, r->before);
@@ -307,6 +321,8 @@ static void table_rows(reader *r, const xmlNode *parent, tgrid *g, int depth)
             turn_pages(r, r->before);
             count_columns(g, cs, nc);
             bl_line *l = bl_lines_add(&r->L, r->page, ++r->line);
+            r->unit = tr;
+            note_node(r);
             l->table = g->table;
             l->row = ++g->row;
             l->ncells = nc;
@@ -406,28 +422,82 @@ static char *main_part(bl_zip *z, bl_doc *doc)
     return name ? name : bl_strdup_plain(dflt);
 }
 
+/* The main part of the container, parsed: NULL with doc->err set. */
+static xmlDoc *main_doc(bl_zip *z, bl_doc *doc, const xmlNode **body, char **name)
+{
+    char *part = main_part(z, doc);
+    xmlDoc *x = bl_zip_xml(z, doc, "DOCX", part);
+    if (name && x)
+        *name = part;
+    else
+        free(part);
+    if (!x)
+        return NULL;
+    const xmlNode *root = xmlDocGetRootElement(x);
+    *body = bl_xml_is(root, "document") ? child(root, "body") : NULL;
+    if (!*body) {
+        xmlFreeDoc(x);
+        bl_doc_fail(doc, BL_ERR_FORMAT, "damaged", "damaged DOCX: the document part has no body");
+        return NULL;
+    }
+    return x;
+}
+
+static void read_body(reader *r, const xmlNode *body)
+{
+    r->page = 1;
+    r->open_rows = -1;
+    r->rendered = has_rendered_breaks(body, 0);
+    block(r, body, 0);
+    bl_buf_release(&r->text);
+}
+
 int bl_extract_docx(bl_doc *doc, bl_zip *z, const bl_extract_opts *o)
 {
     (void)o;
-    char *part = main_part(z, doc);
-    xmlDoc *x = bl_zip_xml(z, doc, "DOCX", part);
-    free(part);
+    const xmlNode *body;
+    xmlDoc *x = main_doc(z, doc, &body, NULL);
     if (!x)
         return -1;
-    const xmlNode *root = xmlDocGetRootElement(x);
-    const xmlNode *body = bl_xml_is(root, "document") ? child(root, "body") : NULL;
-    if (!body) {
-        xmlFreeDoc(x);
-        return bl_doc_fail(doc, BL_ERR_FORMAT, "damaged", "damaged DOCX: the document part has no body");
-    }
-    reader r = {.L = {doc, BL_BUF_INIT, 0}, .page = 1, .open_rows = -1};
-    r.rendered = has_rendered_breaks(body, 0);
-    block(&r, body, 0);
-    bl_buf_release(&r.text);
+    reader r = {.L = {doc, BL_BUF_INIT, 0}};
+    read_body(&r, body);
     xmlFreeDoc(x);
     doc->npages = r.page;
     bl_lines_finish(&r.L);
     if (doc->nlines == 0)
         return bl_doc_fail(doc, BL_ERR_FORMAT, "empty", "DOCX has no text");
     return 0;
+}
+
+int bl_docx_map_open(const char *data, size_t len, bl_docx_map *m, char *err, size_t errsz)
+{
+    memset(m, 0, sizeof *m);
+    bl_doc *scratch = bl_doc_new("-");
+    bl_zip *z = bl_zip_open(data, len);
+    const xmlNode *body = NULL;
+    xmlDoc *x = z ? main_doc(z, scratch, &body, &m->part) : NULL;
+    bl_zip_close(z);
+    if (!x) {
+        snprintf(err, errsz, "cannot read the DOCX again: %s", z && scratch->err.message ? scratch->err.message : "not a ZIP");
+        bl_doc_free(scratch);
+        return -1;
+    }
+    reader r = {.L = {scratch, BL_BUF_INIT, 0}, .capnodes = 64};
+    r.nodes = bl_xmalloc(r.capnodes * sizeof *r.nodes);
+    read_body(&r, body);
+    bl_lines_finish(&r.L);
+    bl_doc_free(scratch);
+    m->xml = x;
+    m->nodes = (void **)r.nodes;
+    m->nnodes = r.nnodes;
+    return 0;
+}
+
+void bl_docx_map_free(bl_docx_map *m)
+{
+    if (m->xml)
+        xmlFreeDoc(m->xml);
+    free(m->nodes);
+    free(m->part);
+    memset(m, 0, sizeof *m);
 }

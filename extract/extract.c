@@ -543,10 +543,13 @@ static int extract_zip(bl_doc *doc, const char *data, size_t len, const bl_extra
         return bl_doc_fail(doc, BL_ERR_FORMAT, "damaged",
                            "damaged ZIP container (truncated, or its directory is unreadable)");
     int r;
-    if (bl_zip_has(z, "word/document.xml") || bl_zip_has(z, "[Content_Types].xml"))
+    if (bl_zip_has(z, "word/document.xml") || bl_zip_has(z, "[Content_Types].xml")) {
+        doc->format = "DOCX";
         r = bl_extract_docx(doc, z, o);
-    else if (bl_zip_has(z, "OFD.xml"))
+    } else if (bl_zip_has(z, "OFD.xml")) {
+        doc->format = "OFD";
         r = bl_extract_ofd(doc, z, o);
+    }
     else
         r = bl_doc_fail(doc, BL_ERR_FORMAT, "binary", "a ZIP archive that is neither a DOCX nor an OFD document");
     bl_zip_close(z);
@@ -575,6 +578,7 @@ int bl_extract_bytes(bl_doc *doc, const char *data, size_t len, bool hint_pdf,
         return bl_doc_fail(doc, BL_ERR_LIMIT, "too-large", "input is larger than the limit of %zu bytes", max);
     if (has_pdf_magic(data, len)) {
         doc->is_pdf = true;
+        doc->format = "PDF";
         return extract_pdf(doc, data, len, o);
     }
     if (hint_pdf)
@@ -584,6 +588,7 @@ int bl_extract_bytes(bl_doc *doc, const char *data, size_t len, bool hint_pdf,
     size_t lim = len < 8192 ? len : 8192;
     if (!(o && o->encoding) && memchr(data, '\0', lim))
         return bl_doc_fail(doc, BL_ERR_FORMAT, "binary", "neither a PDF nor a text file");
+    doc->format = "text";
     return extract_text(doc, data, len, o);
 }
 

@@ -1,8 +1,11 @@
 /*
  * extract.h - stage 1: bytes in, per-page lines out.
  *
- * Reads a PDF through Poppler GLib, or plain text (UTF-8, or GB18030/GBK
- * through iconv). Fills doc->raw, doc->lines, doc->npages, doc->is_pdf.
+ * Reads a PDF through Poppler GLib, a DOCX (libzip, libxml2: paragraphs and
+ * table rows with their grid columns), an OFD (GB/T 33190: its glyphs and path
+ * rules through the same layout reader as a PDF's), or plain text (UTF-8, or
+ * GB18030/GBK through iconv); the kind is told by content, not by name. Fills
+ * doc->raw, doc->lines, doc->npages, doc->is_pdf, doc->format.
  * Text files mark page breaks with form feeds (as pdftotext writes them).
  * Every line's text is valid UTF-8 afterwards: invalid sequences and NULs
  * become U+FFFD (counted in doc->bad_utf8).
@@ -10,7 +13,9 @@
  * On failure the document's err is set (class, code, one-line message) and
  * -1 is returned; nothing is printed. Codes: not-found, unreadable, empty,
  * not-pdf, binary, damaged, encrypted, bad-password, no-text-layer,
- * bad-encoding, too-large.
+ * bad-encoding, too-large. A DOCX or OFD container that is truncated, misses
+ * a part, or holds a part that is not XML (or has a DOCTYPE) is damaged; one
+ * that expands past the caps (readers.h) is too-large.
  */
 #ifndef BL_EXTRACT_H
 #define BL_EXTRACT_H
@@ -33,6 +38,22 @@ int bl_extract(bl_doc *doc, const bl_extract_opts *opts);
  */
 int bl_extract_bytes(bl_doc *doc, const char *data, size_t len, bool hint_pdf,
                      const bl_extract_opts *opts);
+
+/*
+ * For annotate/: a DOCX's main part parsed again (an xmlDoc *, libxml2) with the
+ * element each line of bl_extract's doc->lines came from, in the same order (a
+ * w:p for a prose line, a w:tr for a table row). Free with bl_docx_map_free.
+ */
+typedef struct {
+    void *xml;     /* xmlDoc *: the main part, owned */
+    char *part;    /* its name in the container (word/document.xml as a rule), owned */
+    void **nodes;  /* xmlNode *: one per line */
+    size_t nnodes;
+} bl_docx_map;
+
+/** 0, or -1 with a message in err. */
+int bl_docx_map_open(const char *data, size_t len, bl_docx_map *m, char *err, size_t errsz);
+void bl_docx_map_free(bl_docx_map *m);
 
 /** The default input cap: 256 MiB. */
 #define BL_EXTRACT_MAX_BYTES ((size_t)256 << 20)

@@ -22,6 +22,7 @@ suite forms sh tests/forms.sh "$rel/budgetlint"
 suite tables sh tests/tables.sh "$rel/budgetlint"
 suite layouts sh tests/layouts.sh "$rel/budgetlint"
 suite layouts-real sh tests/layouts-real.sh "$rel/budgetlint"
+suite formats sh tests/formats.sh "$rel/budgetlint"
 suite batch sh tests/batch.sh "$rel/budgetlint"
 suite outputs sh tests/outputs.sh "$rel/budgetlint"
 suite pathological sh tests/pathological.sh "$rel/budgetlint"
@@ -43,6 +44,7 @@ if [ -n "$asan" ]; then
     suite asan-cli sh tests/cli.sh "$asan/budgetlint"
     suite asan-safety sh tests/safety.sh "$asan/budgetlint"
     suite asan-hostile sh tests/hostile.sh "$asan/budgetlint"
+    suite asan-formats sh tests/formats.sh "$asan/budgetlint"
 fi
 passed=$(grep -c '^PASS' "$log")
 failed=$(grep -c '^FAIL' "$log")

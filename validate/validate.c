@@ -111,8 +111,8 @@ void bl_validate_with(bl_doc *doc, const bl_config *cfg)
             f.severity = BL_SEV_ERROR;
             f.page = 1;
             f.line = 1;
-            f.message = bl_strfmt(doc->arena, "PDF 共 %d 页，没有可提取的文字（扫描件或纯图片），无法核对任何数字；请先做 OCR",
-                                  doc->npages);
+            f.message = bl_strfmt(doc->arena, "%s 共 %d 页，没有可提取的文字（扫描件或纯图片），无法核对任何数字；请先做 OCR",
+                                  doc->format ? doc->format : "PDF", doc->npages);
             f.profile = cfg->profile->name;
             bl_doc_add_finding(doc, &f);
         }
