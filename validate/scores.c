@@ -269,8 +269,42 @@ static int cmp_group(const void *x, const void *y)
     return *(const size_t *)x < *(const size_t *)y ? -1 : 1;
 }
 
+/*
+ * One form printed as two tables (a 资金情况 table with the 预算执行率 row's 分值 and
+ * 得分, then the indicator table with the 总分 row, headings or prose without figures
+ * between, as drafts and text versions split them): the indicator table's sums take
+ * the 执行率 row of the table just before it when that table has no total of its own.
+ */
+static void borrow_exec(const bl_doc *d, int table, size_t lo, table_points *tp)
+{
+    size_t j = lo;
+    while (j > 0 && d->facts[j - 1].table == 0 && d->facts[j - 1].derived)
+        j--;
+    if (j == 0 || d->facts[j - 1].table != table - 1 || table < 2)
+        return;
+    size_t a = j;
+    while (a > 0 && d->facts[a - 1].table == table - 1)
+        a--;
+    for (size_t k = a; k < j; k++) {
+        const bl_fact *g = &d->facts[k];
+        if (is_indicator(g) || strcmp(g->scope, "sum") == 0 ||
+            (g->kind == BL_KIND_SCORE && strcmp(g->scope, "total") == 0))
+            return; /* a form of its own */
+    }
+    for (size_t k = a; k < j; k++) {
+        const bl_fact *g = &d->facts[k];
+        if (g->derived || !is_exec(g))
+            continue;
+        if (g->kind == BL_KIND_WEIGHT)
+            add_point(&tp->weights, g);
+        else if (g->kind == BL_KIND_SCORE)
+            add_point(&tp->scores, g);
+    }
+}
+
 static void gather_points(const bl_doc *d, const bl_fact *f, table_points *tp)
 {
+    bool has_exec = false;
     size_t lo, hi;
     span_of(d, f, false, &lo, &hi);
     memset(tp, 0, sizeof *tp);
@@ -285,6 +319,7 @@ static void gather_points(const bl_doc *d, const bl_fact *f, table_points *tp)
         bool ind = is_indicator(g);
         if (!ind && !is_exec(g))
             continue;
+        has_exec |= !ind;
         if (g->kind == BL_KIND_WEIGHT)
             add_point(&tp->weights, g);
         else if (g->kind == BL_KIND_SCORE)
@@ -292,6 +327,8 @@ static void gather_points(const bl_doc *d, const bl_fact *f, table_points *tp)
         if (ind && g->kind == BL_KIND_WEIGHT && g->group)
             tp->byg[tp->nbyg++] = j;
     }
+    if (!has_exec)
+        borrow_exec(d, f->table, lo, tp);
     group_base = d->facts;
     qsort(tp->byg, tp->nbyg, sizeof *tp->byg, cmp_group);
 }
