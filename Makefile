@@ -113,15 +113,18 @@ LAYOUT_SRCS = fixtures/tables/src/*.tbl fixtures/prose/*.txt fixtures/src/seed.t
 layouts:
 	python3 tools/layouts.py --out fixtures/layouts --layout grid --layout dense --layout narrow $(LAYOUT_SRCS)
 
-# the DOCX and OFD twins of every fixture (#15): LibreOffice saves the sources as DOCX;
+# the DOCX and OFD twins of every fixture (#15): LibreOffice saves the sources as DOCX
+# (the forms and their error variants, the seed and its variants, the prose reports);
 # tools/ofd.py writes the fixture PDFs' glyphs and rules as OFD (Debian python3-pdfminer)
 FORMAT_PDFS = $(patsubst %.expected.json,%.pdf,$(wildcard fixtures/*.expected.json))
 formats:
+	python3 tools/make_tables.py --docx fixtures/formats/docx
 	python3 tools/make_fixtures.py --docx fixtures/formats/docx
-	python3 tools/layouts.py --out build/formats --layout standard --to docx $(LAYOUT_SRCS)
-	python3 tools/layouts.py --out build/formats --layout standard $(LAYOUT_SRCS)
+	python3 tools/layouts.py --out build/formats --layout standard --to docx fixtures/prose/*.txt
+	python3 tools/layouts.py --out build/formats --layout standard fixtures/prose/*.txt
 	cp build/formats/standard/*.docx fixtures/formats/docx/
-	/usr/bin/python3 tools/ofd.py --out fixtures/formats/ofd build/formats/standard/*.pdf $(wildcard $(FORMAT_PDFS))
+	/usr/bin/python3 tools/ofd.py --out fixtures/formats/ofd build/formats/standard/*.pdf fixtures/tables/*.pdf \
+	    $(wildcard $(FORMAT_PDFS))
 	python3 tools/make_docx.py fixtures/word/tracked.docx
 
 # record nzh's answers again (needs node and npm, and the npm registry): tests/nzh.sh reads them

@@ -83,6 +83,8 @@ if [ -d ../shared/corpus/real-texts ] && [ -f ../shared/tools/realscore.py ]; th
     python3 ../shared/tools/realscore.py --txt "$BIN" | tail -1 | sed 's/^/  /'
     echo "the same reports laid out four ways by tools/layouts.py (#13), per layout"
     sh tests/layouts-real.sh "$BIN" --table
+    echo "the same reports as DOCX and OFD (#15), per format"
+    sh tests/formats-real.sh "$BIN" --table
 else
     echo "real reports: ../shared/corpus/real-texts absent, skipped"
 fi

@@ -215,6 +215,11 @@ def sources_plain():
 
 def main(names):
     os.makedirs(WORK, exist_ok=True)
+    # --docx DIR: the same forms saved as DOCX (issue #15's twins) instead of printed
+    to, dest = ("pdf", OUT)
+    if names[:1] == ["--docx"]:
+        to, dest, names = "docx", names[1], names[2:]
+        os.makedirs(dest, exist_ok=True)
     for name, text in sources():
         if names and name not in names:
             continue
@@ -222,9 +227,11 @@ def main(names):
         open(tbl, "w", encoding="utf-8").write(text)
         fodt = os.path.join(WORK, name + ".fodt")
         open(fodt, "w", encoding="utf-8").write(build(tbl))
-        subprocess.run(["soffice", "--headless", "--convert-to", "pdf", "--outdir", WORK, fodt],
+        subprocess.run(["soffice", "--headless", "--convert-to", to, "--outdir", WORK, fodt],
                        check=True, stdout=subprocess.DEVNULL)
-        shutil.copy(os.path.join(WORK, name + ".pdf"), os.path.join(OUT, name + ".pdf"))
+        tmp = os.path.join(dest, "." + name + ".tmp")
+        shutil.copy(os.path.join(WORK, name + "." + to), tmp)
+        os.replace(tmp, os.path.join(dest, name + "." + to))
 
 
 if __name__ == "__main__":
