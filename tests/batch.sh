@@ -43,8 +43,8 @@ expect_match "hostile: crash named on stderr" "06-crash.txt': the worker crashed
 "$BIN" check --format jsonl -j 1 fixtures > "$tmp/j1" 2>/dev/null
 "$BIN" check --format jsonl -j 4 fixtures > "$tmp/j4" 2>/dev/null
 if cmp -s "$tmp/j1" "$tmp/j4"; then pass "-j 1 and -j 4: byte-identical JSONL"; else fail "-j 1 and -j 4: byte-identical JSONL"; fi
-expect_eq "directory: every .pdf and .txt below, recursively" \
-    "$(find fixtures -name '*.pdf' -o -name '*.txt' | wc -l | tr -d ' ')" \
+expect_eq "directory: every .pdf, .txt, .docx and .ofd below, recursively" \
+    "$(find fixtures -name '*.pdf' -o -name '*.txt' -o -name '*.docx' -o -name '*.ofd' | wc -l | tr -d ' ')" \
     "$(grep -c . "$tmp/j1")"
 expect_eq "directory: in byte order of paths" "$(sed 's/.*"file":"\([^"]*\)".*/\1/' "$tmp/j1" | head -3 | tr '\n' ' ')" \
     "fixtures/bad/damaged.pdf fixtures/bad/empty.pdf fixtures/bad/encrypted.pdf "
