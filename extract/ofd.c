@@ -21,22 +21,9 @@
 #include "../core/banned.h"
 
 #define MM_PT (72.0 / 25.4)
-#define MAX_GLYPHS 400000   /* a page's glyphs: more is not a report page */
-#define MAX_RULES 20000
+#define MAX_GLYPHS BL_GLYPHS_MAX
 #define MAX_DEPTH 32        /* nested PageBlocks */
 #define MAX_PATH 1024
-
-typedef struct {
-    uint32_t cp;
-    double x0, y0, x1, y1; /* points, y down */
-} oglyph;
-
-typedef struct {
-    oglyph *g;
-    size_t n, cap;
-    bl_rule *h, *v;
-    size_t nh, nv, caph, capv;
-} opage;
 
 /* ---- numbers --------------------------------------------------------------------- */
 
@@ -212,14 +199,9 @@ static void apply(const ctm *m, double x, double y, double *ox, double *oy)
     *oy = m->b * x + m->d * y + m->f;
 }
 
-static bool add_glyph(opage *pg, uint32_t cp, double x0, double y0, double x1, double y1)
+static bool add_glyph(bl_glyphs *pg, uint32_t cp, double x0, double y0, double x1, double y1)
 {
-    if (pg->n >= MAX_GLYPHS)
-        return false;
-    if (pg->n == pg->cap)
-        pg->g = bl_xrealloc(pg->g, (pg->cap = pg->cap ? pg->cap * 2 : 1024) * sizeof *pg->g);
-    pg->g[pg->n++] = (oglyph){cp, x0 * MM_PT, y0 * MM_PT, x1 * MM_PT, y1 * MM_PT};
-    return true;
+    return bl_glyphs_add(pg, cp, x0 * MM_PT, y0 * MM_PT, x1 * MM_PT, y1 * MM_PT, BL_GLYPH_SURE, -1);
 }
 
 /* Full-width in the CJK fonts reports are set in: ideographs, CJK and full-width forms, and
@@ -241,7 +223,7 @@ static double glyph_em(uint32_t cp)
     return 0.55;
 }
 
-static void text_object(opage *pg, const xmlNode *t)
+static void text_object(bl_glyphs *pg, const xmlNode *t)
 {
     double bnd[4] = {0, 0, 0, 0};
     nums(bl_xml_attr(t, "Boundary"), bnd, 4);
@@ -315,28 +297,13 @@ static void text_object(opage *pg, const xmlNode *t)
     free(dy);
 }
 
-static void add_rule(opage *pg, double x0, double y0, double x1, double y1)
+static void add_rule(bl_glyphs *pg, double x0, double y0, double x1, double y1)
 {
-    x0 *= MM_PT, y0 *= MM_PT, x1 *= MM_PT, y1 *= MM_PT;
-    bool horiz = fabs(y1 - y0) < 0.5, vert = fabs(x1 - x0) < 0.5;
-    double len = horiz ? fabs(x1 - x0) : fabs(y1 - y0);
-    if ((!horiz && !vert) || len < 5 || pg->nh + pg->nv >= MAX_RULES)
-        return;
-    if (horiz) {
-        if (pg->nh == pg->caph)
-            pg->h = bl_xrealloc(pg->h, (pg->caph = pg->caph ? pg->caph * 2 : 64) * sizeof *pg->h);
-        double y = (y0 + y1) / 2;
-        pg->h[pg->nh++] = (bl_rule){(float)fmin(x0, x1), (float)y, (float)fmax(x0, x1), (float)y};
-    } else {
-        if (pg->nv == pg->capv)
-            pg->v = bl_xrealloc(pg->v, (pg->capv = pg->capv ? pg->capv * 2 : 64) * sizeof *pg->v);
-        double x = (x0 + x1) / 2;
-        pg->v[pg->nv++] = (bl_rule){(float)x, (float)fmin(y0, y1), (float)x, (float)fmax(y0, y1)};
-    }
+    bl_glyphs_rule(pg, x0 * MM_PT, y0 * MM_PT, x1 * MM_PT, y1 * MM_PT);
 }
 
 /* A path's straight segments: the ruling lines of tables drawn as paths. */
-static void path_object(opage *pg, const xmlNode *p)
+static void path_object(bl_glyphs *pg, const xmlNode *p)
 {
     const char *d = content(child(p, "AbbreviatedData"));
     if (!d)
@@ -382,7 +349,7 @@ static void path_object(opage *pg, const xmlNode *p)
     }
 }
 
-static void objects(opage *pg, const xmlNode *n, int depth)
+static void objects(bl_glyphs *pg, const xmlNode *n, int depth)
 {
     if (depth > MAX_DEPTH)
         return;
@@ -396,83 +363,6 @@ static void objects(opage *pg, const xmlNode *n, int depth)
     }
 }
 
-/* ---- a page's text in reading order ----------------------------------------------------- */
-
-static int cmp_ymid(const void *a, const void *b)
-{
-    const oglyph *p = a, *q = b;
-    double m = (p->y0 + p->y1) / 2, n = (q->y0 + q->y1) / 2;
-    return (m > n) - (m < n);
-}
-
-static int cmp_x(const void *a, const void *b)
-{
-    const oglyph *p = a, *q = b;
-    return (p->x0 > q->x0) - (p->x0 < q->x0);
-}
-
-/*
- * Visual lines top to bottom, each left to right, as one text with a box per
- * character (as Poppler gives them): a space where glyphs stand apart, a newline
- * (an empty box) after each line.
- */
-static size_t page_text(opage *pg, bl_buf *text, bl_box **boxes)
-{
-    size_t nb = 0, cap = pg->n * 2 + 16;
-    *boxes = bl_xmalloc(cap * sizeof **boxes);
-    if (!pg->n)
-        return 0;
-    qsort(pg->g, pg->n, sizeof *pg->g, cmp_ymid);
-    size_t i = 0;
-    while (i < pg->n) {
-        size_t j = i + 1;
-        double lm = (pg->g[i].y0 + pg->g[i].y1) / 2, lh = pg->g[i].y1 - pg->g[i].y0;
-        while (j < pg->n) {
-            double m = (pg->g[j].y0 + pg->g[j].y1) / 2, h = pg->g[j].y1 - pg->g[j].y0;
-            if (fabs(m - lm) >= 0.35 * (h < lh ? h : lh))
-                break;
-            j++;
-        }
-        qsort(pg->g + i, j - i, sizeof *pg->g, cmp_x);
-        for (size_t k = i; k < j; k++) {
-            const oglyph *g = &pg->g[k];
-            if (k > i) {
-                const oglyph *p = &pg->g[k - 1];
-                double hh = g->y1 - g->y0;
-                if (g->x0 - p->x1 > 0.25 * hh && p->cp != ' ' && g->cp != ' ') {
-                    bl_buf_addc(text, ' ');
-                    (*boxes)[nb++] = (bl_box){p->x1, g->y0, g->x0, g->y1};
-                }
-            }
-            char u[4];
-            int ul = bl_utf8_encode(g->cp, u);
-            bl_buf_add(text, u, (size_t)ul);
-            (*boxes)[nb++] = (bl_box){g->x0, g->y0, g->x1, g->y1};
-        }
-        bl_buf_addc(text, '\n');
-        const oglyph *last = &pg->g[j - 1];
-        (*boxes)[nb++] = (bl_box){last->x1, last->y0, last->x1, last->y1};
-        i = j;
-    }
-    return nb;
-}
-
-static bool page_rules(void *ctx, bl_rules *out)
-{
-    opage *pg = ctx;
-    memset(out, 0, sizeof *out);
-    if (!pg->nh && !pg->nv)
-        return false;
-    out->h = bl_xmalloc((pg->nh + 1) * sizeof *out->h);
-    out->v = bl_xmalloc((pg->nv + 1) * sizeof *out->v);
-    if (pg->nh)
-        memcpy(out->h, pg->h, pg->nh * sizeof *out->h);
-    if (pg->nv)
-        memcpy(out->v, pg->v, pg->nv * sizeof *out->v);
-    out->nh = pg->nh, out->nv = pg->nv;
-    return true;
-}
-
 /* ---- the document ------------------------------------------------------------------------- */
 
 typedef struct {
@@ -481,7 +371,7 @@ typedef struct {
 } tpl;
 
 /* Read one content part (a page or a template) into pg; false with doc->err when it is bad. */
-static bool read_content(bl_zip *z, bl_doc *doc, const char *part, opage *pg)
+static bool read_content(bl_zip *z, bl_doc *doc, const char *part, bl_glyphs *pg)
 {
     xmlDoc *x = bl_zip_xml(z, doc, "OFD", part);
     if (!x)
@@ -549,7 +439,7 @@ int bl_extract_ofd(bl_doc *doc, bl_zip *z, const bl_extract_opts *o)
         }
         char part[MAX_PATH];
         resolve(ddir, loc, part, sizeof part);
-        opage pg = {0};
+        bl_glyphs pg = {0};
         /* the page's templates first (what is printed under it), then its own content */
         xmlDoc *px = bl_zip_xml(z, doc, "OFD", part);
         if (!px) {
@@ -570,19 +460,17 @@ int bl_extract_ofd(bl_doc *doc, bl_zip *z, const bl_extract_opts *o)
         if (rc == 0) {
             text.len = 0;
             bl_box *boxes = NULL;
-            size_t nb = page_text(&pg, &text, &boxes);
+            size_t nb = bl_glyphs_text(&pg, &text, &boxes, NULL);
             for (size_t k = 0; k < pg.n; k++)
                 visible += pg.g[k].cp != ' ';
             bl_buf clean = BL_BUF_INIT;
             doc->bad_utf8 += bl_utf8_sanitize(&clean, text.data ? text.data : "", text.len);
             bl_lines_page(&L, clean.data ? clean.data : "", clean.len, boxes, clean.len == text.len ? nb : 0,
-                          pageno, &lst, page_rules, &pg);
+                          pageno, &lst, bl_glyphs_rules, &pg);
             bl_buf_release(&clean);
             free(boxes);
         }
-        free(pg.g);
-        free(pg.h);
-        free(pg.v);
+        bl_glyphs_free(&pg);
     }
     bl_layout_flush(doc, &L.raw, &L.cap, &lst);
     bl_buf_release(&text);

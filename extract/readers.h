@@ -33,6 +33,42 @@ void bl_lines_finish(bl_lines *L);
 void bl_lines_page(bl_lines *L, const char *text, size_t n, const bl_box *boxes, size_t nbox, int page,
                    bl_layout_state *st, bl_rules_fn rules, void *rules_ctx);
 
+/* ---- glyphs placed by a reader (OFD, OCR) rather than by Poppler ---------------------------- */
+
+#define BL_GLYPHS_MAX 400000 /* a page's glyphs: more is not a report page */
+#define BL_GLYPH_SURE 255    /* a glyph's confidence when it was not recognised from an image */
+
+typedef struct {
+    uint32_t cp;
+    double x0, y0, x1, y1; /* points, y down */
+    uint8_t conf;          /* OCR confidence 0..100, or BL_GLYPH_SURE */
+    int line;              /* the reader's own line (OCR: Tesseract's text line), -1: by position */
+} bl_glyph;
+
+/* A page's glyphs and its ruling lines (points). */
+typedef struct {
+    bl_glyph *g;
+    size_t n, cap;
+    bl_rule *h, *v;
+    size_t nh, nv, caph, capv;
+} bl_glyphs;
+
+/** Add a glyph; false at BL_GLYPHS_MAX. */
+bool bl_glyphs_add(bl_glyphs *p, uint32_t cp, double x0, double y0, double x1, double y1, uint8_t conf, int line);
+/** Add a straight line as a rule when it is horizontal or vertical and 5 pt or longer. */
+void bl_glyphs_rule(bl_glyphs *p, double x0, double y0, double x1, double y1);
+/**
+ * The page's text as Poppler gives it: visual lines top to bottom (glyphs of one reader
+ * line together), each left to right, a space where glyphs stand apart, a newline after
+ * each line; one box per character (*boxes, malloc'd) and, when conf is not NULL, one
+ * confidence per character (*conf, malloc'd; spaces and newlines BL_GLYPH_SURE).
+ * Returns the number of boxes.
+ */
+size_t bl_glyphs_text(bl_glyphs *p, bl_buf *text, bl_box **boxes, uint8_t **conf);
+/** A bl_rules_fn over a bl_glyphs' rules (ctx: the bl_glyphs). */
+bool bl_glyphs_rules(void *ctx, bl_rules *out);
+void bl_glyphs_free(bl_glyphs *p);
+
 /* ---- ZIP containers ------------------------------------------------------------- */
 
 /* Caps on what a container may expand to (a zip bomb stops at them): per part and in all. */
