@@ -6,7 +6,7 @@
 FROM debian:12-slim AS build
 RUN apt-get update && apt-get install -y --no-install-recommends \
         build-essential pkg-config libpoppler-glib-dev libpcre2-dev libcjson-dev \
-        libsqlite3-dev libxlsxwriter-dev libopencc-dev libzip-dev libxml2-dev \
+        libsqlite3-dev libxlsxwriter-dev libopencc-dev libzip-dev libxml2-dev libtesseract-dev \
     && rm -rf /var/lib/apt/lists/*
 WORKDIR /src
 COPY . .
@@ -14,8 +14,8 @@ RUN make -j"$(nproc)" && make install PREFIX=/usr/local DESTDIR=/out
 
 FROM debian:12-slim
 RUN apt-get update && apt-get install -y --no-install-recommends \
-        libpoppler-glib8 libpcre2-8-0 libcjson1 libsqlite3-0 libxlsxwriter4 libopencc1.1 libzip4 libxml2 \
-        libopencc-data poppler-data \
+        libpoppler-glib8 libpcre2-8-0 libcjson1 libsqlite3-0 libxlsxwriter4 libopencc1.1 libzip4 libxml2 libtesseract5 \
+        libopencc-data poppler-data tesseract-ocr-chi-sim tesseract-ocr-eng tesseract-ocr-script-hans \
     && rm -rf /var/lib/apt/lists/* \
     && useradd --system --create-home --uid 10001 budgetlint
 COPY --from=build /out/usr/local/ /usr/local/

@@ -10,7 +10,7 @@
 #   make install         PREFIX=/usr/local DESTDIR=: the binary, budgetlint(1), bash and zsh completion
 BUILD ?= release
 OUT := build/$(BUILD)
-PKGS := poppler-glib glib-2.0 libpcre2-8 libcjson sqlite3 xlsxwriter opencc libzip libxml-2.0
+PKGS := poppler-glib glib-2.0 libpcre2-8 libcjson sqlite3 xlsxwriter opencc libzip libxml-2.0 tesseract
 
 CC ?= cc
 WARN := -std=c11 -Wall -Wextra -Werror -pedantic -Wstrict-prototypes -Wshadow \
@@ -29,7 +29,7 @@ endif
 # plain builds only say what is missing.
 ifeq ($(filter deps demo check test clean,$(MAKECMDGOALS)),)
 ifneq ($(shell pkg-config --exists $(PKGS) 2>/dev/null && echo yes),yes)
-  $(error missing libraries: run 'make deps' (Debian: libpoppler-glib-dev libpcre2-dev libcjson-dev libsqlite3-dev libxlsxwriter-dev libopencc-dev libzip-dev libxml2-dev pkg-config))
+  $(error missing libraries: run 'make deps' (Debian: libpoppler-glib-dev libpcre2-dev libcjson-dev libsqlite3-dev libxlsxwriter-dev libopencc-dev libzip-dev libxml2-dev libtesseract-dev pkg-config))
 endif
 endif
 # library headers as system headers: their warnings are not ours
@@ -38,7 +38,7 @@ PKG_LIBS := $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lm
 CFLAGS := $(WARN) $(OPT) -D_DEFAULT_SOURCE -I$(OUT)/gen $(PKG_CFLAGS)
 LDFLAGS := $(OPT)
 
-LIB_SRCS := core/core.c core/doc.c core/outfile.c extract/extract.c extract/layout.c extract/segments.c extract/rows.c extract/rules.c extract/zip.c extract/docx.c extract/ofd.c extract/glyphs.c normalize/normalize.c normalize/t2s.c normalize/numerals.c normalize/arabic.c normalize/quantity.c \
+LIB_SRCS := core/core.c core/doc.c core/outfile.c extract/extract.c extract/layout.c extract/segments.c extract/rows.c extract/rules.c extract/zip.c extract/docx.c extract/ofd.c extract/glyphs.c extract/ocr.c normalize/normalize.c normalize/t2s.c normalize/numerals.c normalize/arabic.c normalize/quantity.c \
             parse/parse.c parse/clause.c parse/tables.c parse/cells.c parse/counts.c parse/roles.c parse/subject.c validate/validate.c validate/check.c validate/rates.c validate/sums.c validate/scores.c validate/conflicts.c validate/report.c validate/profiles.c emit/emit.c emit/sarif.c batch/batch.c store/store.c report/report.c annotate/annotate.c annotate/docx.c
 LIB_OBJS := $(LIB_SRCS:%.c=$(OUT)/%.o)
 RULE_DOCS := $(sort $(wildcard validate/rules/*.txt))

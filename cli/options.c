@@ -17,7 +17,7 @@ static long number_arg(const char *opt, const char *val, long min, long max)
 
 /* The options check, extract and numbers know (for "did you mean"). */
 static const char *const known_options[] = {
-    "--format", "--fail-on", "--password", "--password-file", "--encoding", "--jobs", "--color", "--stats",
+    "--format", "--fail-on", "--password", "--password-file", "--encoding", "--ocr", "--jobs", "--color", "--stats",
     "--timeout", "--max-memory", "--db", "--profile", "--config", "--output", "--baseline", "--write-baseline",
     "--tables", "--annotate", "--files-from", "--shard", "--force", "--quiet", "--progress", "--help"};
 
@@ -201,6 +201,16 @@ void parse_options(int argc, char **argv, int start, options *o)
         } else if (OPT("--encoding")) {
             VALUE();
             o->ex.encoding = val;
+        } else if (OPT("--ocr")) {
+            VALUE();
+            if (strcmp(val, "auto") == 0)
+                o->ex.ocr = BL_OCR_AUTO;
+            else if (strcmp(val, "always") == 0)
+                o->ex.ocr = BL_OCR_ALWAYS;
+            else if (strcmp(val, "never") == 0)
+                o->ex.ocr = BL_OCR_NEVER;
+            else
+                die_usage("unknown --ocr '%s' (use auto, always or never)", val);
         } else if (OPT("--jobs") || OPT("-j")) {
             VALUE();
             o->jobs = (int)number_arg(a, val, 0, 256);

@@ -146,3 +146,20 @@ int bl_unit_pow10(bl_unit u)
     default: return 0;
     }
 }
+
+int bl_doc_ocr_conf(const bl_doc *d, size_t start, size_t end)
+{
+    if (!d->ocr_conf || !d->src)
+        return -1;
+    int low = -1;
+    for (size_t t = start; t < end && t < d->text_len; t++) {
+        if (d->text[t] < '0' || d->text[t] > '9')
+            continue;
+        size_t r = d->src[t];
+        if (r >= d->raw_len || d->ocr_conf[r] > 100)
+            continue;
+        if (low < 0 || d->ocr_conf[r] < low)
+            low = d->ocr_conf[r];
+    }
+    return low;
+}

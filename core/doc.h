@@ -36,8 +36,9 @@ typedef struct {
     int table, row;
     int ncells;
     bl_cell *cells;
-    const int *glyph; /* table rows: for each character of the line, its index in the
-                         page's Poppler text (-1 for a tab); NULL for prose */
+    const int *glyph; /* lines the layout reader built: for each character of the line, its
+                         index in the page's text (-1 for a tab or a space put between words);
+                         NULL for lines kept in the page text's own order */
     signed char indent; /* prose from a PDF: its first character's distance from the
                            page's text margin in characters (a paragraph's first-line
                            indent is 2); -1 unknown */
@@ -145,6 +146,10 @@ typedef struct bl_doc {
     int npages;
     bool is_pdf;
     const char *format; /* what extract read: "PDF", "DOCX", "OFD" or "text" (static) */
+    int ocr_pages;      /* pages read by OCR (their text layer missing or unreadable) */
+    uint8_t *ocr_conf;  /* when ocr_pages: per byte of raw, the OCR confidence (0..100) of the
+                           character it belongs to, 255 where the text did not come from OCR */
+    const char *ocr_error; /* why OCR could not run on a page that needed it (NULL: it could) */
     size_t bad_utf8;  /* invalid sequences replaced by U+FFFD */
     /* extract */
     char *raw;
@@ -183,6 +188,13 @@ int bl_doc_fail(bl_doc *d, bl_errclass cls, const char *code, const char *fmt, .
 bool bl_doc_has_tables(const bl_doc *d);
 /** The index in doc->lines of the line holding raw offset `raw` (0 when there are no lines). */
 size_t bl_doc_line_at(const bl_doc *d, size_t raw);
+/*
+ * The lowest OCR confidence (0..100) of the digits in doc->text[start, end), or -1
+ * when none of them was read by OCR.
+ */
+int bl_doc_ocr_conf(const bl_doc *d, size_t start, size_t end);
+/** A digit read by OCR below this confidence makes its number damaged (never a fact). */
+#define BL_OCR_MIN_CONF 70
 /** Map an offset in doc->text to the 1-based page and line it was extracted from. */
 void bl_doc_locate(const bl_doc *d, size_t text_off, int *page, int *line);
 /** Append a fact (copied); returns a pointer valid until the next append. */

@@ -22,7 +22,7 @@ bl_counts bl_count_findings(const bl_doc *doc)
     return c;
 }
 
-static cJSON *fact_json(const bl_fact *f)
+static cJSON *fact_json(const bl_doc *d, const bl_fact *f)
 {
     cJSON *o = cJSON_CreateObject();
     char id[16], v[64];
@@ -61,6 +61,17 @@ static cJSON *fact_json(const bl_fact *f)
         char pid[24];
         snprintf(pid, sizeof pid, "F%d", f->part_of);
         cJSON_AddStringToObject(o, "part_of", pid);
+    }
+    if (!f->derived && d->ocr_conf && f->num_at < d->text_len) {
+        /* a figure read by OCR: say so, with its least sure digit */
+        size_t e = f->num_at;
+        while (e < d->text_len && ((d->text[e] >= '0' && d->text[e] <= '9') || d->text[e] == '.' || d->text[e] == ','))
+            e++;
+        int conf = bl_doc_ocr_conf(d, f->num_at, e);
+        if (conf >= 0) {
+            cJSON_AddBoolToObject(o, "ocr", 1);
+            cJSON_AddNumberToObject(o, "ocr_confidence", conf);
+        }
     }
     if (f->derived) {
         cJSON_AddBoolToObject(o, "derived", 1);
@@ -228,7 +239,7 @@ cJSON *bl_record(const bl_doc *doc)
         cJSON_AddNullToObject(rep, "subject");
     cJSON *facts = cJSON_AddArrayToObject(o, "facts");
     for (size_t i = 0; i < doc->nfacts; i++)
-        cJSON_AddItemToArray(facts, fact_json(&doc->facts[i]));
+        cJSON_AddItemToArray(facts, fact_json(doc, &doc->facts[i]));
     cJSON *fs = cJSON_AddArrayToObject(o, "findings");
     /*
      * each line's (page, line) in order, for the findings' text_line; and an

@@ -446,6 +446,103 @@ static bool page_rules(void *ctx, bl_rules *out)
     return true;
 }
 
+/* ---- OCR of pages without a usable text layer (ocr.c) ---------------------------- */
+
+/*
+ * Is a page's text layer one to read? Not when it has no visible character, nor when
+ * most of them are private-use, replacement or control characters (a font without its
+ * ToUnicode map), nor when a page of 50 or more has no Chinese character at all.
+ */
+static bool readable(const char *t, size_t n, size_t visible)
+{
+    if (visible == 0)
+        return false;
+    size_t bad = 0, cjk = 0, i = 0;
+    while (i < n) {
+        uint32_t cp;
+        int k = bl_utf8_next((const unsigned char *)t + i, n - i, &cp);
+        i += k < 1 ? 1 : (size_t)k;
+        if ((cp >= 0xE000 && cp <= 0xF8FF) || cp == 0xFFFD || (cp < 0x20 && cp != '\n' && cp != '\t' && cp != '\r' && cp != '\f'))
+            bad++;
+        else if (cp >= 0x4E00 && cp <= 0x9FFF)
+            cjk++;
+    }
+    return !(bad * 10 >= visible * 3 || (visible >= 50 && cjk == 0));
+}
+
+static bool has_fields(PopplerPage *pg)
+{
+    GList *forms = poppler_page_get_form_field_mapping(pg);
+    GList *annots = poppler_page_get_annot_mapping(pg);
+    bool any = forms != NULL;
+    for (GList *l = annots; l && !any; l = l->next)
+        any = poppler_annot_get_annot_type(((PopplerAnnotMapping *)l->data)->annot) == POPPLER_ANNOT_FREE_TEXT;
+    poppler_page_free_form_field_mapping(forms);
+    poppler_page_free_annot_mapping(annots);
+    return any;
+}
+
+/*
+ * Read page `page` by OCR into the lines; the confidence of every byte the page added
+ * to raw goes into conf (which holds one byte per byte of raw, 255 where not OCR'd).
+ * Returns the glyphs read (0: OCR could not run or found nothing; the caller reads the
+ * text layer as it is).
+ */
+static size_t ocr_page(bl_lines *L, PopplerPage *pg, int page, bl_layout_state *lst, bl_buf *conf)
+{
+    bl_doc *doc = L->doc;
+    bl_glyphs g = {0};
+    char err[300];
+    if (bl_ocr_page(pg, &g, err, sizeof err) < 0) {
+        if (!doc->ocr_error)
+            doc->ocr_error = bl_strndup(doc->arena, err, strlen(err));
+        bl_glyphs_free(&g);
+        return 0;
+    }
+    size_t got = g.n;
+    if (!got) {
+        bl_glyphs_free(&g);
+        return 0;
+    }
+    bl_buf text = BL_BUF_INIT;
+    bl_box *boxes = NULL;
+    uint8_t *cc = NULL;
+    size_t nb = bl_glyphs_text(&g, &text, &boxes, &cc);
+    size_t first = doc->nlines;
+    lst->ruled_only = true;
+    bl_lines_page(L, text.data, text.len, boxes, nb, page, lst, bl_glyphs_rules, &g);
+    lst->ruled_only = false;
+    /* each new byte of raw: its character's confidence */
+    while (conf->len < L->raw.len)
+        bl_buf_addc(conf, (char)BL_GLYPH_SURE);
+    size_t seq = 0; /* lines kept in the text's own order: the text's characters in order */
+    for (size_t k = first; k < doc->nlines; k++) {
+        const bl_line *l = &doc->lines[k];
+        size_t b = l->off, ci = 0;
+        while (b < l->off + l->len) {
+            uint32_t cp;
+            int n = bl_utf8_next((const unsigned char *)L->raw.data + b, l->off + l->len - b, &cp);
+            if (n < 1)
+                n = 1;
+            int idx = l->glyph ? l->glyph[ci] : (int)seq;
+            uint8_t c = idx >= 0 && (size_t)idx < nb ? cc[idx] : BL_GLYPH_SURE;
+            memset(conf->data + b, c, (size_t)n);
+            b += (size_t)n;
+            ci++;
+            if (!l->glyph)
+                seq++;
+        }
+        if (!l->glyph)
+            seq++; /* the newline */
+    }
+    doc->ocr_pages++;
+    free(cc);
+    free(boxes);
+    bl_buf_release(&text);
+    bl_glyphs_free(&g);
+    return got;
+}
+
 static int extract_pdf(bl_doc *doc, const char *data, size_t len, const bl_extract_opts *o)
 {
     static bool log_set;
@@ -495,6 +592,8 @@ static int extract_pdf(bl_doc *doc, const char *data, size_t len, const bl_extra
     bl_lines L = {doc, BL_BUF_INIT, 0};
     size_t visible = 0;
     bl_layout_state lst = {0};
+    bl_buf conf = BL_BUF_INIT; /* OCR confidence per byte of raw, once a page was OCR'd */
+    int ocr = o ? o->ocr : BL_OCR_AUTO;
     for (int i = 0; i < npages; i++) {
         PopplerPage *pg = poppler_document_get_page(pd, i);
         char *t = pg ? poppler_page_get_text(pg) : NULL;
@@ -502,6 +601,16 @@ static int extract_pdf(bl_doc *doc, const char *data, size_t len, const bl_extra
         clean.len = 0;
         doc->bad_utf8 += bl_utf8_sanitize(&clean, t ? t : "", tl);
         size_t seen = count_visible(t ? t : "", tl);
+        if (pg && ocr != BL_OCR_NEVER && (ocr == BL_OCR_ALWAYS || !readable(clean.data, clean.len, seen)) &&
+            !(seen == 0 && has_fields(pg))) {
+            size_t got = ocr_page(&L, pg, i + 1, &lst, &conf);
+            if (got) {
+                visible += got;
+                g_free(t);
+                g_object_unref(pg);
+                continue;
+            }
+        }
         visible += seen;
         PopplerRectangle *rects = NULL;
         guint nrects = 0;
@@ -526,11 +635,24 @@ static int extract_pdf(bl_doc *doc, const char *data, size_t len, const bl_extra
     bl_buf_release(&clean);
     doc->npages = npages;
     bl_lines_finish(&L);
+    if (doc->ocr_pages) {
+        while (conf.len < doc->raw_len)
+            bl_buf_addc(&conf, (char)BL_GLYPH_SURE);
+        doc->ocr_conf = bl_alloc(doc->arena, doc->raw_len + 1);
+        memcpy(doc->ocr_conf, conf.data, doc->raw_len);
+    }
+    bl_buf_release(&conf);
     if (npages == 0)
         return bl_doc_fail(doc, BL_ERR_FORMAT, "damaged", "PDF has no pages");
     if (visible == 0)
-        return bl_doc_fail(doc, BL_ERR_UNSUPPORTED, "no-text-layer",
-                           "PDF has no text layer (scanned or image-only; run OCR first)");
+        return doc->ocr_error
+                   ? bl_doc_fail(doc, BL_ERR_UNSUPPORTED, "no-text-layer",
+                                 "PDF has no text layer (scanned or image-only) and %s", doc->ocr_error)
+                   : ocr == BL_OCR_NEVER
+                   ? bl_doc_fail(doc, BL_ERR_UNSUPPORTED, "no-text-layer",
+                                 "PDF has no text layer (scanned or image-only; --ocr never)")
+                   : bl_doc_fail(doc, BL_ERR_UNSUPPORTED, "no-text-layer",
+                                 "PDF has no text layer, and OCR found no text on its pages");
     return 0;
 }
 

@@ -27,7 +27,17 @@ typedef struct {
     const char *encoding; /* text input encoding for iconv; NULL to detect */
     size_t max_bytes;     /* input cap; 0 for the default, BL_EXTRACT_MAX_BYTES */
     int max_pages;        /* page cap; 0 for the default (5000) */
+    int ocr;              /* BL_OCR_AUTO (the default), BL_OCR_ALWAYS, BL_OCR_NEVER */
 } bl_extract_opts;
+
+/*
+ * OCR of PDF pages (ocr.c: Poppler renders, Tesseract chi_sim+eng recognises): auto
+ * reads a page from its image when it has no text layer or an unreadable one (mostly
+ * private-use, replacement or control characters, or no Chinese at all on a page full
+ * of glyphs); always reads every page so; never keeps a scan a no-text-layer error.
+ * Characters read so carry their confidence (doc->ocr_conf).
+ */
+enum { BL_OCR_AUTO = 0, BL_OCR_ALWAYS, BL_OCR_NEVER };
 
 /** Read doc->path ("-" is stdin). Returns 0, or -1 with doc->err set. */
 int bl_extract(bl_doc *doc, const bl_extract_opts *opts);

@@ -15,7 +15,8 @@ bool bl_glyphs_add(bl_glyphs *p, uint32_t cp, double x0, double y0, double x1, d
         return false;
     if (p->n == p->cap)
         p->g = bl_xrealloc(p->g, (p->cap = p->cap ? p->cap * 2 : 1024) * sizeof *p->g);
-    p->g[p->n++] = (bl_glyph){cp, x0, y0, x1, y1, conf, line};
+    p->g[p->n] = (bl_glyph){cp, x0, y0, x1, y1, conf, line, (uint32_t)p->n};
+    p->n++;
     return true;
 }
 
@@ -50,6 +51,8 @@ static int cmp_ymid(const void *a, const void *b)
 static int cmp_x(const void *a, const void *b)
 {
     const bl_glyph *p = a, *q = b;
+    if (p->line >= 0 && p->line == q->line) /* the reader's reading order */
+        return (p->seq > q->seq) - (p->seq < q->seq);
     return (p->x0 > q->x0) - (p->x0 < q->x0);
 }
 

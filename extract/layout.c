@@ -262,6 +262,8 @@ bool bl_layout_page(bl_doc *doc, bl_buf *raw, size_t *cap, const char *text, siz
                 t0++;
             while (t1 > t0 && !ls[t1].framed)
                 t1--;
+        } else if (st->ruled_only) {
+            continue; /* boxes that cannot tell a gutter from a gap: only ruled tables */
         }
         ntab++;
         for (size_t j = t0; j <= t1; j++)
@@ -308,19 +310,28 @@ bool bl_layout_page(bl_doc *doc, bl_buf *raw, size_t *cap, const char *text, siz
             L->indent = (signed char)(em < 0.5f ? 0 : em > 100 ? 100 : (int)(em + 0.5f));
             if (rmargin > margin)
                 L->fill = (signed char)(100 * (segs[ls[l].s0 + ls[l].ns - 1].x1 - margin) / (rmargin - margin) + 0.5f);
+            /* each character's glyph in the page text (-1 for a space put between words) */
+            int *gl = bl_alloc(doc->arena, (size_t)(2 * (ls[l].g1 - ls[l].g0) + ls[l].ns + 1) * sizeof *gl);
+            size_t gi = 0;
             for (int s = ls[l].s0; s < ls[l].s0 + ls[l].ns; s++) {
-                if (s > ls[l].s0)
+                if (s > ls[l].s0) {
                     bl_buf_addc(raw, ' ');
+                    gl[gi++] = -1;
+                }
                 const glyph *prev = NULL;
                 for (int g = segs[s].g0; g < segs[s].g1; g++) {
                     if (gs[g].space)
                         continue;
-                    if (prev && (prev->space || lay_word_gap(prev, &gs[g], segs[s].base)))
+                    if (prev && (prev->space || lay_word_gap(prev, &gs[g], segs[s].base))) {
                         bl_buf_addc(raw, ' ');
+                        gl[gi++] = -1;
+                    }
                     bl_buf_add(raw, text + gs[g].off, gs[g].len);
+                    gl[gi++] = gs[g].idx;
                     prev = &gs[g];
                 }
             }
+            L->glyph = gl;
             L->len = raw->len - L->off;
             bl_buf_addc(raw, '\n');
             l++;

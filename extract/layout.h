@@ -65,6 +65,8 @@ typedef struct {
     void *pending;      /* the row the last page ended in, not yet emitted */
     char head[256];     /* the open table's first row's text (a repeated header) */
     size_t head_len;
+    bool ruled_only;    /* set by the caller for a page whose boxes are approximate (OCR):
+                           only tables framed by ruling lines, no tables from gutters */
 } bl_layout_state;
 
 /*

@@ -43,6 +43,7 @@ typedef struct {
     double x0, y0, x1, y1; /* points, y down */
     uint8_t conf;          /* OCR confidence 0..100, or BL_GLYPH_SURE */
     int line;              /* the reader's own line (OCR: Tesseract's text line), -1: by position */
+    uint32_t seq;          /* the order the reader gave it (a reader's line keeps its order) */
 } bl_glyph;
 
 /* A page's glyphs and its ruling lines (points). */
@@ -68,6 +69,14 @@ size_t bl_glyphs_text(bl_glyphs *p, bl_buf *text, bl_box **boxes, uint8_t **conf
 /** A bl_rules_fn over a bl_glyphs' rules (ctx: the bl_glyphs). */
 bool bl_glyphs_rules(void *ctx, bl_rules *out);
 void bl_glyphs_free(bl_glyphs *p);
+
+/* ---- OCR (ocr.c) ------------------------------------------------------------------------------ */
+
+/**
+ * Recognise a page (a PopplerPage *) from its image: its symbols as glyphs with their
+ * confidence, and the ruling lines of the image, into out. 0, or -1 with a message.
+ */
+int bl_ocr_page(void *poppler_page, bl_glyphs *out, char *err, size_t errsz);
 
 /* ---- ZIP containers ------------------------------------------------------------- */
 

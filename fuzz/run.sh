@@ -37,9 +37,9 @@ for f in fuzz/regressions/*; do
     *) cp "$f" "$out/seeds-normalize/" ;;
     esac
 done
-PKG_CFLAGS=$(pkg-config --cflags poppler-glib glib-2.0 libpcre2-8 libcjson opencc libzip libxml-2.0 | sed 's/-I/-isystem /g')
-PKG_LIBS="$(pkg-config --libs poppler-glib glib-2.0 libpcre2-8 libcjson opencc libzip libxml-2.0) -lm"
-SRCS="core/core.c core/doc.c extract/extract.c extract/layout.c extract/segments.c extract/rows.c extract/rules.c extract/zip.c extract/docx.c extract/ofd.c extract/glyphs.c normalize/normalize.c normalize/t2s.c normalize/numerals.c normalize/arabic.c normalize/quantity.c parse/parse.c parse/clause.c parse/tables.c parse/cells.c parse/counts.c parse/roles.c parse/subject.c validate/validate.c validate/check.c validate/rates.c validate/sums.c validate/scores.c validate/conflicts.c validate/report.c validate/profiles.c emit/emit.c"
+PKG_CFLAGS=$(pkg-config --cflags poppler-glib glib-2.0 libpcre2-8 libcjson opencc libzip libxml-2.0 tesseract | sed 's/-I/-isystem /g')
+PKG_LIBS="$(pkg-config --libs poppler-glib glib-2.0 libpcre2-8 libcjson opencc libzip libxml-2.0 tesseract) -lm"
+SRCS="core/core.c core/doc.c extract/extract.c extract/layout.c extract/segments.c extract/rows.c extract/rules.c extract/zip.c extract/docx.c extract/ofd.c extract/glyphs.c extract/ocr.c normalize/normalize.c normalize/t2s.c normalize/numerals.c normalize/arabic.c normalize/quantity.c parse/parse.c parse/clause.c parse/tables.c parse/cells.c parse/counts.c parse/roles.c parse/subject.c validate/validate.c validate/check.c validate/rates.c validate/sums.c validate/scores.c validate/conflicts.c validate/report.c validate/profiles.c emit/emit.c"
 mkdir -p "$out/gen"
 sh tools/gen_rules_doc.sh validate/rules/*.txt > "$out/gen/rules_doc.inc"
 rc=0

@@ -614,6 +614,10 @@ size_t bl_quantities(bl_doc *doc, bl_quantity **out)
         x.end = off[qe > ne ? qe : ne];
         x.num_start = off[ns];
         x.num_end = off[ne];
+        /* a figure read by OCR with a digit it was not sure of is damaged, never a value */
+        if (x.kind == BL_QK_FIGURE && bl_doc_ocr_conf(doc, x.num_start, x.num_end) >= 0 &&
+            bl_doc_ocr_conf(doc, x.num_start, x.num_end) < BL_OCR_MIN_CONF)
+            x.tags |= BL_QT_DAMAGED;
         if (x.tags & BL_QT_DAMAGED)
             x.value.mant = 0, x.value.scale = 0;
         qpush(&q, &x);

@@ -690,10 +690,27 @@ int bl_parse(bl_doc *doc)
     bl_parse_count_excess(doc, &id);
     if (any_table)
         bl_parse_tables(doc, &id);
-    if (doc->nfacts > prose) {
+    /* a figure read by OCR with a digit it was not sure of is no fact (damaged-number says so) */
+    size_t kept = 0;
+    bool dropped = false;
+    for (size_t k = 0; k < doc->nfacts; k++) {
+        const bl_fact *f = &doc->facts[k];
+        size_t e = f->num_at;
+        while (doc->ocr_conf && e < doc->text_len &&
+               ((t[e] >= '0' && t[e] <= '9') || t[e] == '.' || t[e] == ','))
+            e++;
+        int conf = doc->ocr_conf ? bl_doc_ocr_conf(doc, f->num_at, e) : -1;
+        if (conf >= 0 && conf < BL_OCR_MIN_CONF && f->kind != BL_KIND_GRADE) {
+            dropped = true;
+            continue;
+        }
+        doc->facts[kept++] = *f;
+    }
+    doc->nfacts = kept;
+    if (doc->nfacts > prose || dropped) {
         /* one order for all facts: by position in the text, ids renumbered */
         qsort(doc->facts, doc->nfacts, sizeof *doc->facts, cmp_fact_pos);
-        int *renum = bl_alloc(doc->arena, ((size_t)id + 1) * sizeof *renum);
+        int *renum = bl_alloc(doc->arena, ((size_t)id + 1) * sizeof *renum); /* 0: dropped */
         for (size_t k = 0; k < doc->nfacts; k++) {
             if (doc->facts[k].id <= id)
                 renum[doc->facts[k].id] = (int)k + 1;

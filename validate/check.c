@@ -78,6 +78,19 @@ void add_finding(ctx *c, const char *rule, const bl_fact *at, const char *msg, c
     f.message = msg;
     for (int i = 0; i < nids && i < BL_MAX_FINDING_FACTS; i++)
         f.facts[f.nfacts++] = ids[i];
+    /* a finding built on figures read by OCR says so: the reviewer looks at the scan */
+    bool ocr = false;
+    for (int i = 0; i < f.nfacts && c->doc->ocr_conf && !ocr; i++) {
+        const bl_fact *x = bl_doc_fact(c->doc, f.facts[i]);
+        if (x && !x->derived) {
+            size_t e = x->num_at;
+            while (e < c->doc->text_len && ((c->doc->text[e] >= '0' && c->doc->text[e] <= '9') || c->doc->text[e] == '.'))
+                e++;
+            ocr = bl_doc_ocr_conf(c->doc, x->num_at, e) >= 0;
+        }
+    }
+    if (ocr)
+        f.message = bl_strfmt(c->doc->arena, "（OCR 识别）%s", msg);
     f.stated = stated;
     f.expected = expected;
     f.expected_low = lo;

@@ -5,6 +5,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../normalize/quantity.h"
+
 #include "../core/banned.h"
 
 static const bl_rule rules[] = {
@@ -24,7 +26,7 @@ static const bl_rule rules[] = {
     {"deviation-reason-missing", BL_SEV_WARNING, "执行率偏低或指标未完成而未说明原因", "validate/report.c", "执行率偏低或指标未完成时，写明偏差原因和改进措施。"},
     {"yoy-mismatch", BL_SEV_ERROR, "同比增减百分比与增减额、本年数不符", "validate/conflicts.c", "按“增减额÷（本年数−增减额）×100%”重新计算同比增减百分比，或核对增减额与本年数。"},
     {"balance-mismatch", BL_SEV_ERROR, "预算数减执行数不等于结余", "validate/sums.c", "核对结余：结余应等于预算数减执行数。"},
-    {"no-text-layer", BL_SEV_ERROR, "PDF 没有文本层，无法核对", "validate/validate.c", "提交带文本层的PDF（由Word、WPS导出），或先做文字识别（OCR）后再提交。"},
+    {"no-text-layer", BL_SEV_ERROR, "PDF 没有可用的文本层", "validate/validate.c", "提交带文本层的PDF（由Word、WPS导出）；扫描件已由 OCR 识别时，对照原件核对识别出的数字和未能读取的数字（damaged-number）。"},
     {"exec-score-mismatch", BL_SEV_ERROR, "预算执行率得分不等于分值×执行率", "validate/scores.c", "预算执行率得分应为“分值×执行率”（不超过分值）：重新计算。"},
     {"weight-sum-mismatch", BL_SEV_ERROR, "指标分值之和与所属一级指标或总分值不符", "validate/scores.c", "核对各指标分值：其和应等于所属一级指标的分值及总分值（通常为100分）。"},
     {"score-sum-mismatch", BL_SEV_ERROR, "各项得分之和不等于总分", "validate/scores.c", "核对各项得分：其和（含预算执行率得分）应等于总分。"},
@@ -79,6 +81,58 @@ static void adopt_parse_findings(ctx *c)
     }
 }
 
+/*
+ * A sum with a part that could not be read is no sum to check: a sum-mismatch,
+ * weight-sum-mismatch or score-sum-mismatch whose figures share a table with a damaged
+ * number (an OCR digit not confirmed, a glued cell), or whose prose span holds one, is
+ * left out - the damaged-number finding says what to look at.
+ */
+static bool is_sum_rule(const char *r)
+{
+    return strcmp(r, "sum-mismatch") == 0 || strcmp(r, "weight-sum-mismatch") == 0 ||
+           strcmp(r, "score-sum-mismatch") == 0;
+}
+
+static void drop_incomplete_sums(bl_doc *d)
+{
+    size_t nd = 0;
+    for (size_t i = 0; i < d->nquantities; i++)
+        nd += (d->quantities[i].tags & BL_QT_DAMAGED) != 0;
+    if (!nd)
+        return;
+    size_t kept = 0;
+    for (size_t k = 0; k < d->nfindings; k++) {
+        const bl_finding *f = &d->findings[k];
+        bool drop = false;
+        if (is_sum_rule(f->rule)) {
+            size_t lo = SIZE_MAX, hi = 0;
+            for (int j = 0; j < f->nfacts; j++) {
+                const bl_fact *x = bl_doc_fact(d, f->facts[j]);
+                if (!x || x->derived)
+                    continue;
+                lo = x->num_at < lo ? x->num_at : lo;
+                hi = x->num_at > hi ? x->num_at : hi;
+            }
+            for (size_t i = 0; i < d->nquantities && !drop && lo <= hi; i++) {
+                const bl_quantity *q = &d->quantities[i];
+                if (!(q->tags & BL_QT_DAMAGED))
+                    continue;
+                if (q->num_start >= lo && q->num_start <= hi)
+                    drop = true;
+                /* or in a table one of the figures is in */
+                size_t ql = bl_doc_line_at(d, d->src[q->num_start]);
+                for (int j = 0; j < f->nfacts && !drop; j++) {
+                    const bl_fact *x = bl_doc_fact(d, f->facts[j]);
+                    drop = x && x->table && ql < d->nlines && d->lines[ql].table == x->table;
+                }
+            }
+        }
+        if (!drop)
+            d->findings[kept++] = *f;
+    }
+    d->nfindings = kept;
+}
+
 /* ---- the stage ----------------------------------------------------------------------------- */
 
 static int cmp_finding(const void *a, const void *b)
@@ -111,8 +165,12 @@ void bl_validate_with(bl_doc *doc, const bl_config *cfg)
             f.severity = BL_SEV_ERROR;
             f.page = 1;
             f.line = 1;
-            f.message = bl_strfmt(doc->arena, "%s 共 %d 页，没有可提取的文字（扫描件或纯图片），无法核对任何数字；请先做 OCR",
-                                  doc->format ? doc->format : "PDF", doc->npages);
+            f.message = doc->ocr_error
+                            ? bl_strfmt(doc->arena, "%s 共 %d 页，没有可提取的文字（扫描件或纯图片），且无法做 OCR 识别（%s）",
+                                        doc->format ? doc->format : "PDF", doc->npages, doc->ocr_error)
+                            : bl_strfmt(doc->arena, "%s 共 %d 页，没有可提取的文字（扫描件或纯图片）%s，无法核对任何数字",
+                                        doc->format ? doc->format : "PDF", doc->npages,
+                                        strcmp(doc->format ? doc->format : "", "PDF") == 0 ? "，OCR 也未识别出文字" : "");
             f.profile = cfg->profile->name;
             bl_doc_add_finding(doc, &f);
         }
@@ -134,6 +192,20 @@ void bl_validate_with(bl_doc *doc, const bl_config *cfg)
     c.unit_flagged = bl_alloc(doc->arena, (doc->nfacts + 8) * sizeof *c.unit_flagged);
 
     adopt_parse_findings(&c);
+    /* pages read by OCR: the report says so (an info; its figures carry their confidence) */
+    if (doc->ocr_pages) {
+        bl_fact at = {0};
+        at.page = 1, at.line = 1;
+        size_t before = doc->nfindings;
+        add_finding(&c, "no-text-layer", &at,
+                    bl_strfmt(doc->arena,
+                              "%d 页没有可用的文字层（扫描件，或文字层为乱码），已用 OCR 识别；识别出的数字已标明可信度，"
+                              "两次识别不一致或不可信的数字未读取（见 damaged-number），请对照原件核对",
+                              doc->ocr_pages),
+                    NULL, 0, NULL, NULL, NULL, NULL, NULL);
+        if (doc->nfindings > before) /* (none when the configuration switches the rule off) */
+            doc->findings[doc->nfindings - 1].severity = BL_SEV_INFO;
+    }
     check_conflicts(&c);
     derive(&c, BL_KIND_BUDGET, false);
     derive(&c, BL_KIND_BUDGET, true);
@@ -160,6 +232,7 @@ void bl_validate_with(bl_doc *doc, const bl_config *cfg)
     check_indicator_bands(&c);
     check_counts(&c);
     check_count_excess(&c);
+    drop_incomplete_sums(doc);
     if (doc->nfindings > 1)
         qsort(doc->findings, doc->nfindings, sizeof *doc->findings, cmp_finding);
 }

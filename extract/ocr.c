@@ -1,0 +1,697 @@
+/*
+ * ocr.c - a page whose text cannot be taken from its text layer (a scan, or a layer of
+ * private-use or replacement characters) read from its image instead.
+ *
+ * Poppler renders the page (cairo, 300 dpi); its skew is measured (the angle within ±3°
+ * whose row profile is sharpest) and a skewed page rendered again turned straight; the red channel is the image (a red seal drops out, black ink stays);
+ * Tesseract (C API; the HanS script model, else chi_sim+eng) recognises it: each
+ * table cell the ruling lines close on its own, then the rest of the page. Every symbol becomes a glyph with its
+ * box (in points, as Poppler's) and confidence, on Tesseract's text line (all of a
+ * line's glyphs share its top and bottom, so a line stays one line), and the ruling
+ * lines are scanned on the same straightened image. The engine is loaded once per
+ * process, on the first page that needs it (a batch worker checks one file).
+ */
+#include "readers.h"
+
+#include <cairo.h>
+#include <math.h>
+#include <poppler.h>
+#include <stdlib.h>
+#include <string.h>
+#include <tesseract/capi.h>
+
+#include "../core/banned.h"
+
+#define OCR_DPI 300.0
+#define MAX_PIXELS (7000 * 7000)
+
+static TessBaseAPI *engine;
+static char engine_err[256];
+static TessBaseAPI *checker;   /* a second model that reads every figure again: eng (Latin and
+                                  digits; chi_sim reads 6 as 0 and % as 94 in these fonts) */
+static bool checker_tried;
+
+/* The checker: eng, a model other than the reader's; NULL when it cannot load. */
+static TessBaseAPI *get_checker(void)
+{
+    if (checker_tried)
+        return checker;
+    checker_tried = true;
+    TessBaseAPI *api = TessBaseAPICreate();
+    if (api && TessBaseAPIInit3(api, NULL, "eng") == 0) {
+        TessBaseAPISetVariable(api, "debug_file", "/dev/null");
+        checker = api;
+    } else if (api) {
+        TessBaseAPIDelete(api);
+    }
+    return checker;
+}
+
+/*
+ * The languages: BUDGETLINT_OCR_LANG when set, else Tesseract's script model for
+ * Simplified Chinese (HanS: Chinese, digits and Latin in one model; it reads table cells
+ * best), else chi_sim+eng.
+ */
+static TessBaseAPI *get_engine(void)
+{
+    if (engine || engine_err[0])
+        return engine;
+    /* one thread: a batch runs a worker per core, and Tesseract's own threads only contend */
+    setenv("OMP_THREAD_LIMIT", "1", 0);
+    const char *env = getenv("BUDGETLINT_OCR_LANG");
+    const char *tries[] = {env && *env ? env : "HanS", "chi_sim+eng"};
+    for (size_t k = 0; k < (env && *env ? 1u : 2u) && !engine; k++) {
+        TessBaseAPI *api = TessBaseAPICreate();
+        if (api && TessBaseAPIInit3(api, NULL, tries[k]) == 0)
+            engine = api;
+        else if (api)
+            TessBaseAPIDelete(api);
+    }
+    if (!engine) {
+        snprintf(engine_err, sizeof engine_err,
+                 "OCR is not available: Tesseract cannot load %s (Debian: tesseract-ocr-script-hans, or "
+                 "tesseract-ocr-chi-sim and tesseract-ocr-eng)", env && *env ? env : "HanS or chi_sim+eng");
+        return NULL;
+    }
+    TessBaseAPISetVariable(engine, "debug_file", "/dev/null");
+    return engine;
+}
+
+/* The page rendered at dpi, turned by angle degrees about its centre: grey (the red channel). */
+static unsigned char *render(PopplerPage *pg, double dpi, double angle, int *w, int *h)
+{
+    double pw, ph;
+    poppler_page_get_size(pg, &pw, &ph);
+    double s = dpi / 72.0;
+    *w = (int)(pw * s + 0.5), *h = (int)(ph * s + 0.5);
+    if (*w <= 0 || *h <= 0 || (double)*w * *h > MAX_PIXELS)
+        return NULL;
+    cairo_surface_t *sf = cairo_image_surface_create(CAIRO_FORMAT_RGB24, *w, *h);
+    if (cairo_surface_status(sf) != CAIRO_STATUS_SUCCESS) {
+        cairo_surface_destroy(sf);
+        return NULL;
+    }
+    cairo_t *cr = cairo_create(sf);
+    cairo_set_source_rgb(cr, 1, 1, 1);
+    cairo_paint(cr);
+    cairo_translate(cr, *w / 2.0, *h / 2.0);
+    cairo_rotate(cr, angle * M_PI / 180);
+    cairo_translate(cr, -*w / 2.0, -*h / 2.0);
+    cairo_scale(cr, s, s);
+    poppler_page_render_for_printing(pg, cr);
+    cairo_destroy(cr);
+    cairo_surface_flush(sf);
+    const unsigned char *px = cairo_image_surface_get_data(sf);
+    int stride = cairo_image_surface_get_stride(sf);
+    unsigned char *grey = bl_xmalloc((size_t)*w * (size_t)*h);
+    for (int y = 0; y < *h; y++) {
+        const uint32_t *row = (const uint32_t *)(px + (size_t)y * (size_t)stride);
+        for (int x = 0; x < *w; x++)
+            grey[(size_t)y * (size_t)*w + (size_t)x] = (unsigned char)((row[x] >> 16) & 0xFF);
+    }
+    cairo_surface_destroy(sf);
+    return grey;
+}
+
+/* How sharply the dark pixels (xs, ys) fall into rows when the image is turned by a degrees. */
+static double sharpness(const int *xs, const int *ys, size_t n, int w, int h, double a)
+{
+    double t = tan(a * M_PI / 180);
+    int nr = h + w; /* rows of the turned image, offset by w/2 either way */
+    double *rows = calloc((size_t)nr, sizeof *rows);
+    if (!rows)
+        return 0;
+    for (size_t k = 0; k < n; k++) {
+        int r = (int)lround(ys[k] - (xs[k] - w / 2.0) * t) + w / 2;
+        if (r >= 0 && r < nr)
+            rows[r] += 1;
+    }
+    double sum = 0;
+    for (int r = 1; r < nr; r++)
+        sum += (rows[r] - rows[r - 1]) * (rows[r] - rows[r - 1]);
+    free(rows);
+    return sum;
+}
+
+/*
+ * The skew of a page image (grey, w x h) in degrees, what turns it straight: the angle
+ * within ±3° at which its dark pixels (every 4th row and column) fall most sharply into
+ * rows - text lines and ruling lines; 0 unless a turn sharpens them by a tenth or more.
+ */
+static double skew(const unsigned char *g, int w, int h)
+{
+    size_t n = 0, cap = 4096;
+    int *xs = bl_xmalloc(cap * sizeof *xs), *ys = bl_xmalloc(cap * sizeof *ys);
+    for (int y = 0; y < h; y += 2)
+        for (int x = 0; x < w; x += 4)
+            if (g[(size_t)y * (size_t)w + (size_t)x] < 160) {
+                if (n == cap) {
+                    cap *= 2;
+                    xs = bl_xrealloc(xs, cap * sizeof *xs);
+                    ys = bl_xrealloc(ys, cap * sizeof *ys);
+                }
+                xs[n] = x, ys[n] = y, n++;
+            }
+    double best = 0, bs = sharpness(xs, ys, n, w, h, 0), at0 = bs;
+    for (double a = -3; a <= 3.001; a += 0.25) {
+        double v = sharpness(xs, ys, n, w, h, a);
+        if (v > bs)
+            bs = v, best = a;
+    }
+    double centre = best;
+    for (double a = centre - 0.2; a <= centre + 0.201; a += 0.05) {
+        double v = sharpness(xs, ys, n, w, h, a);
+        if (v > bs)
+            bs = v, best = a;
+    }
+    free(xs);
+    free(ys);
+    return fabs(best) < 0.1 || bs < at0 * 1.10 ? 0 : best;
+}
+
+/*
+ * Paint a table's borders out before recognition (Tesseract reads a border beside a
+ * word as "|" or "[" and joins it to the word): rules longer than a glyph's stroke
+ * (30 pt across, 18 pt down), 3 pt either side of their line (a scan's border is
+ * thicker and blurred).
+ */
+static void erase_rules(unsigned char *img, int w, int h, const bl_rules *rl)
+{
+    const double s = OCR_DPI / 72.0;
+    int pad = (int)(3.0 * s + 0.5);
+    for (size_t k = 0; k < rl->nh; k++) {
+        const bl_rule *r = &rl->h[k];
+        if (r->x1 - r->x0 < 30)
+            continue;
+        int y = (int)(r->y0 * s + 0.5), x0 = (int)(r->x0 * s) - pad, x1 = (int)(r->x1 * s) + pad;
+        for (int yy = y - pad; yy <= y + pad; yy++)
+            if (yy >= 0 && yy < h)
+                for (int x = x0 < 0 ? 0 : x0; x <= x1 && x < w; x++)
+                    img[(size_t)yy * (size_t)w + (size_t)x] = 255;
+    }
+    for (size_t k = 0; k < rl->nv; k++) {
+        const bl_rule *r = &rl->v[k];
+        if (r->y1 - r->y0 < 18)
+            continue;
+        int x = (int)(r->x0 * s + 0.5), y0 = (int)(r->y0 * s) - pad, y1 = (int)(r->y1 * s) + pad;
+        for (int yy = y0 < 0 ? 0 : y0; yy <= y1 && yy < h; yy++)
+            for (int xx = x - pad; xx <= x + pad; xx++)
+                if (xx >= 0 && xx < w)
+                    img[(size_t)yy * (size_t)w + (size_t)xx] = 255;
+    }
+}
+
+/* ---- a table's cells: the regions its ruling lines close ------------------------------------ */
+
+typedef struct {
+    int x0, y0, x1, y1; /* pixels of the OCR image, inclusive */
+} rect;
+
+#define CELL_PX 2.0 /* the cell mask's resolution, pixels a point */
+
+/*
+ * The cells the page's long rules close: the connected regions of a mask with the rules
+ * drawn in that do not reach the page's edge, at least 4 pt each way. Returns how many
+ * (in *cells, malloc'd), in OCR image pixels.
+ */
+static size_t find_cells(const bl_rules *rl, double pw, double ph, rect **cells)
+{
+    *cells = NULL;
+    int w = (int)(pw * CELL_PX) + 2, h = (int)(ph * CELL_PX) + 2;
+    if (w <= 2 || h <= 2 || (!rl->nh && !rl->nv))
+        return 0;
+    int *lab = calloc((size_t)w * (size_t)h, sizeof *lab);
+    if (!lab)
+        return 0;
+    const int RULE = -1;
+    for (size_t k = 0; k < rl->nh; k++) {
+        const bl_rule *r = &rl->h[k];
+        if (r->x1 - r->x0 < 30)
+            continue;
+        int y = (int)(r->y0 * CELL_PX + 0.5);
+        for (int yy = y - 1; yy <= y + 1; yy++)
+            for (int x = (int)(r->x0 * CELL_PX) - 2; x <= (int)(r->x1 * CELL_PX) + 2; x++)
+                if (yy >= 0 && yy < h && x >= 0 && x < w)
+                    lab[(size_t)yy * (size_t)w + (size_t)x] = RULE;
+    }
+    for (size_t k = 0; k < rl->nv; k++) {
+        const bl_rule *r = &rl->v[k];
+        if (r->y1 - r->y0 < 18)
+            continue;
+        int x = (int)(r->x0 * CELL_PX + 0.5);
+        for (int y = (int)(r->y0 * CELL_PX) - 2; y <= (int)(r->y1 * CELL_PX) + 2; y++)
+            for (int xx = x - 1; xx <= x + 1; xx++)
+                if (y >= 0 && y < h && xx >= 0 && xx < w)
+                    lab[(size_t)y * (size_t)w + (size_t)xx] = RULE;
+    }
+    size_t n = 0, cap = 0;
+    int *queue = malloc((size_t)w * (size_t)h * sizeof *queue);
+    int next = 1;
+    const double s = OCR_DPI / 72.0 / CELL_PX;
+    for (int start = 0; queue && start < w * h; start++) {
+        if (lab[start] != 0)
+            continue;
+        int id = next++;
+        size_t qh = 0, qt = 0;
+        queue[qt++] = start;
+        lab[start] = id;
+        int x0 = w, y0 = h, x1 = -1, y1 = -1;
+        bool edge = false;
+        while (qh < qt) {
+            int at = queue[qh++], x = at % w, y = at / w;
+            if (x < x0) x0 = x;
+            if (x > x1) x1 = x;
+            if (y < y0) y0 = y;
+            if (y > y1) y1 = y;
+            edge |= x == 0 || y == 0 || x == w - 1 || y == h - 1;
+            const int nb[4] = {x > 0 ? at - 1 : -1, x < w - 1 ? at + 1 : -1, y > 0 ? at - w : -1, y < h - 1 ? at + w : -1};
+            for (int k = 0; k < 4; k++)
+                if (nb[k] >= 0 && lab[nb[k]] == 0) {
+                    lab[nb[k]] = id;
+                    queue[qt++] = nb[k];
+                }
+        }
+        if (edge || (x1 - x0) < 4 * CELL_PX || (y1 - y0) < 4 * CELL_PX)
+            continue;
+        if (n == cap)
+            *cells = bl_xrealloc(*cells, (cap = cap * 2 + 32) * sizeof **cells);
+        (*cells)[n++] = (rect){(int)(x0 * s), (int)(y0 * s), (int)((x1 + 1) * s), (int)((y1 + 1) * s)};
+    }
+    free(queue);
+    free(lab);
+    return n;
+}
+
+/* ---- recognition -------------------------------------------------------------------------------- */
+
+typedef struct {
+    rect px;         /* the word's box in the OCR image */
+    size_t from, to; /* its glyphs */
+} numword;
+
+typedef struct {
+    bl_glyphs *out;
+    int line, word;         /* running ids across the regions of the page */
+    int *words;             /* each glyph's word (index: glyph - first) */
+    size_t first, wcap;
+    numword *nums;          /* the words holding digits, to be read again */
+    size_t nnums, numcap;
+} collect;
+
+static void note_number(collect *c, size_t from, rect px)
+{
+    bool digits = false;
+    for (size_t k = from; k < c->out->n && !digits; k++)
+        digits = c->out->g[k].cp >= '0' && c->out->g[k].cp <= '9';
+    if (!digits)
+        return;
+    if (c->nnums == c->numcap)
+        c->nums = bl_xrealloc(c->nums, (c->numcap = c->numcap * 2 + 32) * sizeof *c->nums);
+    c->nums[c->nnums++] = (numword){px, from, c->out->n};
+}
+
+/* How wide a character sets, in ems: full for CJK and full-width forms, about half else. */
+static double weight(uint32_t cp)
+{
+    return cp >= 0x2E80 || (cp >= 0x2010 && cp <= 0x2027) ? 1.0 : cp == '.' || cp == ',' || cp == ':' ? 0.35 : 0.55;
+}
+
+/*
+ * Lay the glyphs of one word [from, out->n) across the word's box: Tesseract's word
+ * boxes are sound where its symbol boxes (from the LSTM) are rough, so a word's
+ * characters share its width by how wide each sets, and touch as a text layer's do.
+ */
+static void place_word(bl_glyphs *out, size_t from, double x0, double x1)
+{
+    double total = 0;
+    for (size_t k = from; k < out->n; k++)
+        total += weight(out->g[k].cp);
+    if (total <= 0 || x1 <= x0)
+        return;
+    double x = x0, unit = (x1 - x0) / total;
+    for (size_t k = from; k < out->n; k++) {
+        out->g[k].x0 = x;
+        x += weight(out->g[k].cp) * unit;
+        out->g[k].x1 = x;
+    }
+}
+
+/* The symbols Tesseract found in the region it last recognised, as glyphs. */
+static void take_symbols(TessBaseAPI *api, collect *c)
+{
+    const double pt = 72.0 / OCR_DPI;
+    TessResultIterator *it = TessBaseAPIGetIterator(api);
+    double top = 0, bottom = 0, wx0 = 0, wx1 = 0, line_x = -1e30;
+    size_t word_from = c->out->n;
+    rect wpx = {0, 0, 0, 0};
+    while (it) {
+        const TessPageIterator *pi = TessResultIteratorGetPageIteratorConst(it);
+        int l, t, r, b;
+        if (TessPageIteratorIsAtBeginningOf(pi, RIL_WORD)) {
+            place_word(c->out, word_from, wx0, wx1);
+            note_number(c, word_from, wpx);
+            word_from = c->out->n;
+            c->word++;
+            if (TessPageIteratorIsAtBeginningOf(pi, RIL_TEXTLINE))
+                line_x = -1e30;
+            /* words of a line follow each other: one never starts inside the one before */
+            if (TessPageIteratorBoundingBox(pi, RIL_WORD, &l, &t, &r, &b)) {
+                wx0 = fmax(l * pt, line_x), wx1 = fmax(r * pt, wx0 + 1);
+                line_x = wx1;
+                wpx = (rect){l, t, r, b};
+            }
+        }
+        if (TessPageIteratorIsAtBeginningOf(pi, RIL_TEXTLINE)) {
+            c->line++;
+            /*
+             * the line's own top and bottom for all its glyphs, so a line stays one; its
+             * ink widened to a text layer's glyph box (ascent and descent of a CJK font)
+             */
+            if (TessPageIteratorBoundingBox(pi, RIL_TEXTLINE, &l, &t, &r, &b)) {
+                double h = (b - t) * pt;
+                top = t * pt - 0.1 * h, bottom = b * pt + 0.25 * h;
+            }
+        }
+        char *sym = TessResultIteratorGetUTF8Text(it, RIL_SYMBOL);
+        float conf = TessResultIteratorConfidence(it, RIL_SYMBOL);
+        if (sym) {
+            size_t n = strlen(sym), i = 0;
+            uint8_t cf = conf < 0 ? 0 : conf > 100 ? 100 : (uint8_t)conf;
+            while (i < n) {
+                uint32_t cp;
+                int len = bl_utf8_next((const unsigned char *)sym + i, n - i, &cp);
+                i += len < 1 ? 1 : (size_t)len;
+                if (cp == ' ')
+                    continue;
+                if (!bl_glyphs_add(c->out, cp, wx0, top, wx1, bottom, cf, c->line))
+                    break;
+                if (c->out->n - c->first > c->wcap)
+                    c->words = bl_xrealloc(c->words, (c->wcap = c->wcap * 2 + 256) * sizeof *c->words);
+                c->words[c->out->n - c->first - 1] = c->word;
+            }
+        }
+        TessDeleteText(sym);
+        if (!TessResultIteratorNext(it, RIL_SYMBOL))
+            break;
+    }
+    place_word(c->out, word_from, wx0, wx1);
+    note_number(c, word_from, wpx);
+    if (it)
+        TessResultIteratorDelete(it);
+}
+
+/* The digits of s in order. */
+static void digits_of(const char *s, char *out, size_t size)
+{
+    size_t o = 0;
+    for (; s && *s && o + 1 < size; s++)
+        if (*s >= '0' && *s <= '9')
+            out[o++] = *s;
+    out[o] = '\0';
+}
+
+/*
+ * Every word holding digits read again by the checker model on its own box: where the
+ * two readings' digits differ, the word's digits are unsure (confidence 0), so the
+ * figure is reported damaged and never read as a value. Tesseract's confidences alone
+ * pass confident misreads (25 read as 28 at 95).
+ */
+static void check_numbers(collect *c, const unsigned char *img, int w, int h)
+{
+    TessBaseAPI *chk = get_checker();
+    if (!chk || !c->nnums)
+        return;
+    TessBaseAPISetImage(chk, img, w, h, 1, w);
+    TessBaseAPISetSourceResolution(chk, (int)OCR_DPI);
+    TessBaseAPISetPageSegMode(chk, PSM_SINGLE_LINE);
+    /* only the figure itself: a 万元 beside it is not read */
+    /* the word's whole box (no narrower crop, no character whitelist: both make the LSTM
+     * misread, a cut 25 as 28 and % as 0 or 4) */
+    for (size_t k = 0; k < c->nnums; k++) {
+        const numword *n = &c->nums[k];
+        int pad = (int)(0.15 * (n->px.y1 - n->px.y0)) + 4;
+        int x0 = n->px.x0 - pad < 0 ? 0 : n->px.x0 - pad, y0 = n->px.y0 - pad < 0 ? 0 : n->px.y0 - pad;
+        int x1 = n->px.x1 + pad >= w ? w - 1 : n->px.x1 + pad, y1 = n->px.y1 + pad >= h ? h - 1 : n->px.y1 + pad;
+        if (x1 <= x0 || y1 <= y0)
+            continue;
+        TessBaseAPISetRectangle(chk, x0, y0, x1 - x0 + 1, y1 - y0 + 1);
+        char *again = TessBaseAPIGetUTF8Text(chk);
+        char first[128], second[128], mine[256];
+        size_t o = 0;
+        for (size_t g = n->from; g < n->to && o + 5 < sizeof mine; g++)
+            o += (size_t)bl_utf8_encode(c->out->g[g].cp, mine + o);
+        mine[o] = '\0';
+        /* the word's first figure only, as the checker saw only it */
+        char fig[256];
+        size_t fo = 0;
+        bool inn = false;
+        for (size_t q = 0; mine[q] && fo + 1 < sizeof fig; q++) {
+            bool d = mine[q] >= '0' && mine[q] <= '9';
+            if (d || (inn && (mine[q] == '.' || mine[q] == ',' || mine[q] == '%'))) {
+                fig[fo++] = mine[q];
+                inn = true;
+                if (mine[q] == '%')
+                    break;
+            } else if (inn) {
+                break;
+            }
+        }
+        fig[fo] = '\0';
+        digits_of(fig, first, sizeof first);
+        /* the checker's first figure, a % it read as a 0 taken as the % */
+        char fig2[256];
+        size_t f2 = 0;
+        bool in2 = false;
+        for (const char *q = again ? again : ""; *q && f2 + 1 < sizeof fig2; q++) {
+            bool d = *q >= '0' && *q <= '9';
+            if (d || (in2 && (*q == '.' || *q == ',' || *q == '%'))) {
+                fig2[f2++] = *q;
+                in2 = true;
+                if (*q == '%')
+                    break;
+            } else if (in2) {
+                break;
+            }
+        }
+        fig2[f2] = '\0';
+        digits_of(fig2, second, sizeof second);
+        /* the one confusion the two models share: a % read as 0 (95% as 950, 97% as 970%) */
+        size_t l1 = strlen(first), l2 = strlen(second);
+        if (fo && fig[fo - 1] == '%' && l2 == l1 + 1 && second[l1] == '0' && strncmp(first, second, l1) == 0)
+            second[l1] = '\0';
+        TessDeleteText(again);
+        if (strcmp(first, second) != 0)
+            for (size_t g = n->from; g < n->to; g++)
+                if (c->out->g[g].cp >= '0' && c->out->g[g].cp <= '9')
+                    c->out->g[g].conf = 0;
+    }
+    TessBaseAPIClear(chk);
+}
+
+/* ---- the characters Tesseract confuses, put right by the words of the domain ----------------- */
+
+/*
+ * The words of self-assessment reports and their forms (column headers, labels, the
+ * verbs of their sentences). A character Tesseract commonly confuses with another is
+ * taken as the other when that makes one of these words and the character as read
+ * makes none: 基本文出 is 基本支出, 截宇 截至, 本项日 本项目.
+ */
+static const char *const domain_words[] = {
+    "支出", "支付", "支持", "收支", "预算", "执行", "资金", "项目", "基本", "指标", "满意度", "完成", "目标",
+    "年度", "调整", "得分", "分值", "权重", "总分", "合计", "其中", "财政", "拨款", "结转", "结余", "绩效",
+    "自评", "截至", "使用", "到位", "等级", "产出", "效益", "数量", "质量", "时效", "成本", "社会", "经济",
+    "生态", "服务对象", "偏差", "原因", "改进", "措施", "已", "未完成", "收入", "投入", "人员", "人数",
+    "实际", "部门", "单位", "主管", "实施", "资金来源", "中央", "省级", "市级", "县级", "区级", "补助",
+    "专项", "整体", "上年", "当年", "本年", "全年", "年初", "决算", "支付率", "执行率", "完成率", "工作",
+    "日常", "目录", "科目", "题目", "节目", "数目", "条目", "名目", "项目支出", "土地", "人民", "人口",
+};
+
+static const uint32_t confusions[][2] = {
+    {0x6587, 0x652F}, /* 文 支 */
+    {0x5B87, 0x81F3}, /* 宇 至 */
+    {0x65E5, 0x76EE}, /* 日 目 */
+    {0x76EE, 0x65E5}, /* 目 日 */
+    {0x5DF1, 0x5DF2}, /* 己 已 */
+    {0x672B, 0x672A}, /* 末 未 */
+    {0x5165, 0x4EBA}, /* 入 人 */
+    {0x4EBA, 0x5165}, /* 人 入 */
+    {0x58EB, 0x571F}, /* 士 土 */
+};
+
+/* Does the word w stand in the line's characters cps[0..n) with cps[i] taken as a, across i? */
+static bool word_at(const uint32_t *cps, size_t n, size_t i, uint32_t a, const char *w)
+{
+    uint32_t wc[8];
+    size_t wl = 0;
+    for (size_t b = 0; w[b] && wl < 8;) {
+        uint32_t cp;
+        int k = bl_utf8_next((const unsigned char *)w + b, strlen(w + b), &cp);
+        b += k < 1 ? 1 : (size_t)k;
+        wc[wl++] = cp;
+    }
+    for (size_t off = 0; off < wl; off++) {
+        if (off > i || i - off + wl > n)
+            continue;
+        size_t s0 = i - off;
+        bool ok = true;
+        for (size_t k = 0; k < wl && ok; k++)
+            ok = (s0 + k == i ? a : cps[s0 + k]) == wc[k];
+        if (ok)
+            return true;
+    }
+    return false;
+}
+
+static bool makes_word(const uint32_t *cps, size_t n, size_t i, uint32_t a)
+{
+    for (size_t k = 0; k < sizeof domain_words / sizeof *domain_words; k++)
+        if (word_at(cps, n, i, a, domain_words[k]))
+            return true;
+    return false;
+}
+
+/* Put right, line by line, the confusions the domain's words settle, and 之 before a figure (≥). */
+static void correct(bl_glyphs *out, size_t first)
+{
+    size_t a = first;
+    while (a < out->n) {
+        size_t b = a + 1;
+        while (b < out->n && out->g[b].line == out->g[a].line)
+            b++;
+        size_t n = b - a;
+        uint32_t *cps = bl_xmalloc(n * sizeof *cps);
+        for (size_t k = 0; k < n; k++)
+            cps[k] = out->g[a + k].cp;
+        for (size_t k = 0; k < n; k++) {
+            uint32_t c = cps[k];
+            /* 之90% / 之 100%: Tesseract's reading of ≥ (⩾) before a target */
+            if (c == 0x4E4B && k + 1 < n && cps[k + 1] >= '0' && cps[k + 1] <= '9' && (k == 0 || cps[k - 1] > 0x2000)) {
+                out->g[a + k].cp = 0x2265;
+                continue;
+            }
+            for (size_t q = 0; q < sizeof confusions / sizeof *confusions; q++)
+                if (confusions[q][0] == c && !makes_word(cps, n, k, c) && makes_word(cps, n, k, confusions[q][1])) {
+                    out->g[a + k].cp = confusions[q][1];
+                    cps[k] = confusions[q][1];
+                    break;
+                }
+        }
+        free(cps);
+        a = b;
+    }
+}
+
+int bl_ocr_page(void *poppler_page, bl_glyphs *out, char *err, size_t errsz)
+{
+    PopplerPage *pg = poppler_page;
+    TessBaseAPI *api = get_engine();
+    if (!api) {
+        snprintf(err, errsz, "%s", engine_err);
+        return -1;
+    }
+    int w, h;
+    unsigned char *img = render(pg, OCR_DPI, 0, &w, &h);
+    if (!img) {
+        snprintf(err, errsz, "the page is too large to render for OCR");
+        return -1;
+    }
+    double angle = skew(img, w, h);
+    if (angle != 0) { /* rendered again, turned straight */
+        free(img);
+        img = render(pg, OCR_DPI, angle, &w, &h);
+        if (!img) {
+            snprintf(err, errsz, "the page is too large to render for OCR");
+            return -1;
+        }
+    }
+    /* ruling lines from the straightened image: the layout's, and the cells they close */
+    bl_rules rl = {0};
+    bl_rules_scan(img, w, h, w, 1, (float)(OCR_DPI / 72.0), &rl);
+    rect *cells = NULL;
+    size_t ncells = find_cells(&rl, w * 72.0 / OCR_DPI, h * 72.0 / OCR_DPI, &cells);
+    erase_rules(img, w, h, &rl);
+    collect c = {.out = out, .line = -1, .word = -1, .first = out->n};
+    /* each cell on its own: its text cannot run into the next cell's */
+    TessBaseAPISetImage(api, img, w, h, 1, w);
+    TessBaseAPISetSourceResolution(api, (int)OCR_DPI);
+    int rc = 0;
+    TessBaseAPISetPageSegMode(api, PSM_SINGLE_BLOCK);
+    for (size_t k = 0; k < ncells && rc == 0; k++) {
+        TessBaseAPISetRectangle(api, cells[k].x0, cells[k].y0, cells[k].x1 - cells[k].x0 + 1, cells[k].y1 - cells[k].y0 + 1);
+        if (TessBaseAPIRecognize(api, NULL) == 0)
+            take_symbols(api, &c);
+    }
+    unsigned char *whole = bl_xmalloc((size_t)w * (size_t)h);
+    memcpy(whole, img, (size_t)w * (size_t)h);
+    /* then the rest of the page, the cells painted out */
+    for (size_t k = 0; k < ncells; k++)
+        for (int y = cells[k].y0; y <= cells[k].y1 && y < h; y++)
+            memset(img + (size_t)y * (size_t)w + (size_t)cells[k].x0, 255,
+                   (size_t)((cells[k].x1 < w ? cells[k].x1 : w - 1) - cells[k].x0 + 1));
+    free(cells);
+    TessBaseAPISetPageSegMode(api, PSM_AUTO);
+    TessBaseAPISetImage(api, img, w, h, 1, w);
+    TessBaseAPISetSourceResolution(api, (int)OCR_DPI);
+    if (TessBaseAPIRecognize(api, NULL) != 0) {
+        snprintf(err, errsz, "Tesseract could not recognise the page");
+        rc = -1;
+    } else {
+        take_symbols(api, &c);
+    }
+    check_numbers(&c, whole, w, h);
+    correct(out, c.first);
+    free(whole);
+    free(c.nums);
+    /* ink boxes leave gaps between the glyphs of a line (around a "." or a "1", between
+     * two characters): a glyph's box reaches the next one, as a text layer's advance
+     * boxes do, over a gap up to 0.6 of the glyph box height inside a word and 0.2 between
+     * words - never across a cell's border */
+    for (size_t k = c.first; k + 1 < out->n; k++) {
+        bl_glyph *a = &out->g[k], *b = &out->g[k + 1];
+        double gap = b->x0 - a->x1, lh = a->y1 - a->y0;
+        bool same_word = c.words[k - c.first] == c.words[k + 1 - c.first];
+        if (a->line != b->line || gap <= 0 || gap > (same_word ? 0.6 : 0.2) * lh)
+            continue;
+        bool ruled = false;
+        for (size_t v = 0; v < out->nv && !ruled; v++)
+            ruled = out->v[v].x0 >= a->x1 && out->v[v].x0 <= b->x0 && out->v[v].y0 < a->y1 && out->v[v].y1 > a->y0;
+        if (!ruled)
+            a->x1 = b->x0;
+    }
+    free(c.words);
+    /*
+     * The rules for the layout, without the strokes of glyphs: a stroke lies inside its
+     * text line's band (a vertical one from top to bottom within it, a horizontal one
+     * within the line's extent and no longer than a glyph or two), where a border runs
+     * past the band, between lines, or along a whole cell.
+     */
+    int nlines = c.line + 1;
+    double (*band)[4] = nlines > 0 ? bl_xmalloc((size_t)nlines * sizeof *band) : NULL;
+    for (int l = 0; l < nlines; l++)
+        band[l][0] = 1e30, band[l][1] = -1e30, band[l][2] = 1e30, band[l][3] = -1e30;
+    for (size_t g = c.first; g < out->n; g++) {
+        const bl_glyph *x = &out->g[g];
+        if (x->line < 0 || x->line >= nlines)
+            continue;
+        double *b = band[x->line];
+        b[0] = fmin(b[0], x->x0), b[1] = fmax(b[1], x->x1), b[2] = fmin(b[2], x->y0), b[3] = fmax(b[3], x->y1);
+    }
+    for (int dir = 0; dir < 2; dir++)
+        for (size_t k = 0; k < (dir ? rl.nv : rl.nh); k++) {
+            const bl_rule *r = dir ? &rl.v[k] : &rl.h[k];
+            bool stroke = false;
+            for (int l = 0; l < nlines && !stroke; l++) {
+                const double *b = band[l];
+                stroke = dir ? r->x0 > b[0] - 1 && r->x0 < b[1] + 1 && r->y0 > b[2] - 1 && r->y1 < b[3] + 1
+                             : r->y0 > b[2] && r->y0 < b[3] && r->x0 > b[0] - 2 && r->x1 < b[1] + 2 &&
+                                   r->x1 - r->x0 < 1.5 * (b[3] - b[2]);
+            }
+            if (!stroke)
+                bl_glyphs_rule(out, r->x0, r->y0, r->x1, r->y1);
+        }
+    free(band);
+    bl_rules_free(&rl);
+    TessBaseAPIClear(api);
+    free(img);
+    return rc;
+}
