@@ -107,6 +107,23 @@ done
 t_s=$(timed unpunct-s "$BIN" check --format jsonl "$out/unpunct-25000.txt")
 t_l=$(timed unpunct-l "$BIN" check --format jsonl "$out/unpunct-100000.txt")
 row "unpunctuated text: 100,000 lines vs 25,000 (s; linear = 4)" "$t_l" "$t_s" "$(ratio "$t_l" "$t_s")"
+# ---- OCR (#14): image-only twins of the table fixtures (tools/scan.py, 300 dpi) ----
+scans=$out/scans
+if [ ! -d "$scans" ] && command -v pdftoppm >/dev/null 2>&1; then
+    python3 tools/scan.py --out "$scans" fixtures/tables/*.pdf > /dev/null 2>&1 || rm -rf "$scans"
+fi
+if [ -d "$scans" ] && "$BIN" check --format jsonl "$scans/heads.pdf" 2>/dev/null | grep -q '"ocr":true'; then
+    set -- "$scans"/*.pdf
+    np=$("$BIN" check --format jsonl -j 2 "$@" 2>/dev/null | sed -n 's/.*"pages":\([0-9]*\).*/\1/p' | paste -sd+ | bc)
+    t_o1=$(timed ocr1 "$BIN" check --format jsonl -j 1 "$@")
+    t_o2=$(timed ocr2 "$BIN" check --format jsonl -j 2 "$@")
+    row "OCR: $np scanned pages, one core (pages/s)" "$(ratio "$np" "$t_o1")" "-" "-"
+    row "OCR: -j 2 throughput vs -j 1 (pages/s)" "$(ratio "$np" "$t_o2")" "$(ratio "$np" "$t_o1")" "$(ratio "$t_o1" "$t_o2")"
+    w=$("$BIN" check --stats --format jsonl -j 1 "$scans/national.pdf" 2>&1 >/dev/null | sed -n 's/.*largest worker \([0-9]*\) KB.*/\1/p')
+    row "OCR: peak RSS of the worker on a scanned form (MB)" "$((w / 1024))" "2048" "$(ratio "$w" 2097152)"
+else
+    row "OCR: Tesseract or its language data absent, skipped" - - -
+fi
 # ---- leaks: valgrind on a small batch, in process ----
 if command -v valgrind >/dev/null 2>&1; then
     set -- $(ls "$gen"/*.pdf | head -20)

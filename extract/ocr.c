@@ -135,14 +135,14 @@ static double sharpness(const int *xs, const int *ys, size_t n, int w, int h, do
 
 /*
  * The skew of a page image (grey, w x h) in degrees, what turns it straight: the angle
- * within ±3° at which its dark pixels (every 4th row and column) fall most sharply into
+ * within ±3° at which its dark pixels (every 4th column) fall most sharply into
  * rows - text lines and ruling lines; 0 unless a turn sharpens them by a tenth or more.
  */
 static double skew(const unsigned char *g, int w, int h)
 {
     size_t n = 0, cap = 4096;
     int *xs = bl_xmalloc(cap * sizeof *xs), *ys = bl_xmalloc(cap * sizeof *ys);
-    for (int y = 0; y < h; y += 2)
+    for (int y = 0; y < h; y++) /* every row: sampling rows would make 0° look sharp */
         for (int x = 0; x < w; x += 4)
             if (g[(size_t)y * (size_t)w + (size_t)x] < 160) {
                 if (n == cap) {
@@ -167,6 +167,43 @@ static double skew(const unsigned char *g, int w, int h)
     free(xs);
     free(ys);
     return fabs(best) < 0.1 || bs < at0 * 1.10 ? 0 : best;
+}
+
+/*
+ * A 3x3 median over the image: a scan's speckle (single dark or light pixels) goes,
+ * strokes two pixels wide or more stay. Done only on a noisy page: one where many dark
+ * pixels stand alone.
+ */
+static void despeckle(unsigned char *g, int w, int h)
+{
+    size_t lone = 0, dark = 0;
+    for (int y = 1; y + 1 < h; y += 2)
+        for (int x = 1; x + 1 < w; x += 2) {
+            const unsigned char *p = g + (size_t)y * (size_t)w + (size_t)x;
+            if (*p >= 128)
+                continue;
+            dark++;
+            lone += p[-1] >= 128 && p[1] >= 128 && p[-w] >= 128 && p[w] >= 128;
+        }
+    if (dark == 0 || lone * 10 < dark) /* under a tenth alone: a clean page */
+        return;
+    unsigned char *src = bl_xmalloc((size_t)w * (size_t)h);
+    memcpy(src, g, (size_t)w * (size_t)h);
+    for (int y = 1; y + 1 < h; y++)
+        for (int x = 1; x + 1 < w; x++) {
+            unsigned char v[9];
+            int k = 0;
+            for (int dy = -1; dy <= 1; dy++)
+                for (int dx = -1; dx <= 1; dx++)
+                    v[k++] = src[(size_t)(y + dy) * (size_t)w + (size_t)(x + dx)];
+            for (int i = 1; i < 9; i++) /* insertion sort of nine */
+                for (int j = i; j > 0 && v[j - 1] > v[j]; j--) {
+                    unsigned char t = v[j];
+                    v[j] = v[j - 1], v[j - 1] = t;
+                }
+            g[(size_t)y * (size_t)w + (size_t)x] = v[4];
+        }
+    free(src);
 }
 
 /*
@@ -334,6 +371,16 @@ static void place_word(bl_glyphs *out, size_t from, double x0, double x1)
         x += weight(out->g[k].cp) * unit;
         out->g[k].x1 = x;
     }
+    /*
+     * A word far wider than its characters set (more than 1.8 em a character's width,
+     * the em from the line's height) is two things read as one - two cells' "5" and "5"
+     * as 55 where a border was lost: its digits are unsure.
+     */
+    double em = 0.75 * (out->g[from].y1 - out->g[from].y0);
+    if (em > 0 && unit > 1.8 * em)
+        for (size_t k = from; k < out->n; k++)
+            if (out->g[k].cp >= '0' && out->g[k].cp <= '9')
+                out->g[k].conf = 0;
 }
 
 /* The symbols Tesseract found in the region it last recognised, as glyphs. */
@@ -550,14 +597,15 @@ static bool makes_word(const uint32_t *cps, size_t n, size_t i, uint32_t a)
     return false;
 }
 
-/* Put right, line by line, the confusions the domain's words settle, and 之 before a figure (≥). */
+/*
+ * Put right the confusions the domain's words settle, and 之 before a figure (≥), over
+ * the page's characters in reading order (a word may run on to the next line).
+ */
 static void correct(bl_glyphs *out, size_t first)
 {
     size_t a = first;
     while (a < out->n) {
-        size_t b = a + 1;
-        while (b < out->n && out->g[b].line == out->g[a].line)
-            b++;
+        size_t b = out->n;
         size_t n = b - a;
         uint32_t *cps = bl_xmalloc(n * sizeof *cps);
         for (size_t k = 0; k < n; k++)
@@ -595,14 +643,16 @@ int bl_ocr_page(void *poppler_page, bl_glyphs *out, char *err, size_t errsz)
         snprintf(err, errsz, "the page is too large to render for OCR");
         return -1;
     }
+    despeckle(img, w, h);
     double angle = skew(img, w, h);
     if (angle != 0) { /* rendered again, turned straight */
         free(img);
-        img = render(pg, OCR_DPI, angle, &w, &h);
+        img = render(pg, OCR_DPI, -angle, &w, &h); /* lines falling to the right: turned back */
         if (!img) {
             snprintf(err, errsz, "the page is too large to render for OCR");
             return -1;
         }
+        despeckle(img, w, h);
     }
     /* ruling lines from the straightened image: the layout's, and the cells they close */
     bl_rules rl = {0};
