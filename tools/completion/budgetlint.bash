@@ -11,7 +11,7 @@ _budgetlint() {
         --format) COMPREPLY=($(compgen -W "text json jsonl sarif github gitlab" -- "$cur")); return ;;
         --fail-on) COMPREPLY=($(compgen -W "error warning info none" -- "$cur")); return ;;
         --profile) COMPREPLY=($(compgen -W "national sichuan guizhou chongqing guangzhou" -- "$cur")); return ;;
-        --color) COMPREPLY=($(compgen -W "auto always never" -- "$cur")); return ;;
+        --color|--ocr) COMPREPLY=($(compgen -W "auto always never" -- "$cur")); return ;;
         --annotate) COMPREPLY=($(compgen -d -- "$cur")); return ;;
         -o|--output|--config|--db|--baseline|--write-baseline|--files-from|--password-file|--xlsx|--csv|--html)
             COMPREPLY=($(compgen -f -- "$cur")); return ;;
@@ -22,7 +22,7 @@ _budgetlint() {
     fi
     if [[ $cur == -* ]]; then
         COMPREPLY=($(compgen -W "--format --output --write-baseline --baseline --color --fail-on --profile --config
-            --password-file --encoding --jobs --timeout --max-memory --annotate --files-from --db --force --shard
+            --password-file --encoding --ocr --jobs --timeout --max-memory --annotate --files-from --db --force --shard
             --progress --quiet --stats --tables" -- "$cur"))
         return
     fi
