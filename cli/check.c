@@ -123,6 +123,7 @@ typedef struct {
     int nerr;
     bl_counts total;
     long pages;
+    long ocr_pages;     /* of them read by OCR */
     size_t findings;
     double started;
     bool show_progress, progress_drawn;
@@ -319,8 +320,11 @@ static void tick(void *vctx, size_t delivered, size_t running)
     } else if (delivered == total) {
         snprintf(eta, sizeof eta, "0:00");
     }
-    fprintf(stderr, "\r\033[K%zu/%zu files  %.1f pages/s  %d unreadable  %zu findings  %zu running  ETA %s",
-            delivered, total, el > 0 ? (double)c->pages / el : 0.0, c->nerr, c->findings, running, eta);
+    char ocr[48] = "";
+    if (c->ocr_pages)
+        snprintf(ocr, sizeof ocr, " (%ld by OCR)", c->ocr_pages);
+    fprintf(stderr, "\r\033[K%zu/%zu files  %.1f pages/s%s  %d unreadable  %zu findings  %zu running  ETA %s",
+            delivered, total, el > 0 ? (double)c->pages / el : 0.0, ocr, c->nerr, c->findings, running, eta);
     c->progress_drawn = true;
 }
 
@@ -614,6 +618,9 @@ static void deliver(batch_ctx *c, size_t i, cJSON *rec, const char *compact)
     const cJSON *pages = cJSON_GetObjectItemCaseSensitive(rec, "pages");
     if (cJSON_IsNumber(pages))
         c->pages += pages->valueint;
+    const cJSON *ocr = cJSON_GetObjectItemCaseSensitive(rec, "ocr_pages");
+    if (cJSON_IsNumber(ocr))
+        c->ocr_pages += ocr->valueint;
     if (!status || strcmp(status, "ok") != 0) {
         c->trouble = true;
         c->nerr++;

@@ -216,6 +216,8 @@ cJSON *bl_record(const bl_doc *doc)
         cJSON_AddStringToObject(e, "message", doc->err.message);
     }
     cJSON_AddNumberToObject(o, "pages", doc->npages);
+    if (doc->ocr_pages)
+        cJSON_AddNumberToObject(o, "ocr_pages", doc->ocr_pages);
     cJSON *rep = cJSON_AddObjectToObject(o, "report");
     if (doc->title)
         cJSON_AddStringToObject(rep, "title", doc->title);
