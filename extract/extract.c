@@ -483,56 +483,10 @@ static bool has_fields(PopplerPage *pg)
 }
 
 /*
- * The OCR confidence of every byte of raw (255 where not OCR'd), kept as lines are
- * added. A table row a page ended in may be emitted later (finished by the next
- * page's words, or when the next page shows no table): its characters index the page
- * they were read on, so the last OCR page's confidences are kept until its rows are out.
- */
-typedef struct {
-    bl_buf conf;       /* one byte per byte of raw */
-    uint8_t *cc;       /* the last OCR page's confidence per character of its text */
-    size_t nb;
-    int page;          /* that page, 0: none */
-    size_t mapped;     /* lines whose bytes are in conf */
-} ocr_state;
-
-/* Fill conf for lines [os->mapped, nlines): those of the last OCR page by its characters. */
-static void map_conf(bl_lines *L, ocr_state *os, int page, const uint8_t *cc, size_t nb)
-{
-    bl_doc *doc = L->doc;
-    while (os->conf.len < L->raw.len)
-        bl_buf_addc(&os->conf, (char)BL_GLYPH_SURE);
-    size_t seq = 0; /* lines kept in the text's own order: the text's characters in order */
-    for (size_t k = os->mapped; k < doc->nlines; k++) {
-        const bl_line *l = &doc->lines[k];
-        /* a row of the page before, emitted now, indexes that page's characters */
-        const uint8_t *use = l->page == page ? cc : l->page == os->page ? os->cc : NULL;
-        size_t un = l->page == page ? nb : os->nb;
-        size_t b = l->off, ci = 0;
-        while (use && b < l->off + l->len) {
-            uint32_t cp;
-            int n = bl_utf8_next((const unsigned char *)L->raw.data + b, l->off + l->len - b, &cp);
-            if (n < 1)
-                n = 1;
-            int idx = l->glyph ? l->glyph[ci] : (int)seq;
-            uint8_t c = idx >= 0 && (size_t)idx < un ? use[idx] : BL_GLYPH_SURE;
-            memset(os->conf.data + b, c, (size_t)n);
-            b += (size_t)n;
-            ci++;
-            if (!l->glyph)
-                seq++;
-        }
-        if (use && !l->glyph)
-            seq++; /* the newline */
-    }
-    os->mapped = doc->nlines;
-}
-
-/*
  * Read page `page` by OCR into the lines, their confidences into os. Returns the glyphs
  * read (0: OCR could not run or found nothing; the caller reads the text layer as it is).
  */
-static size_t ocr_page(bl_lines *L, PopplerPage *pg, int page, bl_layout_state *lst, ocr_state *os)
+static size_t ocr_page(bl_lines *L, PopplerPage *pg, int page, bl_layout_state *lst, bl_ocr_state *os)
 {
     bl_doc *doc = L->doc;
     bl_glyphs g = {0};
@@ -543,24 +497,7 @@ static size_t ocr_page(bl_lines *L, PopplerPage *pg, int page, bl_layout_state *
         bl_glyphs_free(&g);
         return 0;
     }
-    size_t got = g.n;
-    if (!got) {
-        bl_glyphs_free(&g);
-        return 0;
-    }
-    bl_buf text = BL_BUF_INIT;
-    bl_box *boxes = NULL;
-    uint8_t *cc = NULL;
-    size_t nb = bl_glyphs_text(&g, &text, &boxes, &cc);
-    lst->ruled_only = true;
-    bl_lines_page(L, text.data, text.len, boxes, nb, page, lst, bl_glyphs_rules, &g);
-    lst->ruled_only = false;
-    map_conf(L, os, page, cc, nb);
-    free(os->cc); /* this page's characters, for its rows still to come */
-    os->cc = cc, os->nb = nb, os->page = page;
-    doc->ocr_pages++;
-    free(boxes);
-    bl_buf_release(&text);
+    size_t got = bl_ocr_lines(L, &g, page, lst, os);
     bl_glyphs_free(&g);
     return got;
 }
@@ -614,7 +551,7 @@ static int extract_pdf(bl_doc *doc, const char *data, size_t len, const bl_extra
     bl_lines L = {doc, BL_BUF_INIT, 0};
     size_t visible = 0;
     bl_layout_state lst = {0};
-    ocr_state os = {BL_BUF_INIT, NULL, 0, 0, 0};
+    bl_ocr_state os = {BL_BUF_INIT, NULL, 0, 0, 0};
     int ocr = o ? o->ocr : BL_OCR_AUTO;
     for (int i = 0; i < npages; i++) {
         PopplerPage *pg = poppler_document_get_page(pd, i);
@@ -645,7 +582,7 @@ static int extract_pdf(bl_doc *doc, const char *data, size_t len, const bl_extra
         bl_lines_page(&L, clean.data ? clean.data : "", clean.len, bx, bx ? nrects : 0, i + 1, &lst,
                       page_rules, pg);
         if (os.page)
-            map_conf(&L, &os, 0, NULL, 0); /* a row of the last OCR page flushed here */
+            bl_ocr_map(&L, &os, 0, NULL, 0); /* a row of the last OCR page flushed here */
         free(bx);
         g_free(rects);
         if (pg && !seen)
@@ -656,19 +593,12 @@ static int extract_pdf(bl_doc *doc, const char *data, size_t len, const bl_extra
     }
     bl_layout_flush(doc, &L.raw, &L.cap, &lst);
     if (os.page)
-        map_conf(&L, &os, 0, NULL, 0);
+        bl_ocr_map(&L, &os, 0, NULL, 0);
     g_object_unref(pd);
     bl_buf_release(&clean);
     doc->npages = npages;
     bl_lines_finish(&L);
-    if (doc->ocr_pages) {
-        while (os.conf.len < doc->raw_len)
-            bl_buf_addc(&os.conf, (char)BL_GLYPH_SURE);
-        doc->ocr_conf = bl_alloc(doc->arena, doc->raw_len + 1);
-        memcpy(doc->ocr_conf, os.conf.data, doc->raw_len);
-    }
-    bl_buf_release(&os.conf);
-    free(os.cc);
+    bl_ocr_finish(doc, &os);
     if (npages == 0)
         return bl_doc_fail(doc, BL_ERR_FORMAT, "damaged", "PDF has no pages");
     if (visible == 0)

@@ -129,3 +129,69 @@ void bl_glyphs_free(bl_glyphs *p)
     free(p->v);
     memset(p, 0, sizeof *p);
 }
+
+void bl_ocr_map(bl_lines *L, bl_ocr_state *os, int page, uint8_t *cc, size_t nb)
+{
+    bl_doc *doc = L->doc;
+    while (os->conf.len < L->raw.len)
+        bl_buf_addc(&os->conf, (char)BL_GLYPH_SURE);
+    size_t seq = 0; /* lines kept in the text's own order: the text's characters in order */
+    for (size_t k = os->mapped; k < doc->nlines; k++) {
+        const bl_line *l = &doc->lines[k];
+        /* a row of the page before, emitted now, indexes that page's characters */
+        const uint8_t *use = cc && l->page == page ? cc : l->page == os->page ? os->cc : NULL;
+        size_t un = cc && l->page == page ? nb : os->nb;
+        size_t b = l->off, ci = 0;
+        while (use && b < l->off + l->len) {
+            uint32_t cp;
+            int n = bl_utf8_next((const unsigned char *)L->raw.data + b, l->off + l->len - b, &cp);
+            if (n < 1)
+                n = 1;
+            int idx = l->glyph ? l->glyph[ci] : (int)seq;
+            uint8_t c = idx >= 0 && (size_t)idx < un ? use[idx] : BL_GLYPH_SURE;
+            memset(os->conf.data + b, c, (size_t)n);
+            b += (size_t)n;
+            ci++;
+            if (!l->glyph)
+                seq++;
+        }
+        if (use && !l->glyph)
+            seq++; /* the newline */
+    }
+    os->mapped = doc->nlines;
+    if (cc) { /* this page's characters, for its rows still to come */
+        free(os->cc);
+        os->cc = cc, os->nb = nb, os->page = page;
+        doc->ocr_pages++;
+    }
+}
+
+void bl_ocr_finish(bl_doc *doc, bl_ocr_state *os)
+{
+    if (doc->ocr_pages) {
+        while (os->conf.len < doc->raw_len)
+            bl_buf_addc(&os->conf, (char)BL_GLYPH_SURE);
+        doc->ocr_conf = bl_alloc(doc->arena, doc->raw_len + 1);
+        memcpy(doc->ocr_conf, os->conf.data, doc->raw_len);
+    }
+    bl_buf_release(&os->conf);
+    free(os->cc);
+    memset(os, 0, sizeof *os);
+}
+
+size_t bl_ocr_lines(bl_lines *L, bl_glyphs *g, int page, bl_layout_state *lst, bl_ocr_state *os)
+{
+    if (!g->n)
+        return 0;
+    bl_buf text = BL_BUF_INIT;
+    bl_box *boxes = NULL;
+    uint8_t *cc = NULL;
+    size_t nb = bl_glyphs_text(g, &text, &boxes, &cc);
+    lst->ruled_only = true; /* OCR boxes cannot tell a gutter from a gap: ruled tables only */
+    bl_lines_page(L, text.data, text.len, boxes, nb, page, lst, bl_glyphs_rules, g);
+    lst->ruled_only = false;
+    bl_ocr_map(L, os, page, cc, nb);
+    free(boxes);
+    bl_buf_release(&text);
+    return g->n;
+}

@@ -78,12 +78,16 @@ static TessBaseAPI *get_engine(void)
 }
 
 /* The page rendered at dpi, turned by angle degrees about its centre: grey (the red channel). */
-static unsigned char *render(PopplerPage *pg, double dpi, double angle, int *w, int *h)
+typedef struct {
+    bl_paint_fn paint;
+    void *ctx;
+    double pw, ph; /* the page's size in points */
+} painter;
+
+static unsigned char *render(const painter *pt, double dpi, double angle, int *w, int *h)
 {
-    double pw, ph;
-    poppler_page_get_size(pg, &pw, &ph);
     double s = dpi / 72.0;
-    *w = (int)(pw * s + 0.5), *h = (int)(ph * s + 0.5);
+    *w = (int)(pt->pw * s + 0.5), *h = (int)(pt->ph * s + 0.5);
     if (*w <= 0 || *h <= 0 || (double)*w * *h > MAX_PIXELS)
         return NULL;
     cairo_surface_t *sf = cairo_image_surface_create(CAIRO_FORMAT_RGB24, *w, *h);
@@ -98,7 +102,7 @@ static unsigned char *render(PopplerPage *pg, double dpi, double angle, int *w, 
     cairo_rotate(cr, angle * M_PI / 180);
     cairo_translate(cr, -*w / 2.0, -*h / 2.0);
     cairo_scale(cr, s, s);
-    poppler_page_render_for_printing(pg, cr);
+    pt->paint(pt->ctx, cr);
     cairo_destroy(cr);
     cairo_surface_flush(sf);
     const unsigned char *px = cairo_image_surface_get_data(sf);
@@ -629,9 +633,21 @@ static void correct(bl_glyphs *out, size_t first)
     }
 }
 
+static void paint_poppler(void *ctx, void *cr)
+{
+    poppler_page_render_for_printing(ctx, cr);
+}
+
 int bl_ocr_page(void *poppler_page, bl_glyphs *out, char *err, size_t errsz)
 {
-    PopplerPage *pg = poppler_page;
+    painter pt = {paint_poppler, poppler_page, 0, 0};
+    poppler_page_get_size(poppler_page, &pt.pw, &pt.ph);
+    return bl_ocr_paint(pt.paint, pt.ctx, pt.pw, pt.ph, out, err, errsz);
+}
+
+int bl_ocr_paint(bl_paint_fn paint, void *ctx, double pw, double ph, bl_glyphs *out, char *err, size_t errsz)
+{
+    const painter pt0 = {paint, ctx, pw, ph}, *pg = &pt0;
     TessBaseAPI *api = get_engine();
     if (!api) {
         snprintf(err, errsz, "%s", engine_err);

@@ -13,6 +13,7 @@
  */
 #include "readers.h"
 
+#include <cairo.h>
 #include <libxml/parser.h>
 #include <math.h>
 #include <stdlib.h>
@@ -302,8 +303,17 @@ static void add_rule(bl_glyphs *pg, double x0, double y0, double x1, double y1)
     bl_glyphs_rule(pg, x0 * MM_PT, y0 * MM_PT, x1 * MM_PT, y1 * MM_PT);
 }
 
-/* A path's straight segments: the ruling lines of tables drawn as paths. */
-static void path_object(bl_glyphs *pg, const xmlNode *p)
+/* What a path's outline is turned into: rules for the layout, or a drawing for OCR. */
+typedef struct {
+    void (*move)(void *ctx, double x, double y);
+    void (*line)(void *ctx, double x0, double y0, double x1, double y1);
+    void (*curve)(void *ctx, const double *xy, int n); /* n points, the last one the end */
+    void (*close)(void *ctx, double x0, double y0, double x1, double y1);
+    void *ctx;
+} path_sink;
+
+/* A PathObject's AbbreviatedData (M/S, L, Q, B, A, C), in page millimetres through its CTM. */
+static void walk_path(const xmlNode *p, const path_sink *k)
 {
     const char *d = content(child(p, "AbbreviatedData"));
     if (!d)
@@ -336,17 +346,141 @@ static void path_object(bl_glyphs *pg, const xmlNode *p)
         if (op == 'M' || op == 'S') {
             apply(&m, v[0], v[1], &cx, &cy);
             sx = cx, sy = cy;
+            if (k->move)
+                k->move(k->ctx, cx, cy);
         } else if (op == 'L') {
             apply(&m, v[0], v[1], &ax, &ay);
-            add_rule(pg, cx, cy, ax, ay);
+            k->line(k->ctx, cx, cy, ax, ay);
             cx = ax, cy = ay;
-        } else if (op == 'Q' || op == 'B' || op == 'A') {
-            apply(&m, v[got - 2], v[got - 1], &cx, &cy); /* curves are no rules: move on */
+        } else if (op == 'Q' || op == 'B') {
+            double xy[6];
+            for (int i = 0; i < got / 2; i++)
+                apply(&m, v[2 * i], v[2 * i + 1], &xy[2 * i], &xy[2 * i + 1]);
+            if (k->curve)
+                k->curve(k->ctx, xy, got / 2);
+            cx = xy[got - 2], cy = xy[got - 1];
+        } else if (op == 'A') { /* an arc: its end point, drawn straight */
+            apply(&m, v[5], v[6], &ax, &ay);
+            if (k->curve)
+                k->line(k->ctx, cx, cy, ax, ay);
+            cx = ax, cy = ay;
         } else if (op == 'C') {
-            add_rule(pg, cx, cy, sx, sy);
+            k->close(k->ctx, cx, cy, sx, sy);
             cx = sx, cy = sy;
         }
     }
+}
+
+static void rule_line(void *ctx, double x0, double y0, double x1, double y1)
+{
+    add_rule(ctx, x0, y0, x1, y1);
+}
+
+/* A path's straight segments: the ruling lines of tables drawn as paths. */
+static void path_object(bl_glyphs *pg, const xmlNode *p)
+{
+    const path_sink k = {NULL, rule_line, NULL, rule_line, pg};
+    walk_path(p, &k);
+}
+
+/* ---- outlines drawn for OCR: a page whose text is paths, not TextObjects -------------------- */
+
+static void c_move(void *cr, double x, double y)
+{
+    cairo_move_to(cr, x * MM_PT, y * MM_PT);
+}
+
+static void c_line(void *cr, double x0, double y0, double x1, double y1)
+{
+    if (!cairo_has_current_point(cr))
+        cairo_move_to(cr, x0 * MM_PT, y0 * MM_PT);
+    cairo_line_to(cr, x1 * MM_PT, y1 * MM_PT);
+}
+
+static void c_curve(void *cr, const double *xy, int n)
+{
+    if (n == 3)
+        cairo_curve_to(cr, xy[0] * MM_PT, xy[1] * MM_PT, xy[2] * MM_PT, xy[3] * MM_PT, xy[4] * MM_PT, xy[5] * MM_PT);
+    else if (n == 2) /* quadratic: as a cubic through the same control point */
+        cairo_curve_to(cr, xy[0] * MM_PT, xy[1] * MM_PT, xy[0] * MM_PT, xy[1] * MM_PT, xy[2] * MM_PT, xy[3] * MM_PT);
+}
+
+static void c_close(void *cr, double x0, double y0, double x1, double y1)
+{
+    (void)x0, (void)y0, (void)x1, (void)y1;
+    cairo_close_path(cr);
+}
+
+/* A colour element's Value ("r g b" 0..255, or "#rr #gg #bb"); black when absent. */
+static void set_colour(cairo_t *cr, const xmlNode *c)
+{
+    const char *v = bl_xml_attr(c, "Value");
+    double rgb[3] = {0, 0, 0};
+    for (int i = 0; v && *v && i < 3; i++) {
+        while (*v == ' ')
+            v++;
+        char *end;
+        rgb[i] = (double)(*v == '#' ? strtol(v + 1, &end, 16) : strtol(v, &end, 10)) / 255.0;
+        if (end == v)
+            break;
+        v = end;
+    }
+    cairo_set_source_rgb(cr, rgb[0], rgb[1], rgb[2]);
+}
+
+static void draw_objects(cairo_t *cr, const xmlNode *n, int depth)
+{
+    if (depth > MAX_DEPTH)
+        return;
+    const path_sink k = {c_move, c_line, c_curve, c_close, cr};
+    for (const xmlNode *c = n->children; c; c = c->next) {
+        if (bl_xml_is(c, "PathObject")) {
+            const char *fill = bl_xml_attr(c, "Fill"), *stroke = bl_xml_attr(c, "Stroke");
+            const char *rule = bl_xml_attr(c, "Rule");
+            bool do_fill = fill && strcmp(fill, "true") == 0, do_stroke = !stroke || strcmp(stroke, "true") == 0;
+            cairo_new_path(cr);
+            walk_path(c, &k);
+            cairo_set_fill_rule(cr, rule && strcmp(rule, "Even-Odd") == 0 ? CAIRO_FILL_RULE_EVEN_ODD
+                                                                         : CAIRO_FILL_RULE_WINDING);
+            if (do_fill) {
+                set_colour(cr, child(c, "FillColor"));
+                do_stroke ? cairo_fill_preserve(cr) : cairo_fill(cr);
+            }
+            if (do_stroke) {
+                double lw = 0.353, v;
+                if (nums(bl_xml_attr(c, "LineWidth"), &v, 1) == 1 && v > 0 && v < 50)
+                    lw = v;
+                cairo_set_line_width(cr, lw * MM_PT);
+                set_colour(cr, child(c, "StrokeColor"));
+                cairo_stroke(cr);
+            }
+            cairo_new_path(cr);
+        } else if (bl_xml_is(c, "Layer") || bl_xml_is(c, "PageBlock") || bl_xml_is(c, "Content")) {
+            draw_objects(cr, c, depth + 1);
+        }
+    }
+}
+
+/* The contents (templates, then the page's own) a page is drawn from. */
+typedef struct {
+    const xmlNode *content[17];
+    int n;
+} page_parts;
+
+static void paint_ofd(void *ctx, void *cr)
+{
+    const page_parts *pp = ctx;
+    for (int k = 0; k < pp->n; k++)
+        draw_objects(cr, pp->content[k], 0);
+}
+
+static bool has_paths(const xmlNode *n, int depth)
+{
+    for (const xmlNode *c = n->children; c && depth <= MAX_DEPTH; c = c->next)
+        if (bl_xml_is(c, "PathObject") ||
+            ((bl_xml_is(c, "Layer") || bl_xml_is(c, "PageBlock")) && has_paths(c, depth + 1)))
+            return true;
+    return false;
 }
 
 static void objects(bl_glyphs *pg, const xmlNode *n, int depth)
@@ -369,20 +503,6 @@ typedef struct {
     char id[32];
     char loc[MAX_PATH];
 } tpl;
-
-/* Read one content part (a page or a template) into pg; false with doc->err when it is bad. */
-static bool read_content(bl_zip *z, bl_doc *doc, const char *part, bl_glyphs *pg)
-{
-    xmlDoc *x = bl_zip_xml(z, doc, "OFD", part);
-    if (!x)
-        return false;
-    const xmlNode *root = xmlDocGetRootElement(x);
-    const xmlNode *c = child(root, "Content");
-    if (c)
-        objects(pg, c, 0);
-    xmlFreeDoc(x);
-    return true;
-}
 
 int bl_extract_ofd(bl_doc *doc, bl_zip *z, const bl_extract_opts *o)
 {
@@ -426,6 +546,12 @@ int bl_extract_ofd(bl_doc *doc, bl_zip *z, const bl_extract_opts *o)
     bl_lines L = {doc, BL_BUF_INIT, 0};
     bl_layout_state lst = {0};
     bl_buf text = BL_BUF_INIT;
+    bl_ocr_state os = {BL_BUF_INIT, NULL, 0, 0, 0};
+    int ocr = o ? o->ocr : BL_OCR_AUTO;
+    /* the page size when a page does not give its own (millimetres) */
+    double area[4] = {0, 0, 210, 297};
+    nums(content(child(child(common, "PageArea"), "PhysicalBox")), area, 4);
+    const double page_w = area[2], page_h = area[3];
     size_t visible = 0;
     int pageno = 0, rc = 0;
     for (const xmlNode *p = child(child(droot, "Pages"), "Page"); p && rc == 0; p = p->next) {
@@ -446,18 +572,57 @@ int bl_extract_ofd(bl_doc *doc, bl_zip *z, const bl_extract_opts *o)
             rc = -1;
             break;
         }
+        xmlDoc *tdocs[16];
+        int ntdocs = 0;
+        page_parts pp = {{NULL}, 0};
         const xmlNode *proot = xmlDocGetRootElement(px);
         for (const xmlNode *t = proot ? proot->children : NULL; t && rc == 0; t = t->next) {
             const char *tid = bl_xml_is(t, "Template") ? bl_xml_attr(t, "TemplateID") : NULL;
-            for (size_t k = 0; tid && k < ntpl; k++)
-                if (strcmp(tpls[k].id, tid) == 0 && !read_content(z, doc, tpls[k].loc, &pg))
-                    rc = -1;
+            for (size_t k = 0; tid && k < ntpl && ntdocs < 16; k++)
+                if (strcmp(tpls[k].id, tid) == 0) {
+                    xmlDoc *tx = bl_zip_xml(z, doc, "OFD", tpls[k].loc);
+                    if (!tx) {
+                        rc = -1;
+                        break;
+                    }
+                    tdocs[ntdocs++] = tx;
+                    const xmlNode *tc = child(xmlDocGetRootElement(tx), "Content");
+                    if (tc) {
+                        objects(&pg, tc, 0);
+                        pp.content[pp.n++] = tc;
+                    }
+                }
         }
         const xmlNode *c = child(proot, "Content");
-        if (c)
+        if (c) {
             objects(&pg, c, 0);
+            pp.content[pp.n++] = c;
+        }
+        /* a page of outlines and no text: read from its drawing */
+        bool read_by_ocr = false;
+        if (rc == 0 && pg.n == 0 && ocr != BL_OCR_NEVER) {
+            bool paths = false;
+            for (int k = 0; k < pp.n && !paths; k++)
+                paths = has_paths(pp.content[k], 0);
+            if (paths) {
+                double box[4] = {0, 0, page_w, page_h};
+                nums(content(child(child(proot, "Area"), "PhysicalBox")), box, 4);
+                bl_glyphs og = {0};
+                char err[300];
+                if (bl_ocr_paint(paint_ofd, &pp, box[2] * MM_PT, box[3] * MM_PT, &og, err, sizeof err) < 0) {
+                    if (!doc->ocr_error)
+                        doc->ocr_error = bl_strndup(doc->arena, err, strlen(err));
+                } else if (og.n) {
+                    visible += bl_ocr_lines(&L, &og, pageno, &lst, &os);
+                    read_by_ocr = true;
+                }
+                bl_glyphs_free(&og);
+            }
+        }
+        for (int k = 0; k < ntdocs; k++)
+            xmlFreeDoc(tdocs[k]);
         xmlFreeDoc(px);
-        if (rc == 0) {
+        if (rc == 0 && !read_by_ocr) {
             text.len = 0;
             bl_box *boxes = NULL;
             size_t nb = bl_glyphs_text(&pg, &text, &boxes, NULL);
@@ -467,23 +632,30 @@ int bl_extract_ofd(bl_doc *doc, bl_zip *z, const bl_extract_opts *o)
             doc->bad_utf8 += bl_utf8_sanitize(&clean, text.data ? text.data : "", text.len);
             bl_lines_page(&L, clean.data ? clean.data : "", clean.len, boxes, clean.len == text.len ? nb : 0,
                           pageno, &lst, bl_glyphs_rules, &pg);
+            if (os.page)
+                bl_ocr_map(&L, &os, 0, NULL, 0); /* a row of the last OCR page flushed here */
             bl_buf_release(&clean);
             free(boxes);
         }
         bl_glyphs_free(&pg);
     }
     bl_layout_flush(doc, &L.raw, &L.cap, &lst);
+    if (os.page)
+        bl_ocr_map(&L, &os, 0, NULL, 0);
     bl_buf_release(&text);
     free(tpls);
     xmlFreeDoc(dx);
     doc->npages = pageno;
     bl_lines_finish(&L);
+    bl_ocr_finish(doc, &os);
     if (rc)
         return rc;
     if (pageno == 0)
         return bl_doc_fail(doc, BL_ERR_FORMAT, "damaged", "OFD has no pages");
     if (visible == 0)
-        return bl_doc_fail(doc, BL_ERR_UNSUPPORTED, "no-text-layer",
-                           "OFD has no text (its pages are images or outlines; run OCR first)");
+        return doc->ocr_error ? bl_doc_fail(doc, BL_ERR_UNSUPPORTED, "no-text-layer",
+                                            "OFD has no text (its pages are images or outlines) and %s", doc->ocr_error)
+                              : bl_doc_fail(doc, BL_ERR_UNSUPPORTED, "no-text-layer",
+                                            "OFD has no text objects, and OCR found no text in its drawing");
     return 0;
 }

@@ -78,6 +78,36 @@ void bl_glyphs_free(bl_glyphs *p);
  */
 int bl_ocr_page(void *poppler_page, bl_glyphs *out, char *err, size_t errsz);
 
+/* Draws a page on a cairo_t (passed as void *) in points, y down, on white. */
+typedef void (*bl_paint_fn)(void *ctx, void *cairo);
+/** The same for a page another reader draws (an OFD page of outlines): pw x ph points. */
+int bl_ocr_paint(bl_paint_fn paint, void *ctx, double pw, double ph, bl_glyphs *out, char *err, size_t errsz);
+
+/*
+ * The OCR confidence of every byte of raw (255 where not OCR'd), kept as lines are
+ * added. A table row a page ended in may be emitted later (finished by the next
+ * page's words, or when the next page shows no table): its characters index the page
+ * they were read on, so the last OCR page's confidences are kept until its rows are out.
+ */
+typedef struct {
+    bl_buf conf;       /* one byte per byte of raw */
+    uint8_t *cc;       /* the last OCR page's confidence per character of its text */
+    size_t nb;
+    int page;          /* that page, 0: none */
+    size_t mapped;     /* lines whose bytes are in conf */
+} bl_ocr_state;
+
+/**
+ * Fill the confidences of the lines added since the last call: an OCR'd page's (page,
+ * its characters' confidences cc[0..nb), malloc'd, taken over) or, with cc NULL after a
+ * page that was not OCR'd, the last OCR page's rows emitted late. Counts OCR pages.
+ */
+void bl_ocr_map(bl_lines *L, bl_ocr_state *os, int page, uint8_t *cc, size_t nb);
+/** Lay out a page of glyphs OCR read (g) as page `page`, confidences into os. Returns g->n. */
+size_t bl_ocr_lines(bl_lines *L, bl_glyphs *g, int page, bl_layout_state *lst, bl_ocr_state *os);
+/** Hand the confidences to the document (doc->ocr_conf) when any page was OCR'd. */
+void bl_ocr_finish(bl_doc *doc, bl_ocr_state *os);
+
 /* ---- ZIP containers ------------------------------------------------------------- */
 
 /* Caps on what a container may expand to (a zip bomb stops at them): per part and in all. */
