@@ -3,6 +3,8 @@
  */
 #include "cli.h"
 
+#include <unistd.h>
+
 #include "../core/banned.h"
 
 static const char usage[] =
@@ -134,8 +136,32 @@ int finish_output(void)
     return 0;
 }
 
+/*
+ * Tesseract's OpenMP threads (OCR) only contend in a batch that runs a worker per core
+ * (a 35-page batch of scans: 160 s at -j 1, 35 s with one thread each). libgomp reads
+ * OMP_THREAD_LIMIT when it loads, before main, and Tesseract asks for its threads by
+ * number: so the limit is set and the program started again, once, with it set.
+ */
+static void one_ocr_thread(char **argv)
+{
+    if (getenv("OMP_THREAD_LIMIT"))
+        return;
+    /* only when this program is what runs (not under valgrind, whose tool /proc/self/exe is) */
+    char self[4096];
+    ssize_t n = readlink("/proc/self/exe", self, sizeof self - 1);
+    if (n <= 0)
+        return;
+    self[n] = '\0';
+    const char *a = strrchr(argv[0], '/'), *b = strrchr(self, '/');
+    if (strcmp(a ? a + 1 : argv[0], b ? b + 1 : self) != 0)
+        return;
+    setenv("OMP_THREAD_LIMIT", "1", 1);
+    execv(self, argv); /* on failure: go on with the threads */
+}
+
 int main(int argc, char **argv)
 {
+    one_ocr_thread(argv);
     bl_keep_freed_memory();
     if (argc < 2) {
         fputs(usage, stderr);

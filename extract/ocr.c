@@ -56,8 +56,6 @@ static TessBaseAPI *get_engine(void)
 {
     if (engine || engine_err[0])
         return engine;
-    /* one thread: a batch runs a worker per core, and Tesseract's own threads only contend */
-    setenv("OMP_THREAD_LIMIT", "1", 0);
     const char *env = getenv("BUDGETLINT_OCR_LANG");
     const char *tries[] = {env && *env ? env : "HanS", "chi_sim+eng"};
     for (size_t k = 0; k < (env && *env ? 1u : 2u) && !engine; k++) {
