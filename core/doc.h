@@ -193,6 +193,8 @@ size_t bl_doc_line_at(const bl_doc *d, size_t raw);
  * when none of them was read by OCR.
  */
 int bl_doc_ocr_conf(const bl_doc *d, size_t start, size_t end);
+/** The same for a stated fact's figure (from its num_at); -1 for a derived fact or none OCR'd. */
+int bl_doc_fact_ocr_conf(const bl_doc *d, const bl_fact *f);
 /** A digit read by OCR below this confidence makes its number damaged (never a fact). */
 #define BL_OCR_MIN_CONF 70
 /** Map an offset in doc->text to the 1-based page and line it was extracted from. */

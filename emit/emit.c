@@ -62,16 +62,10 @@ static cJSON *fact_json(const bl_doc *d, const bl_fact *f)
         snprintf(pid, sizeof pid, "F%d", f->part_of);
         cJSON_AddStringToObject(o, "part_of", pid);
     }
-    if (!f->derived && d->ocr_conf && f->num_at < d->text_len) {
-        /* a figure read by OCR: say so, with its least sure digit */
-        size_t e = f->num_at;
-        while (e < d->text_len && ((d->text[e] >= '0' && d->text[e] <= '9') || d->text[e] == '.' || d->text[e] == ','))
-            e++;
-        int conf = bl_doc_ocr_conf(d, f->num_at, e);
-        if (conf >= 0) {
-            cJSON_AddBoolToObject(o, "ocr", 1);
-            cJSON_AddNumberToObject(o, "ocr_confidence", conf);
-        }
+    int conf = bl_doc_fact_ocr_conf(d, f); /* a figure read by OCR: say so, with its least sure digit */
+    if (conf >= 0) {
+        cJSON_AddBoolToObject(o, "ocr", 1);
+        cJSON_AddNumberToObject(o, "ocr_confidence", conf);
     }
     if (f->derived) {
         cJSON_AddBoolToObject(o, "derived", 1);

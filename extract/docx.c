@@ -105,14 +105,6 @@ static void runs(reader *r, const xmlNode *n, int depth)
     }
 }
 
-static const xmlNode *child(const xmlNode *n, const char *local)
-{
-    for (const xmlNode *c = n ? n->children : NULL; c; c = c->next)
-        if (bl_xml_is(c, local))
-            return c;
-    return NULL;
-}
-
 static int attr_int(const xmlNode *n, const char *local, int dflt)
 {
     const char *v = bl_xml_attr(n, local);
@@ -125,7 +117,7 @@ static int attr_int(const xmlNode *n, const char *local, int dflt)
 
 static bool pr_breaks_before(const xmlNode *ppr)
 {
-    const xmlNode *b = child(ppr, "pageBreakBefore");
+    const xmlNode *b = bl_xml_child(ppr, "pageBreakBefore");
     if (!b)
         return false;
     const char *v = bl_xml_attr(b, "val");
@@ -135,10 +127,10 @@ static bool pr_breaks_before(const xmlNode *ppr)
 /* A section ending at this paragraph whose next section starts on a new page. */
 static bool pr_section_breaks(const xmlNode *ppr)
 {
-    const xmlNode *s = child(ppr, "sectPr");
+    const xmlNode *s = bl_xml_child(ppr, "sectPr");
     if (!s)
         return false;
-    const char *t = bl_xml_attr(child(s, "type"), "val");
+    const char *t = bl_xml_attr(bl_xml_child(s, "type"), "val");
     return !t || strcmp(t, "continuous") != 0;
 }
 
@@ -190,7 +182,7 @@ static void emit_prose(reader *r)
 
 static void paragraph(reader *r, const xmlNode *p)
 {
-    const xmlNode *ppr = child(p, "pPr");
+    const xmlNode *ppr = bl_xml_child(p, "pPr");
     /* page-break-before on a paragraph that is not the first of its page */
     unit_start(r, !r->rendered && pr_breaks_before(ppr) && r->line);
     r->unit = p;
@@ -273,14 +265,14 @@ static void table_rows(reader *r, const xmlNode *parent, tgrid *g, int depth)
 {
     for (const xmlNode *tr = parent->children; tr; tr = tr->next) {
         if (bl_xml_is(tr, "sdt") || bl_xml_is(tr, "customXml")) { /* rows wrapped in a content control */
-            const xmlNode *in = bl_xml_is(tr, "sdt") ? child(tr, "sdtContent") : tr;
+            const xmlNode *in = bl_xml_is(tr, "sdt") ? bl_xml_child(tr, "sdtContent") : tr;
             if (in && depth < MAX_DEPTH)
                 table_rows(r, in, g, depth + 1);
             continue;
         }
         if (!bl_xml_is(tr, "tr"))
             continue;
-        int col = attr_int(child(child(tr, "trPr"), "gridBefore"), "val", 0);
+        int col = attr_int(bl_xml_child(bl_xml_child(tr, "trPr"), "gridBefore"), "val", 0);
         bl_cell cs[MAX_GRID];
         int nc = 0;
         g->cells.len = 0;
@@ -288,14 +280,14 @@ static void table_rows(reader *r, const xmlNode *parent, tgrid *g, int depth)
         for (const xmlNode *tc = tr->children; tc; tc = tc->next) {
             const xmlNode *cell = tc;
             if (bl_xml_is(tc, "sdt"))
-                cell = child(child(tc, "sdtContent"), "tc");
+                cell = bl_xml_child(bl_xml_child(tc, "sdtContent"), "tc");
             if (!cell || !bl_xml_is(cell, "tc"))
                 continue;
-            const xmlNode *pr = child(cell, "tcPr");
-            int span = attr_int(child(pr, "gridSpan"), "val", 1);
+            const xmlNode *pr = bl_xml_child(cell, "tcPr");
+            int span = attr_int(bl_xml_child(pr, "gridSpan"), "val", 1);
             if (span < 1)
                 span = 1;
-            const xmlNode *vm = child(pr, "vMerge");
+            const xmlNode *vm = bl_xml_child(pr, "vMerge");
             const char *vv = bl_xml_attr(vm, "val");
             bool cont = vm && !(vv && strcmp(vv, "restart") == 0);
             bl_buf ct = BL_BUF_INIT;
@@ -343,12 +335,12 @@ static void table_rows(reader *r, const xmlNode *parent, tgrid *g, int depth)
 static void table(reader *r, const xmlNode *tbl, int depth)
 {
     tgrid g = {.cells = BL_BUF_INIT};
-    for (const xmlNode *c = child(child(tbl, "tblGrid"), "gridCol"); c && g.ng < MAX_GRID; c = c->next)
+    for (const xmlNode *c = bl_xml_child(bl_xml_child(tbl, "tblGrid"), "gridCol"); c && g.ng < MAX_GRID; c = c->next)
         if (bl_xml_is(c, "gridCol")) {
             g.gx[g.ng + 1] = g.gx[g.ng] + attr_int(c, "w", 0) / 20.0; /* twips to points */
             g.ng++;
         }
-    const char *jc = bl_xml_attr(child(child(tbl, "tblPr"), "jc"), "val");
+    const char *jc = bl_xml_attr(bl_xml_child(bl_xml_child(tbl, "tblPr"), "jc"), "val");
     if (jc && strcmp(jc, "center") == 0)
         for (int k = 0; k <= g.ng; k++)
             g.gx[k] -= g.gx[g.ng] / 2;
@@ -434,7 +426,7 @@ static xmlDoc *main_doc(bl_zip *z, bl_doc *doc, const xmlNode **body, char **nam
     if (!x)
         return NULL;
     const xmlNode *root = xmlDocGetRootElement(x);
-    *body = bl_xml_is(root, "document") ? child(root, "body") : NULL;
+    *body = bl_xml_is(root, "document") ? bl_xml_child(root, "body") : NULL;
     if (!*body) {
         xmlFreeDoc(x);
         bl_doc_fail(doc, BL_ERR_FORMAT, "damaged", "damaged DOCX: the document part has no body");

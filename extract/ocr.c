@@ -449,14 +449,25 @@ static void take_symbols(TessBaseAPI *api, collect *c)
         TessResultIteratorDelete(it);
 }
 
-/* The digits of s in order. */
-static void digits_of(const char *s, char *out, size_t size)
+/*
+ * The digits of the first figure in s (digits, then its points, separators and a
+ * closing %) into out; whether that figure ended in %.
+ */
+static bool figure_digits(const char *s, char *out, size_t size)
 {
     size_t o = 0;
-    for (; s && *s && o + 1 < size; s++)
+    bool in = false, pct = false;
+    for (; s && *s && o + 1 < size; s++) {
         if (*s >= '0' && *s <= '9')
-            out[o++] = *s;
+            out[o++] = *s, in = true;
+        else if (in && *s == '%') {
+            pct = true;
+            break;
+        } else if (!(in && (*s == '.' || *s == ',')) && in)
+            break;
+    }
     out[o] = '\0';
+    return pct;
 }
 
 /*
@@ -473,7 +484,6 @@ static void check_numbers(collect *c, const unsigned char *img, int w, int h)
     TessBaseAPISetImage(chk, img, w, h, 1, w);
     TessBaseAPISetSourceResolution(chk, (int)OCR_DPI);
     TessBaseAPISetPageSegMode(chk, PSM_SINGLE_LINE);
-    /* only the figure itself: a 万元 beside it is not read */
     /* the word's whole box (no narrower crop, no character whitelist: both make the LSTM
      * misread, a cut 25 as 28 and % as 0 or 4) */
     for (size_t k = 0; k < c->nnums; k++) {
@@ -490,43 +500,12 @@ static void check_numbers(collect *c, const unsigned char *img, int w, int h)
         for (size_t g = n->from; g < n->to && o + 5 < sizeof mine; g++)
             o += (size_t)bl_utf8_encode(c->out->g[g].cp, mine + o);
         mine[o] = '\0';
-        /* the word's first figure only, as the checker saw only it */
-        char fig[256];
-        size_t fo = 0;
-        bool inn = false;
-        for (size_t q = 0; mine[q] && fo + 1 < sizeof fig; q++) {
-            bool d = mine[q] >= '0' && mine[q] <= '9';
-            if (d || (inn && (mine[q] == '.' || mine[q] == ',' || mine[q] == '%'))) {
-                fig[fo++] = mine[q];
-                inn = true;
-                if (mine[q] == '%')
-                    break;
-            } else if (inn) {
-                break;
-            }
-        }
-        fig[fo] = '\0';
-        digits_of(fig, first, sizeof first);
-        /* the checker's first figure, a % it read as a 0 taken as the % */
-        char fig2[256];
-        size_t f2 = 0;
-        bool in2 = false;
-        for (const char *q = again ? again : ""; *q && f2 + 1 < sizeof fig2; q++) {
-            bool d = *q >= '0' && *q <= '9';
-            if (d || (in2 && (*q == '.' || *q == ',' || *q == '%'))) {
-                fig2[f2++] = *q;
-                in2 = true;
-                if (*q == '%')
-                    break;
-            } else if (in2) {
-                break;
-            }
-        }
-        fig2[f2] = '\0';
-        digits_of(fig2, second, sizeof second);
-        /* the one confusion the two models share: a % read as 0 (95% as 950, 97% as 970%) */
+        /* the first figure of each reading; the one confusion the two models share, a %
+         * read as 0 (95% as 950, 97% as 970%), taken as the % */
+        bool pct = figure_digits(mine, first, sizeof first);
+        figure_digits(again, second, sizeof second);
         size_t l1 = strlen(first), l2 = strlen(second);
-        if (fo && fig[fo - 1] == '%' && l2 == l1 + 1 && second[l1] == '0' && strncmp(first, second, l1) == 0)
+        if (pct && l2 == l1 + 1 && second[l1] == '0' && strncmp(first, second, l1) == 0)
             second[l1] = '\0';
         TessDeleteText(again);
         if (strcmp(first, second) != 0)

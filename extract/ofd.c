@@ -162,14 +162,6 @@ static void dir_of(const char *path, char *out, size_t size)
         out[0] = '\0';
 }
 
-static const xmlNode *child(const xmlNode *n, const char *local)
-{
-    for (const xmlNode *c = n ? n->children : NULL; c; c = c->next)
-        if (bl_xml_is(c, local))
-            return c;
-    return NULL;
-}
-
 static const char *content(const xmlNode *n)
 {
     for (const xmlNode *c = n ? n->children : NULL; c; c = c->next)
@@ -315,7 +307,7 @@ typedef struct {
 /* A PathObject's AbbreviatedData (M/S, L, Q, B, A, C), in page millimetres through its CTM. */
 static void walk_path(const xmlNode *p, const path_sink *k)
 {
-    const char *d = content(child(p, "AbbreviatedData"));
+    const char *d = content(bl_xml_child(p, "AbbreviatedData"));
     if (!d)
         return;
     double bnd[4] = {0, 0, 0, 0};
@@ -443,7 +435,7 @@ static void draw_objects(cairo_t *cr, const xmlNode *n, int depth)
             cairo_set_fill_rule(cr, rule && strcmp(rule, "Even-Odd") == 0 ? CAIRO_FILL_RULE_EVEN_ODD
                                                                          : CAIRO_FILL_RULE_WINDING);
             if (do_fill) {
-                set_colour(cr, child(c, "FillColor"));
+                set_colour(cr, bl_xml_child(c, "FillColor"));
                 do_stroke ? cairo_fill_preserve(cr) : cairo_fill(cr);
             }
             if (do_stroke) {
@@ -451,7 +443,7 @@ static void draw_objects(cairo_t *cr, const xmlNode *n, int depth)
                 if (nums(bl_xml_attr(c, "LineWidth"), &v, 1) == 1 && v > 0 && v < 50)
                     lw = v;
                 cairo_set_line_width(cr, lw * MM_PT);
-                set_colour(cr, child(c, "StrokeColor"));
+                set_colour(cr, bl_xml_child(c, "StrokeColor"));
                 cairo_stroke(cr);
             }
             cairo_new_path(cr);
@@ -510,8 +502,8 @@ int bl_extract_ofd(bl_doc *doc, bl_zip *z, const bl_extract_opts *o)
     if (!ofd)
         return -1;
     char docroot[MAX_PATH] = "";
-    const xmlNode *body = child(xmlDocGetRootElement(ofd), "DocBody");
-    const char *dr = content(child(body, "DocRoot"));
+    const xmlNode *body = bl_xml_child(xmlDocGetRootElement(ofd), "DocBody");
+    const char *dr = content(bl_xml_child(body, "DocRoot"));
     if (dr)
         resolve("", dr, docroot, sizeof docroot);
     xmlFreeDoc(ofd);
@@ -523,7 +515,7 @@ int bl_extract_ofd(bl_doc *doc, bl_zip *z, const bl_extract_opts *o)
     char ddir[MAX_PATH];
     dir_of(docroot, ddir, sizeof ddir);
     const xmlNode *droot = xmlDocGetRootElement(dx);
-    const xmlNode *common = child(droot, "CommonData");
+    const xmlNode *common = bl_xml_child(droot, "CommonData");
     tpl *tpls = NULL;
     size_t ntpl = 0;
     for (const xmlNode *c = common ? common->children : NULL; c; c = c->next)
@@ -535,7 +527,7 @@ int bl_extract_ofd(bl_doc *doc, bl_zip *z, const bl_extract_opts *o)
         }
     int max_pages = (o && o->max_pages) ? o->max_pages : 5000;
     int npages = 0;
-    for (const xmlNode *p = child(child(droot, "Pages"), "Page"); p; p = p->next)
+    for (const xmlNode *p = bl_xml_child(bl_xml_child(droot, "Pages"), "Page"); p; p = p->next)
         npages += bl_xml_is(p, "Page");
     if (npages > max_pages) {
         xmlFreeDoc(dx);
@@ -550,11 +542,11 @@ int bl_extract_ofd(bl_doc *doc, bl_zip *z, const bl_extract_opts *o)
     int ocr = o ? o->ocr : BL_OCR_AUTO;
     /* the page size when a page does not give its own (millimetres) */
     double area[4] = {0, 0, 210, 297};
-    nums(content(child(child(common, "PageArea"), "PhysicalBox")), area, 4);
+    nums(content(bl_xml_child(bl_xml_child(common, "PageArea"), "PhysicalBox")), area, 4);
     const double page_w = area[2], page_h = area[3];
     size_t visible = 0;
     int pageno = 0, rc = 0;
-    for (const xmlNode *p = child(child(droot, "Pages"), "Page"); p && rc == 0; p = p->next) {
+    for (const xmlNode *p = bl_xml_child(bl_xml_child(droot, "Pages"), "Page"); p && rc == 0; p = p->next) {
         if (!bl_xml_is(p, "Page"))
             continue;
         pageno++;
@@ -586,14 +578,14 @@ int bl_extract_ofd(bl_doc *doc, bl_zip *z, const bl_extract_opts *o)
                         break;
                     }
                     tdocs[ntdocs++] = tx;
-                    const xmlNode *tc = child(xmlDocGetRootElement(tx), "Content");
+                    const xmlNode *tc = bl_xml_child(xmlDocGetRootElement(tx), "Content");
                     if (tc) {
                         objects(&pg, tc, 0);
                         pp.content[pp.n++] = tc;
                     }
                 }
         }
-        const xmlNode *c = child(proot, "Content");
+        const xmlNode *c = bl_xml_child(proot, "Content");
         if (c) {
             objects(&pg, c, 0);
             pp.content[pp.n++] = c;
@@ -606,7 +598,7 @@ int bl_extract_ofd(bl_doc *doc, bl_zip *z, const bl_extract_opts *o)
                 paths = has_paths(pp.content[k], 0);
             if (paths) {
                 double box[4] = {0, 0, page_w, page_h};
-                nums(content(child(child(proot, "Area"), "PhysicalBox")), box, 4);
+                nums(content(bl_xml_child(bl_xml_child(proot, "Area"), "PhysicalBox")), box, 4);
                 bl_glyphs og = {0};
                 char err[300];
                 if (bl_ocr_paint(paint_ofd, &pp, box[2] * MM_PT, box[3] * MM_PT, &og, err, sizeof err) < 0) {

@@ -141,6 +141,8 @@ int bl_extract_ofd(bl_doc *doc, bl_zip *z, const bl_extract_opts *o);
 
 /** An element's local name is this (namespace ignored). */
 bool bl_xml_is(const xmlNode *n, const char *local);
+/** The first child element of this local name, or NULL (n may be NULL). */
+const xmlNode *bl_xml_child(const xmlNode *n, const char *local);
 /** The attribute of this local name (any namespace), or NULL. Borrowed until the doc is freed. */
 const char *bl_xml_attr(const xmlNode *n, const char *local);
 

@@ -185,3 +185,11 @@ const char *bl_xml_attr(const xmlNode *n, const char *local)
             return a->children && a->children->type == XML_TEXT_NODE ? (const char *)a->children->content : "";
     return NULL;
 }
+
+const xmlNode *bl_xml_child(const xmlNode *n, const char *local)
+{
+    for (const xmlNode *c = n ? n->children : NULL; c; c = c->next)
+        if (bl_xml_is(c, local))
+            return c;
+    return NULL;
+}

@@ -695,11 +695,7 @@ int bl_parse(bl_doc *doc)
     bool dropped = false;
     for (size_t k = 0; k < doc->nfacts; k++) {
         const bl_fact *f = &doc->facts[k];
-        size_t e = f->num_at;
-        while (doc->ocr_conf && e < doc->text_len &&
-               ((t[e] >= '0' && t[e] <= '9') || t[e] == '.' || t[e] == ','))
-            e++;
-        int conf = doc->ocr_conf ? bl_doc_ocr_conf(doc, f->num_at, e) : -1;
+        int conf = bl_doc_fact_ocr_conf(doc, f);
         if (conf >= 0 && conf < BL_OCR_MIN_CONF && f->kind != BL_KIND_GRADE) {
             dropped = true;
             continue;

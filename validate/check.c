@@ -82,12 +82,7 @@ void add_finding(ctx *c, const char *rule, const bl_fact *at, const char *msg, c
     bool ocr = false;
     for (int i = 0; i < f.nfacts && c->doc->ocr_conf && !ocr; i++) {
         const bl_fact *x = bl_doc_fact(c->doc, f.facts[i]);
-        if (x && !x->derived) {
-            size_t e = x->num_at;
-            while (e < c->doc->text_len && ((c->doc->text[e] >= '0' && c->doc->text[e] <= '9') || c->doc->text[e] == '.'))
-                e++;
-            ocr = bl_doc_ocr_conf(c->doc, x->num_at, e) >= 0;
-        }
+        ocr = x && bl_doc_fact_ocr_conf(c->doc, x) >= 0;
     }
     if (ocr)
         f.message = bl_strfmt(c->doc->arena, "（OCR 识别）%s", msg);
