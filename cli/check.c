@@ -330,18 +330,44 @@ static void tick(void *vctx, size_t delivered, size_t running)
 
 /*
  * Findings accepted in budgetlint.json stay, marked "accepted" with their
- * reason; findings in --baseline are left out. The record's summary says how
- * many of each.
+ * reason; the record's summary says how many. What the store keeps is this
+ * record: every finding, the accepted ones marked (已说明).
  */
-static void settle(batch_ctx *c, size_t idx, cJSON *rec)
+static void accept(batch_ctx *c, size_t idx, cJSON *rec)
 {
     const bl_config *cfg = c->cfg ? c->cfg[idx] : &c->o->cfg;
     cJSON *fs = cJSON_GetObjectItemCaseSensitive(rec, "findings");
-    int acc = 0, base = 0;
-    for (cJSON *f = fs ? fs->child : NULL, *next; f; f = next) {
-        next = f->next;
+    int acc = 0;
+    cJSON *f;
+    cJSON_ArrayForEach(f, fs)
+    {
         /* a record reused for the same bytes under another name was settled under its first name's settings */
         cJSON_DeleteItemFromObjectCaseSensitive(f, "accepted");
+        const char *fp = cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(f, "fingerprint"));
+        const char *why = fp ? bl_config_accepted(cfg, fp) : NULL;
+        if (why) {
+            cJSON *a = cJSON_AddObjectToObject(f, "accepted");
+            cJSON_AddStringToObject(a, "reason", why);
+            acc++;
+        }
+    }
+    cJSON *sum = cJSON_GetObjectItemCaseSensitive(rec, "summary");
+    cJSON_DeleteItemFromObjectCaseSensitive(sum, "accepted");
+    if (sum && acc)
+        cJSON_AddNumberToObject(sum, "accepted", acc);
+}
+
+/*
+ * What is shown: findings in --baseline are left out, and the record's summary
+ * counts what is left; --write-baseline collects every fingerprint.
+ */
+static void settle(batch_ctx *c, cJSON *rec)
+{
+    cJSON *fs = cJSON_GetObjectItemCaseSensitive(rec, "findings");
+    int acc = 0, base = 0;
+    cJSON *f;
+    for (cJSON *next, *g = fs ? fs->child : NULL; (f = g) != NULL; g = next) {
+        next = f->next;
         const char *fp = cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(f, "fingerprint"));
         if (!fp)
             continue;
@@ -354,13 +380,10 @@ static void settle(batch_ctx *c, size_t idx, cJSON *rec)
             cJSON_AddStringToObject(e, "message", cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(f, "message")));
             g_ptr_array_add(c->seen_fps, e);
         }
-        const char *why = bl_config_accepted(cfg, fp);
         if (c->baseline && g_hash_table_contains(c->baseline, fp)) {
             cJSON_Delete(cJSON_DetachItemViaPointer(fs, f));
             base++;
-        } else if (why) {
-            cJSON *a = cJSON_AddObjectToObject(f, "accepted");
-            cJSON_AddStringToObject(a, "reason", why);
+        } else if (cJSON_GetObjectItemCaseSensitive(f, "accepted")) {
             acc++;
         }
     }
@@ -374,7 +397,6 @@ static void settle(batch_ctx *c, size_t idx, cJSON *rec)
         const char *keys[] = {"errors", "warnings", "infos"};
         for (int k = 0; k < 3; k++) {
             int n = 0;
-            const cJSON *f;
             cJSON_ArrayForEach(f, fs)
             {
                 const char *sev = cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(f, "severity"));
@@ -613,7 +635,19 @@ static void gitlab_issues(batch_ctx *c, const cJSON *rec)
 static void deliver(batch_ctx *c, size_t i, cJSON *rec, const char *compact)
 {
     const options *o = c->o;
-    settle(c, i, rec);
+    accept(c, i, rec);
+    char *accepted = NULL; /* the record as stored: its findings marked as budgetlint.json accepts them */
+    const char *as_stored = !c->store ? NULL : compact ? compact : c->stored[i];
+    cJSON *sr = as_stored ? cJSON_Parse(as_stored) : NULL;
+    if (sr) {
+        accept(c, i, sr);
+        accepted = cJSON_PrintUnformatted(sr);
+        cJSON_Delete(sr);
+        /* already stored under this path: stored again only when what is accepted changed */
+        if (accepted && (compact || strcmp(accepted, as_stored) != 0))
+            compact = accepted;
+    }
+    settle(c, rec);
     const char *status = cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(rec, "status"));
     const cJSON *pages = cJSON_GetObjectItemCaseSensitive(rec, "pages");
     if (cJSON_IsNumber(pages))
@@ -670,6 +704,7 @@ static void deliver(batch_ctx *c, size_t i, cJSON *rec, const char *compact)
             c->trouble = true;
         }
     }
+    cJSON_free(accepted);
     clear_progress(c);
     if (o->format == FMT_TEXT)
         bl_emit_text(rec, stdout, o->color);

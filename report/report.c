@@ -18,11 +18,11 @@
 
 typedef struct {
     char *v[16];
-    int year, errors, warnings, infos;
+    int year, errors, warnings, infos, accepted;
 } rrow;
 
 typedef struct {
-    char *v[8];
+    char *v[9];
     int page, line;
 } frow;
 
@@ -57,6 +57,7 @@ static void on_report(void *ctx, const bl_report_row *x)
     for (size_t i = 0; i < sizeof v / sizeof v[0]; i++)
         r->v[i] = dupstr(v[i]);
     r->year = x->year, r->errors = x->errors, r->warnings = x->warnings, r->infos = x->infos;
+    r->accepted = x->accepted;
 }
 
 static void on_finding(void *ctx, const bl_finding_row *x)
@@ -67,7 +68,8 @@ static void on_finding(void *ctx, const bl_finding_row *x)
         t->f = bl_xrealloc(t->f, t->capf * sizeof *t->f);
     }
     frow *f = &t->f[t->nf++];
-    const char *v[] = {x->path, x->department, x->rule, x->severity, x->message, x->stated, x->expected, x->annotated};
+    const char *v[] = {x->path,   x->department, x->rule,      x->severity, x->message,
+                       x->stated, x->expected,   x->annotated, x->accepted};
     memset(f, 0, sizeof *f);
     for (size_t i = 0; i < sizeof v / sizeof v[0]; i++)
         f->v[i] = dupstr(v[i]);
@@ -75,7 +77,7 @@ static void on_finding(void *ctx, const bl_finding_row *x)
 }
 
 enum { R_PATH, R_TITLE, R_DEPT, R_STATUS, R_ECODE, R_BUDGET, R_BUNIT, R_EXEC, R_EUNIT, R_RATE, R_SCORE, R_GRADE };
-enum { F_PATH, F_DEPT, F_RULE, F_SEV, F_MSG, F_STATED, F_EXPECTED, F_ANNOTATED };
+enum { F_PATH, F_DEPT, F_RULE, F_SEV, F_MSG, F_STATED, F_EXPECTED, F_ANNOTATED, F_ACCEPTED };
 
 static int load(bl_store *s, rows *t, char *err, size_t errsz)
 {
@@ -91,7 +93,7 @@ static void unload(rows *t)
         for (int k = 0; k < 16; k++)
             free(t->r[i].v[k]);
     for (size_t i = 0; i < t->nf; i++)
-        for (int k = 0; k < 8; k++)
+        for (int k = 0; k < 9; k++)
             free(t->f[i].v[k]);
     free(t->r);
     free(t->f);
@@ -128,8 +130,9 @@ static bool wan(const char *v, const char *unit, double *out)
 }
 
 static const char *const rep_head[] = {"文件", "部门", "年度", "类型", "预算数（万元）", "执行数（万元）",
-                                       "执行率（%）", "自评得分（分）", "等级", "错误", "警告", "状态"};
-static const char *const find_head[] = {"文件", "页", "行", "规则", "级别", "说明", "陈述值", "复算值", "单位"};
+                                       "执行率（%）", "自评得分（分）", "等级", "错误", "警告", "已说明", "状态"};
+/* 已说明: the reason a department gave in budgetlint.json ("accept"); such a finding is not an open problem */
+static const char *const find_head[] = {"文件", "页", "行", "规则", "级别", "说明", "陈述值", "复算值", "单位", "已说明"};
 #define NREP (sizeof rep_head / sizeof rep_head[0])
 #define NFIND (sizeof find_head / sizeof find_head[0])
 
@@ -271,34 +274,38 @@ static void rule_sheet(lxw_workbook *wb, lxw_format *hdr, const rows *t)
     worksheet_set_landscape(ws);
     worksheet_fit_to_pages(ws, 1, 0);
     worksheet_repeat_rows(ws, 0, 0);
-    static const char *const head[] = {"规则", "说明", "级别", "问题数", "涉及报告数"};
-    for (lxw_col_t c = 0; c < 5; c++)
+    /* 问题数 counts the open findings; those a department explained are counted apart */
+    static const char *const head[] = {"规则", "说明", "级别", "问题数", "涉及报告数", "已说明"};
+    for (lxw_col_t c = 0; c < 6; c++)
         worksheet_write_string(ws, 0, c, head[c], hdr);
     size_t n;
     const bl_rule *r = bl_rules(&n);
     lxw_row_t row = 1;
     for (size_t k = 0; k < n; k++) {
-        int nf = 0, nr = 0;
+        int nf = 0, nr = 0, na = 0;
         const char *last = NULL;
         for (size_t i = 0; i < t->nf; i++)
-            if (t->f[i].v[F_RULE] && strcmp(t->f[i].v[F_RULE], r[k].id) == 0) {
+            if (t->f[i].v[F_RULE] && strcmp(t->f[i].v[F_RULE], r[k].id) == 0 && t->f[i].v[F_ACCEPTED])
+                na++;
+            else if (t->f[i].v[F_RULE] && strcmp(t->f[i].v[F_RULE], r[k].id) == 0) {
                 nf++;
                 if (!last || !t->f[i].v[F_PATH] || strcmp(last, t->f[i].v[F_PATH]) != 0)
                     nr++; /* findings come grouped by report */
                 last = t->f[i].v[F_PATH];
             }
-        if (!nf)
+        if (!nf && !na)
             continue;
         worksheet_write_string(ws, row, 0, r[k].id, NULL);
         worksheet_write_string(ws, row, 1, r[k].title, NULL);
         worksheet_write_string(ws, row, 2, bl_severity_name(r[k].severity), NULL);
         worksheet_write_number(ws, row, 3, nf, NULL);
         worksheet_write_number(ws, row, 4, nr, NULL);
+        worksheet_write_number(ws, row, 5, na, NULL);
         row++;
     }
     worksheet_set_column(ws, 0, 0, 28, NULL);
     worksheet_set_column(ws, 1, 1, 44, NULL);
-    worksheet_set_column(ws, 2, 4, 12, NULL);
+    worksheet_set_column(ws, 2, 5, 12, NULL);
     worksheet_freeze_panes(ws, 1, 0);
 }
 
@@ -367,8 +374,9 @@ int bl_report_xlsx(bl_store *s, const char *path, char *err, size_t errsz)
             worksheet_write_string(ws, row, 8, r->v[R_GRADE], NULL);
         worksheet_write_number(ws, row, 9, r->errors, r->errors ? red : NULL);
         worksheet_write_number(ws, row, 10, r->warnings, NULL);
-        worksheet_write_string(ws, row, 11, status_of(r), NULL);
-        int cw[] = {width(r->v[R_PATH]), width(r->v[R_DEPT]), 4, width(kind_of(r)), 12, 12, 8, 8, 2, 4, 4,
+        worksheet_write_number(ws, row, 11, r->accepted, NULL);
+        worksheet_write_string(ws, row, 12, status_of(r), NULL);
+        int cw[] = {width(r->v[R_PATH]), width(r->v[R_DEPT]), 4, width(kind_of(r)), 12, 12, 8, 8, 2, 4, 4, 4,
                     width(status_of(r))};
         for (size_t c = 0; c < NREP; c++)
             if (cw[c] > w[c])
@@ -394,7 +402,9 @@ int bl_report_xlsx(bl_store *s, const char *path, char *err, size_t errsz)
         worksheet_write_number(wf, row, 1, f->page, NULL);
         worksheet_write_number(wf, row, 2, f->line, NULL);
         worksheet_write_string(wf, row, 3, f->v[F_RULE], NULL);
-        worksheet_write_string(wf, row, 4, f->v[F_SEV], strcmp(f->v[F_SEV] ? f->v[F_SEV] : "", "error") == 0 ? red : NULL);
+        bool open = !f->v[F_ACCEPTED]; /* an accepted error is not shown red */
+        worksheet_write_string(wf, row, 4, f->v[F_SEV],
+                               open && strcmp(f->v[F_SEV] ? f->v[F_SEV] : "", "error") == 0 ? red : NULL);
         worksheet_write_string(wf, row, 5, f->v[F_MSG] ? f->v[F_MSG] : "", NULL);
         /* stated and recomputed as numbers, shown with their printed decimals (66.50), their unit beside */
         put_value(wb, decimals, wf, row, 6, f->v[F_STATED]);
@@ -402,8 +412,10 @@ int bl_report_xlsx(bl_store *s, const char *path, char *err, size_t errsz)
         const char *unit = unit_of_rule(f->v[F_RULE]);
         if (unit && (f->v[F_STATED] || f->v[F_EXPECTED]))
             worksheet_write_string(wf, row, 8, unit, NULL);
+        if (!open)
+            worksheet_write_string(wf, row, 9, *f->v[F_ACCEPTED] ? f->v[F_ACCEPTED] : "已说明", NULL);
         int cw[] = {width(f->v[F_PATH]), 3, 3, width(f->v[F_RULE]), 7, width(f->v[F_MSG]), width(f->v[F_STATED]),
-                    width(f->v[F_EXPECTED]), 4};
+                    width(f->v[F_EXPECTED]), 4, width(f->v[F_ACCEPTED])};
         for (size_t c = 0; c < NFIND; c++)
             if (cw[c] > wfw[c])
                 wfw[c] = cw[c];
@@ -496,7 +508,8 @@ int bl_report_csv(bl_store *s, const char *path, char *err, size_t errsz)
         csv_field(a, rep_head[c], c + 1 == NREP);
     for (size_t i = 0; i < t.nr; i++) {
         const rrow *r = &t.r[i];
-        char n[6][48];
+        char n[6][48], acc[16];
+        snprintf(acc, sizeof acc, "%d", r->accepted);
         double d;
         snprintf(n[0], sizeof n[0], "%d", r->year);
         n[1][0] = '\0';
@@ -518,6 +531,7 @@ int bl_report_csv(bl_store *s, const char *path, char *err, size_t errsz)
         csv_field(a, r->v[R_GRADE], false);
         csv_field(a, n[3], false);
         csv_field(a, n[4], false);
+        csv_field(a, acc, false);
         csv_field(a, status_of(r), true);
     }
     for (size_t c = 0; c < NFIND; c++)
@@ -535,7 +549,8 @@ int bl_report_csv(bl_store *s, const char *path, char *err, size_t errsz)
         csv_field(b, f->v[F_MSG], false);
         csv_field(b, f->v[F_STATED], false);
         csv_field(b, f->v[F_EXPECTED], false);
-        csv_field(b, (f->v[F_STATED] || f->v[F_EXPECTED]) ? unit_of_rule(f->v[F_RULE]) : NULL, true);
+        csv_field(b, (f->v[F_STATED] || f->v[F_EXPECTED]) ? unit_of_rule(f->v[F_RULE]) : NULL, false);
+        csv_field(b, f->v[F_ACCEPTED] && !*f->v[F_ACCEPTED] ? "已说明" : f->v[F_ACCEPTED], true);
     }
     int bad = ferror(a) || ferror(b);
     bad |= fclose(a) != 0;
@@ -638,25 +653,29 @@ int bl_report_html(bl_store *s, const char *path, char *err, size_t errsz)
           "body{font-family:'Noto Sans CJK SC','Noto Serif CJK SC',sans-serif;margin:1.5em;color:#222}\n"
           "table{border-collapse:collapse;margin:1em 0;font-size:14px}th,td{border:1px solid #ccc;padding:3px 8px}\n"
           "th{background:#ddebf7;cursor:pointer;position:sticky;top:0}td.num{text-align:right}\n"
-          "tr.error td.sev{color:#c00;font-weight:bold}tr.warning td.sev{color:#b60}\n"
+          "tr.error td.sev{color:#c00;font-weight:bold}tr.warning td.sev{color:#b60}tr.accepted{color:#777}\n"
           ".chart{display:inline-block;vertical-align:top;margin-right:3%}\n"
           "svg text{font-size:13px;font-family:inherit}svg .fill{fill:#4a7ebb}\n"
           "#filter{font-size:14px;padding:3px 6px;width:24em}\n"
           "</style></head><body>\n<h1>budgetlint 核对结果</h1>\n", f);
-    int errors = 0, warnings = 0, unread = 0;
+    int errors = 0, warnings = 0, unread = 0, accepted = 0;
     for (size_t i = 0; i < t.nr; i++) {
-        errors += t.r[i].errors, warnings += t.r[i].warnings;
+        errors += t.r[i].errors, warnings += t.r[i].warnings, accepted += t.r[i].accepted;
         unread += !(t.r[i].v[R_STATUS] && strcmp(t.r[i].v[R_STATUS], "ok") == 0);
     }
-    fprintf(f, "<p id=\"summary\">%zu 份报告，其中 %d 份未能核对；%d 个错误，%d 个警告，%zu 条问题。</p>\n", t.nr, unread,
-            errors, warnings, t.nf);
+    fprintf(f, "<p id=\"summary\">%zu 份报告，其中 %d 份未能核对；%d 个错误，%d 个警告，%zu 条问题", t.nr, unread,
+            errors, warnings, t.nf - (size_t)accepted);
+    if (accepted) /* explained by their departments: listed, not counted as problems */
+        fprintf(f, "；另有 %d 条已说明", accepted);
+    fputs("。</p>\n", f);
     fputs("<p><input id=\"filter\" type=\"search\" placeholder=\"筛选：文件、部门、规则、说明…\"></p>\n", f);
     tally *byrule = NULL, *bydept = NULL;
     size_t nrule = 0, ndept = 0;
-    for (size_t i = 0; i < t.nf; i++) {
-        count(&byrule, &nrule, t.f[i].v[F_RULE]);
-        count(&bydept, &ndept, t.f[i].v[F_DEPT]);
-    }
+    for (size_t i = 0; i < t.nf; i++)
+        if (!t.f[i].v[F_ACCEPTED]) { /* the bars count open problems */
+            count(&byrule, &nrule, t.f[i].v[F_RULE]);
+            count(&bydept, &ndept, t.f[i].v[F_DEPT]);
+        }
     bars(f, "by-rule", "按规则统计的问题", byrule, nrule, true);
     bars(f, "by-department", "按部门统计的问题", bydept, ndept, false);
     fputs("<h2>报告</h2>\n<table id=\"reports\" class=\"sortable\"><thead><tr>", f);
@@ -677,14 +696,16 @@ int bl_report_html(bl_store *s, const char *path, char *err, size_t errsz)
         if (wan(r->v[R_EXEC], r->v[R_EUNIT], &d))
             snprintf(eb, sizeof eb, "%.2f", d);
         const char *cells[] = {r->v[R_PATH], r->v[R_DEPT], yb, kind_of(r), bb, eb, r->v[R_RATE], r->v[R_SCORE],
-                               r->v[R_GRADE], NULL, NULL, status_of(r)};
+                               r->v[R_GRADE], NULL, NULL, NULL, status_of(r)};
         fprintf(f, "<tr class=\"%s\">", r->errors ? "error" : r->warnings ? "warning" : "ok");
         for (size_t c = 0; c < NREP; c++) {
-            fputs(c >= 4 && c <= 10 && c != 8 ? "<td class=\"num\">" : "<td>", f);
+            fputs(c >= 4 && c <= 11 && c != 8 ? "<td class=\"num\">" : "<td>", f);
             if (c == 9)
                 fprintf(f, "%d", r->errors);
             else if (c == 10)
                 fprintf(f, "%d", r->warnings);
+            else if (c == 11)
+                fprintf(f, "%d", r->accepted);
             else
                 esc(f, cells[c]);
             fputs("</td>", f);
@@ -703,9 +724,11 @@ int bl_report_html(bl_store *s, const char *path, char *err, size_t errsz)
         const char *sev = x->v[F_SEV] ? x->v[F_SEV] : "";
         /* a class from the known severities only: a merged store's text is never markup */
         fprintf(f, "<tr class=\"%s\"><td>",
-                strcmp(sev, "error") == 0 ? "error" : strcmp(sev, "warning") == 0 ? "warning"
-                                                   : strcmp(sev, "info") == 0  ? "info"
-                                                                                : "unknown");
+                x->v[F_ACCEPTED]                 ? "accepted"
+                : strcmp(sev, "error") == 0     ? "error"
+                : strcmp(sev, "warning") == 0   ? "warning"
+                : strcmp(sev, "info") == 0      ? "info"
+                                                : "unknown");
         /* the file at its page (PDF viewers open file.pdf#page=N) */
         char *href = bl_path_uri(x->v[F_PATH] ? x->v[F_PATH] : "");
         fputs("<a href=\"", f);
@@ -731,6 +754,11 @@ int bl_report_html(bl_store *s, const char *path, char *err, size_t errsz)
         esc(f, x->v[F_STATED]);
         fputs("</td><td class=\"num\">", f);
         esc(f, x->v[F_EXPECTED]);
+        fputs("</td><td>", f);
+        esc(f, (x->v[F_STATED] || x->v[F_EXPECTED]) ? unit_of_rule(x->v[F_RULE]) : NULL);
+        fputs("</td><td class=\"accepted\">", f);
+        if (x->v[F_ACCEPTED]) /* 已说明 and the department's reason */
+            esc(f, *x->v[F_ACCEPTED] ? x->v[F_ACCEPTED] : "已说明");
         fputs("</td></tr>\n", f);
     }
     /* sortable tables: click a header; numbers sort as numbers */

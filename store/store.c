@@ -36,7 +36,7 @@ static const char schema_sql[] =
     " error_code TEXT, error_message TEXT,"
     " pages INTEGER, title TEXT, department TEXT, year INTEGER,"
     " errors INTEGER NOT NULL DEFAULT 0, warnings INTEGER NOT NULL DEFAULT 0, infos INTEGER NOT NULL DEFAULT 0,"
-    " rates INTEGER, rates_checked INTEGER,"
+    " rates INTEGER, rates_checked INTEGER, accepted INTEGER NOT NULL DEFAULT 0,"
     " checked_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now')),"
     " json TEXT NOT NULL,"
     " UNIQUE(path, sha256, version));"
@@ -47,7 +47,7 @@ static const char schema_sql[] =
     "CREATE TABLE IF NOT EXISTS findings("
     " report_id INTEGER NOT NULL REFERENCES reports(id) ON DELETE CASCADE,"
     " rule TEXT NOT NULL, severity TEXT NOT NULL, page INTEGER, line INTEGER, message TEXT,"
-    " stated TEXT, expected TEXT);"
+    " stated TEXT, expected TEXT, fingerprint TEXT, accepted TEXT);"
     "CREATE INDEX IF NOT EXISTS reports_content ON reports(sha256, version);"
     "CREATE INDEX IF NOT EXISTS reports_status ON reports(status, errors);"
     "CREATE INDEX IF NOT EXISTS reports_department ON reports(department, year);"
@@ -100,6 +100,44 @@ static const char *not_ours(sqlite3 *db, char *buf, size_t n)
     return why;
 }
 
+/* Does table have this column? (a store written before the column was added has not) */
+static bool has_column(sqlite3 *db, const char *table, const char *name)
+{
+    sqlite3_stmt *st;
+    bool found = false;
+    char sql[96];
+    snprintf(sql, sizeof sql, "SELECT 1 FROM pragma_table_info('%s') WHERE name = ?", table);
+    if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) == SQLITE_OK) {
+        sqlite3_bind_text(st, 1, name, -1, SQLITE_STATIC);
+        found = sqlite3_step(st) == SQLITE_ROW;
+        sqlite3_finalize(st);
+    }
+    return found;
+}
+
+/*
+ * A store of schema 1 written before findings could be accepted gains the columns
+ * (added, never changed: an older budgetlint still reads it). One transaction, so
+ * two writers opening the same old store add them once.
+ */
+static int add_accepted_columns(sqlite3 *db, char **msg)
+{
+    int rc = sqlite3_exec(db, "BEGIN IMMEDIATE", NULL, NULL, msg);
+    if (rc != SQLITE_OK)
+        return rc;
+    if (!has_column(db, "findings", "accepted"))
+        rc = sqlite3_exec(db,
+                          "ALTER TABLE findings ADD COLUMN fingerprint TEXT;"
+                          "ALTER TABLE findings ADD COLUMN accepted TEXT;"
+                          "ALTER TABLE reports ADD COLUMN accepted INTEGER NOT NULL DEFAULT 0;",
+                          NULL, NULL, msg);
+    if (rc == SQLITE_OK)
+        rc = sqlite3_exec(db, "COMMIT", NULL, NULL, msg);
+    if (rc != SQLITE_OK)
+        sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
+    return rc;
+}
+
 static bl_store *wrap(sqlite3 *db, char *err, size_t errsz)
 {
     bl_store *s = malloc(sizeof *s);
@@ -142,6 +180,8 @@ bl_store *bl_store_open(const char *path, char *err, size_t errsz)
             rc = sqlite3_exec(db, schema_sql, NULL, NULL, &msg);
             if (rc != SQLITE_OK)
                 sqlite3_exec(db, "ROLLBACK;", NULL, NULL, NULL);
+            else
+                rc = add_accepted_columns(db, &msg);
         }
         if ((rc != SQLITE_BUSY && rc != SQLITE_LOCKED) || tries == 200)
             break;
@@ -288,8 +328,8 @@ int bl_store_put(bl_store *s, const char *path, const char *sha256, const char *
     const cJSON *rep = cJSON_GetObjectItemCaseSensitive(o, "report");
     if (sqlite3_prepare_v2(s->db,
                            "INSERT INTO reports(path, sha256, version, status, error_code, error_message, pages,"
-                           " title, department, year, errors, warnings, infos, rates, rates_checked, json)"
-                           " VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                           " title, department, year, errors, warnings, infos, rates, rates_checked, json, accepted)"
+                           " VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                            -1, &st, NULL) != SQLITE_OK)
         goto fail;
     sqlite3_bind_text(st, 1, path, -1, SQLITE_STATIC);
@@ -305,17 +345,30 @@ int bl_store_put(bl_store *s, const char *path, const char *sha256, const char *
         sqlite3_bind_int(st, 10, num(rep, "year"));
     else
         sqlite3_bind_null(st, 10);
-    sqlite3_bind_int(st, 11, sum ? num(sum, "errors") : 0);
-    sqlite3_bind_int(st, 12, sum ? num(sum, "warnings") : 0);
-    sqlite3_bind_int(st, 13, sum ? num(sum, "infos") : 0);
+    /* the counts are of what is still open: an accepted finding (已说明) is counted apart */
+    int open[3] = {sum ? num(sum, "errors") : 0, sum ? num(sum, "warnings") : 0, sum ? num(sum, "infos") : 0};
+    int accepted = 0;
+    const cJSON *f;
+    cJSON_ArrayForEach(f, cJSON_GetObjectItemCaseSensitive(o, "findings"))
+    {
+        if (!cJSON_GetObjectItemCaseSensitive(f, "accepted"))
+            continue;
+        const char *sev = str(f, "severity") ? str(f, "severity") : "";
+        int k = strcmp(sev, "error") == 0 ? 0 : strcmp(sev, "warning") == 0 ? 1 : 2;
+        open[k] -= open[k] > 0;
+        accepted++;
+    }
+    sqlite3_bind_int(st, 11, open[0]);
+    sqlite3_bind_int(st, 12, open[1]);
+    sqlite3_bind_int(st, 13, open[2]);
     sqlite3_bind_int(st, 14, sum ? num(sum, "rates") : 0);
     sqlite3_bind_int(st, 15, sum ? num(sum, "rates_checked") : 0);
     sqlite3_bind_text(st, 16, json, -1, SQLITE_STATIC);
+    sqlite3_bind_int(st, 17, accepted);
     if (sqlite3_step(st) != SQLITE_DONE)
         goto fail;
     sqlite3_finalize(st);
     sqlite3_int64 rid = sqlite3_last_insert_rowid(s->db);
-    const cJSON *f;
     if (sqlite3_prepare_v2(s->db,
                            "INSERT INTO facts(report_id, fact, kind, scope, value, unit, basis, page, line, text,"
                            " derived) VALUES(?,?,?,?,?,?,?,?,?,?,?)",
@@ -340,8 +393,8 @@ int bl_store_put(bl_store *s, const char *path, const char *sha256, const char *
     }
     sqlite3_finalize(st);
     if (sqlite3_prepare_v2(s->db,
-                           "INSERT INTO findings(report_id, rule, severity, page, line, message, stated, expected)"
-                           " VALUES(?,?,?,?,?,?,?,?)",
+                           "INSERT INTO findings(report_id, rule, severity, page, line, message, stated, expected,"
+                           " fingerprint, accepted) VALUES(?,?,?,?,?,?,?,?,?,?)",
                            -1, &st, NULL) != SQLITE_OK)
         goto fail;
     cJSON_ArrayForEach(f, cJSON_GetObjectItemCaseSensitive(o, "findings"))
@@ -355,6 +408,12 @@ int bl_store_put(bl_store *s, const char *path, const char *sha256, const char *
         bind_opt_text(st, 6, str(f, "message"));
         bind_opt_text(st, 7, str(f, "stated"));
         bind_opt_text(st, 8, str(f, "expected"));
+        bind_opt_text(st, 9, str(f, "fingerprint"));
+        const cJSON *acc = cJSON_GetObjectItemCaseSensitive(f, "accepted");
+        if (acc) /* 已说明, with the department's reason */
+            bind_opt_text(st, 10, str(acc, "reason") ? str(acc, "reason") : "");
+        else
+            sqlite3_bind_null(st, 10);
         if (sqlite3_step(st) != SQLITE_DONE)
             goto fail;
     }
@@ -436,10 +495,14 @@ int bl_store_each_report(bl_store *s, void (*cb)(void *ctx, const bl_report_row 
         "SELECT r.path, r.title, r.department, r.status, r.error_code, r.year, r.errors, r.warnings, r.infos, "
         FIRST("budget", "value") ", " FIRST("budget", "unit") ", " FIRST("executed", "value") ", "
         FIRST("executed", "unit") ", " FIRST("rate", "value") ", " FIRST("score", "value") ", "
-        FIRST("grade", "value") " FROM reports r ORDER BY r.path, r.id";
+        FIRST("grade", "value") ", %s FROM reports r ORDER BY r.path, r.id";
 #undef FIRST
+    /* a store written before findings could be accepted has none */
+    char *q = sqlite3_mprintf(sql, has_column(s->db, "reports", "accepted") ? "r.accepted" : "0");
     sqlite3_stmt *st;
-    if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK) {
+    int prc = q ? sqlite3_prepare_v2(s->db, q, -1, &st, NULL) : SQLITE_NOMEM;
+    sqlite3_free(q);
+    if (prc != SQLITE_OK) {
         set_err(err, errsz, "cannot read the store", s->db);
         return -1;
     }
@@ -447,7 +510,7 @@ int bl_store_each_report(bl_store *s, void (*cb)(void *ctx, const bl_report_row 
         bl_report_row r = {col(st, 0), col(st, 1), col(st, 2), col(st, 3), col(st, 4),
                            sqlite3_column_int(st, 5), sqlite3_column_int(st, 6), sqlite3_column_int(st, 7),
                            sqlite3_column_int(st, 8), col(st, 9), col(st, 10), col(st, 11), col(st, 12),
-                           col(st, 13), col(st, 14), col(st, 15)};
+                           col(st, 13), col(st, 14), col(st, 15), sqlite3_column_int(st, 16)};
         cb(ctx, &r);
     }
     sqlite3_finalize(st);
@@ -458,17 +521,20 @@ int bl_store_each_finding(bl_store *s, void (*cb)(void *ctx, const bl_finding_ro
                           size_t errsz)
 {
     static const char sql[] = "SELECT r.path, r.department, f.page, f.line, f.rule, f.severity, f.message, f.stated,"
-                              " f.expected, json_extract(r.json, '$.annotated')"
+                              " f.expected, json_extract(r.json, '$.annotated'), %s"
                               " FROM findings f JOIN reports r ON r.id = f.report_id"
                               " ORDER BY r.path, f.page, f.line, f.rule";
+    char *q = sqlite3_mprintf(sql, has_column(s->db, "findings", "accepted") ? "f.accepted" : "NULL");
     sqlite3_stmt *st;
-    if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK) {
+    int prc = q ? sqlite3_prepare_v2(s->db, q, -1, &st, NULL) : SQLITE_NOMEM;
+    sqlite3_free(q);
+    if (prc != SQLITE_OK) {
         set_err(err, errsz, "cannot read the store", s->db);
         return -1;
     }
     while (sqlite3_step(st) == SQLITE_ROW) {
         bl_finding_row f = {col(st, 0), col(st, 1), sqlite3_column_int(st, 2), sqlite3_column_int(st, 3),
-                            col(st, 4), col(st, 5), col(st, 6), col(st, 7), col(st, 8), col(st, 9)};
+                            col(st, 4), col(st, 5), col(st, 6), col(st, 7), col(st, 8), col(st, 9), col(st, 10)};
         cb(ctx, &f);
     }
     sqlite3_finalize(st);

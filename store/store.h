@@ -37,6 +37,7 @@ typedef struct {
     const char *path, *title, *department, *status, *error_code;
     int year, errors, warnings, infos; /* year 0: unknown */
     const char *budget, *budget_unit, *executed, *executed_unit, *rate, *score, *grade; /* NULL: not stated */
+    int accepted; /* findings accepted in budgetlint.json (已说明), not in errors/warnings/infos */
 } bl_report_row;
 
 typedef struct {
@@ -44,6 +45,7 @@ typedef struct {
     int page, line;
     const char *rule, *severity, *message, *stated, *expected;
     const char *annotated; /* the report's annotated copy (--annotate), or NULL */
+    const char *accepted;  /* the reason it was accepted (已说明), or NULL while it is open */
 } bl_finding_row;
 
 /** Call cb for every report (by path), then return 0; -1 with err on a store error. */

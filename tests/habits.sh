@@ -63,6 +63,31 @@ printf '{"accept": [{"fingerprint": "%s"}]}\n' "$fp" > budgetlint.json
 "$BIN" check wrong-rate.pdf > /dev/null 2> err.txt
 expect_rc "an acceptance without a reason is refused" 2 $?
 expect_match "... naming the file and the line" "budgetlint.json': line 1: accept: finding $fp needs a \"reason\"" "$(cat err.txt)"
+# ... and the bureau's store, workbook, CSV and page show it as 已说明, apart from the open problems
+printf '{"accept": [{"fingerprint": "%s", "reason": "执行率按年初预算计算，见报告说明"}]}\n' "$fp" > budgetlint.json
+"$BIN" check --db acc.sqlite wrong-rate.pdf conflict.pdf > /dev/null
+expect_eq "store: the accepted finding keeps its reason; the report counts it apart" \
+    "conflict.pdf 1 0|wrong-rate.pdf 0 1|rate-mismatch 执行率按年初预算计算，见报告说明|figure-conflict -" \
+    "$(sqlite3 acc.sqlite "SELECT group_concat(path || ' ' || errors || ' ' || accepted, '|') FROM (SELECT * FROM reports ORDER BY path)")|$(sqlite3 acc.sqlite "SELECT group_concat(rule || ' ' || coalesce(accepted, '-'), '|') FROM (SELECT * FROM findings ORDER BY rule DESC)")"
+"$BIN" report --db acc.sqlite --csv acc.csv --html acc.html
+expect_match "csv: 已说明 with its reason" '^wrong-rate\.pdf,4,5,rate-mismatch,error,.*,%,执行率按年初预算计算，见报告说明$' "$(tr -d '\r' < acc-findings.csv)"
+expect_match "csv: the report's 已说明 count, no open error" '^wrong-rate\.pdf,.*,优,0,0,1,已核对$' "$(tr -d '\r' < acc.csv)"
+expect_match "html: the summary counts it apart" '1 个错误，0 个警告，1 条问题；另有 1 条已说明。' "$(cat acc.html)"
+expect_match "html: its row marked and its reason shown" '<tr class="accepted">.*rate-mismatch.*<td class="accepted">执行率按年初预算计算' "$(cat acc.html)"
+expect_eq "html: the bars count open problems only" 'figure-conflict' "$(sed -n '/id="by-rule"/,/<\/section>/p' acc.html | grep -o 'class="bar" data-key="[^"]*"' | cut -d'"' -f4 | tr '\n' ' ' | sed 's/ $//')"
+# the acceptance withdrawn: stored again, open again (the file itself unchanged)
+rm -f budgetlint.json
+"$BIN" check --db acc.sqlite wrong-rate.pdf > /dev/null
+expect_eq "store: an acceptance withdrawn is stored again (the finding open)" "1 0 -" \
+    "$(sqlite3 -separator ' ' acc.sqlite "SELECT r.errors, r.accepted, coalesce(f.accepted, '-') FROM reports r JOIN findings f ON f.report_id = r.id WHERE r.path = 'wrong-rate.pdf'")"
+# a store written before findings could be accepted: read as it is, given the columns when written
+sqlite3 acc.sqlite 'ALTER TABLE findings DROP COLUMN accepted; ALTER TABLE findings DROP COLUMN fingerprint; ALTER TABLE reports DROP COLUMN accepted;'
+"$BIN" report --db acc.sqlite --csv old.csv 2> err.txt
+expect_rc "report from a store without the acceptance columns" 0 $?
+printf '{"accept": [{"fingerprint": "%s", "reason": "已说明理由"}]}\n' "$fp" > budgetlint.json
+"$BIN" check --force --db acc.sqlite wrong-rate.pdf > /dev/null 2> err.txt
+expect_eq "... and --db on it adds them, then stores the acceptance" "0 1 已说明理由" \
+    "$(sqlite3 -separator ' ' acc.sqlite "SELECT r.errors, r.accepted, f.accepted FROM reports r JOIN findings f ON f.report_id = r.id WHERE r.path = 'wrong-rate.pdf'")"
 rm -f budgetlint.json
 # GitHub workflow commands, parsed back
 "$BIN" check --format github wrong-rate.pdf conflict.pdf "$REPO/fixtures/bad/empty.pdf" > gh.txt 2> /dev/null

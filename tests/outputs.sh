@@ -32,8 +32,8 @@ fi
 expect_rc "report: exit 0" 0 $?
 "$BIN" report --db "$tmp/missing.sqlite" --xlsx "$tmp/x.xlsx" 2> "$tmp/err"
 expect_rc "report: a missing store exits 2" 2 $?
-expect_eq "csv: UTF-8 with a BOM, headers in Chinese" "$(printf '\357\273\277')文件,部门,年度,类型,预算数（万元）,执行数（万元）,执行率（%）,自评得分（分）,等级,错误,警告,状态" "$(head -1 "$tmp/r.csv" | tr -d '\r')"
-expect_match "csv: the seed's row" '^fixtures/seed\.pdf,广州市花都区人民政府办公室,2022,部门整体支出,3392\.15,3101\.73,91\.44,91\.44,优,0,0,已核对' "$(tr -d '\r' < "$tmp/r.csv")"
+expect_eq "csv: UTF-8 with a BOM, headers in Chinese" "$(printf '\357\273\277')文件,部门,年度,类型,预算数（万元）,执行数（万元）,执行率（%）,自评得分（分）,等级,错误,警告,已说明,状态" "$(head -1 "$tmp/r.csv" | tr -d '\r')"
+expect_match "csv: the seed's row" '^fixtures/seed\.pdf,广州市花都区人民政府办公室,2022,部门整体支出,3392\.15,3101\.73,91\.44,91\.44,优,0,0,0,已核对' "$(tr -d '\r' < "$tmp/r.csv")"
 expect_match "csv: findings beside it" '^fixtures/wrong-rate\.pdf,4,5,rate-mismatch,error,' "$(tr -d '\r' < "$tmp/r-findings.csv")"
 if /usr/bin/python3 -c 'import openpyxl' 2>/dev/null; then
     out=$(/usr/bin/python3 - "$tmp/r.xlsx" <<'PY'
@@ -60,7 +60,7 @@ PY
     expect_match "xlsx: stated and recomputed as numbers, the unit in a column of its own" "stated float %" "$out"
     expect_match "xlsx: a file's cell links to the file" "link file:///.*/fixtures/wrong-rate.pdf" "$out"
     expect_match "xlsx: printed landscape, one page wide, the header repeated" "print landscape landscape True \\\$1:\\\$1 \\\$1:\\\$1" "$out"
-    expect_match "xlsx: 规则汇总 counts findings and reports per rule" "rulesheet \['规则', '说明', '级别', '问题数', '涉及报告数'\] \('执行率与其执行数、预算数不符', 'error'\)" "$out"
+    expect_match "xlsx: 规则汇总 counts findings and reports per rule" "rulesheet \['规则', '说明', '级别', '问题数', '涉及报告数', '已说明'\] \('执行率与其执行数、预算数不符', 'error'\)" "$out"
     expect_match "xlsx: units in the headers" "header \['文件', '部门', '年度', '类型', '预算数（万元）', '执行数（万元）'\]" "$out"
     expect_match "xlsx: numbers as numbers" "seed 广州市花都区人民政府办公室 2022 3392.15 float 91.44 优" "$out"
     expect_match "xlsx: frozen header rows and filters" "frozen A2 A2 filter True True" "$out"
