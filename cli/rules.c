@@ -88,6 +88,14 @@ int cmd_explain(int argc, char **argv)
                 q += qn;
             }
         }
+        if (!empty_section && n > 4 && strncmp(p, "--- ", 4) == 0) { /* the examples' headings, in Chinese */
+            bool fires = strncmp(p + 4, "fires", 5) == 0, quiet = strncmp(p + 4, "quiet", 5) == 0;
+            if (fires || quiet) {
+                printf("--- %s\n", fires ? "会报出的例子" : "不会报出的例子");
+                p += n;
+                continue;
+            }
+        }
         if (!repo_line(p, n) && !empty_section) {
             /* the domain notes are named, not their path in the project's surroundings */
             const char *book = "shared/domain/";

@@ -160,8 +160,13 @@ for r in $("$BIN" rules | awk '{print $1}'); do
     out=$("$BIN" explain "$r")
     printf '%s\n' "$out" | grep -q '^整改建议：..' || bad="$bad $r(no 整改建议)"
     printf '%s\n' "$out" | grep -qE '(^|[ (])(fixtures|tests|validate|parse|eval)/|shared/' && bad="$bad $r(a path)"
+    printf '%s\n' "$out" | grep -q '^级别：[a-z]*（[错警提]' || bad="$bad $r(no 级别)"
+    printf '%s\n' "$out" | grep -q '^检查：.' || bad="$bad $r(no 检查)"
+    printf '%s\n' "$out" | grep -q '^依据：.' || bad="$bad $r(no 依据)"
+    # the body in Chinese: the description's lines (before the examples) that hold no Chinese at all
+    printf '%s\n' "$out" | awk '/^--- /{exit} {print}' | grep -v '^$' | grep -vP '[\x{4e00}-\x{9fff}]' | grep -q . && bad="$bad $r(English)"
 done
-expect_eq "explain: every rule says what to fix, without this repository's paths" "" "$bad"
+expect_eq "explain: every rule in Chinese (级别, 检查, 依据), says what to fix, without this repository's paths" "" "$bad"
 cd "$tmp" || exit 2
 printf '{"rules": {"missing-section": "off", "rate-truncated": "warning"}}\n' > budgetlint.json
 expect_match "rules: the severity budgetlint.json sets" '^rate-truncated +warning .*set in budgetlint.json' "$("$BIN" rules)"

@@ -8,14 +8,14 @@ tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 for doc in validate/rules/*.txt; do
     id=$(basename "$doc" .txt)
-    sev=$(sed -n 's/^severity: //p' "$doc")
+    sev=$(sed -n 's/^级别：\([a-z]*\)（.*/\1/p' "$doc")
     title=$(head -1 "$doc" | sed 's/^[^ ]* — //')
     listed=$("$BIN" rules | awk -v id="$id" '$1 == id { $1 = ""; print }' | sed 's/^ *//')
     expect_eq "rules: $id listed with its doc's severity and title" "$sev $title" "$(echo "$listed" | sed 's/  */ /')"
     explained=$("$BIN" explain "$id")
     # its doc, after the title what to fix (整改建议), without the lines naming this repository's files
     expect_eq "explain $id prints its doc" \
-        "$(head -1 "$doc"; echo "$explained" | sed -n 2p; tail -n +2 "$doc" | grep -vE '(^|[ (])(fixtures|tests|validate|parse|eval)/' | sed 's|shared/domain/||' | awk '/^--- /{ if (h != "") held = h; h = $0; next } { if (h != "") { print h; h = "" } print } END {}')" \
+        "$(head -1 "$doc"; echo "$explained" | sed -n 2p; tail -n +2 "$doc" | grep -vE '(^|[ (])(fixtures|tests|validate|parse|eval)/' | sed -e 's|shared/domain/||' -e 's/^--- fires$/--- 会报出的例子/' -e 's/^--- quiet$/--- 不会报出的例子/' | awk '/^--- /{ if (h != "") held = h; h = $0; next } { if (h != "") { print h; h = "" } print } END {}')" \
         "$explained"
     expect_match "explain $id says what to fix" '^整改建议：.' "$(echo "$explained" | sed -n 2p)"
     for part in fires quiet; do
