@@ -5,7 +5,7 @@
 # as an unprivileged user; the mounted folder can be read-only (nothing is written there).
 FROM debian:12-slim AS build
 RUN apt-get update && apt-get install -y --no-install-recommends \
-        build-essential pkg-config libpoppler-glib-dev libpcre2-dev libcjson-dev \
+        build-essential pkg-config gettext libpoppler-glib-dev libpcre2-dev libcjson-dev \
         libsqlite3-dev libxlsxwriter-dev libopencc-dev libzip-dev libxml2-dev libtesseract-dev \
     && rm -rf /var/lib/apt/lists/*
 WORKDIR /src

@@ -31,22 +31,39 @@ ifeq ($(filter deps demo check test clean,$(MAKECMDGOALS)),)
 ifneq ($(shell pkg-config --exists $(PKGS) 2>/dev/null && echo yes),yes)
   $(error missing libraries: run 'make deps' (Debian: libpoppler-glib-dev libpcre2-dev libcjson-dev libsqlite3-dev libxlsxwriter-dev libopencc-dev libzip-dev libxml2-dev libtesseract-dev pkg-config))
 endif
+ifeq ($(shell command -v msgfmt 2>/dev/null),)
+  $(error msgfmt is missing (the Chinese messages): run 'make deps' (Debian: gettext))
+endif
 endif
 # library headers as system headers: their warnings are not ours
 PKG_CFLAGS := $(patsubst -I%,-isystem %,$(shell pkg-config --cflags $(PKGS) 2>/dev/null))
 PKG_LIBS := $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lm
-CFLAGS := $(WARN) $(OPT) -D_DEFAULT_SOURCE -I$(OUT)/gen $(PKG_CFLAGS)
+PREFIX ?= /usr/local
+CFLAGS := $(WARN) $(OPT) -D_DEFAULT_SOURCE -DBL_LOCALEDIR='"$(PREFIX)/share/locale"' -I$(OUT)/gen $(PKG_CFLAGS)
 LDFLAGS := $(OPT)
 
-LIB_SRCS := core/core.c core/doc.c core/outfile.c extract/extract.c extract/layout.c extract/segments.c extract/rows.c extract/rules.c extract/zip.c extract/docx.c extract/ofd.c extract/glyphs.c extract/ocr.c normalize/normalize.c normalize/t2s.c normalize/numerals.c normalize/arabic.c normalize/quantity.c \
+LIB_SRCS := core/core.c core/doc.c core/outfile.c core/i18n.c extract/extract.c extract/layout.c extract/segments.c extract/rows.c extract/rules.c extract/zip.c extract/docx.c extract/ofd.c extract/glyphs.c extract/ocr.c normalize/normalize.c normalize/t2s.c normalize/numerals.c normalize/arabic.c normalize/quantity.c \
             parse/parse.c parse/clause.c parse/tables.c parse/cells.c parse/counts.c parse/roles.c parse/subject.c validate/validate.c validate/check.c validate/rates.c validate/sums.c validate/scores.c validate/conflicts.c validate/report.c validate/profiles.c emit/emit.c emit/sarif.c batch/batch.c store/store.c report/report.c annotate/annotate.c annotate/docx.c
 LIB_OBJS := $(LIB_SRCS:%.c=$(OUT)/%.o)
 RULE_DOCS := $(sort $(wildcard validate/rules/*.txt))
 UNIT_SRCS := $(sort $(wildcard tests/unit/*.c))
 
-.PHONY: all check test demo deps fixtures layouts formats nzh-refresh clean unit fuzz bench eval install uninstall
+.PHONY: all check test demo deps fixtures layouts formats nzh-refresh clean unit fuzz bench eval install uninstall po-update
 FUZZ_SECONDS ?= 60
-all: $(OUT)/budgetlint build/budgetlint
+all: $(OUT)/budgetlint build/budgetlint build/locale/zh_CN/LC_MESSAGES/budgetlint.mo
+
+# the Chinese messages (gettext): the program finds build/locale beside build/budgetlint
+# (or build/asan/budgetlint), and $(PREFIX)/share/locale when installed
+build/locale/zh_CN/LC_MESSAGES/budgetlint.mo: po/zh_CN.po
+	@mkdir -p $(@D)
+	msgfmt --check -o $@.tmp $< && mv $@.tmp $@
+
+# po/budgetlint.pot from the sources (make po-update; tests/i18n.sh checks the catalogue is complete)
+I18N_SRCS = $(CLI_SRCS) emit/emit.c core/outfile.c
+po-update:
+	xgettext --from-code=UTF-8 --language=C --keyword=_ --keyword=N_ --keyword=die_usage:1 \
+	  --package-name=budgetlint --no-location --sort-output -o po/budgetlint.pot $(I18N_SRCS)
+	msgmerge --quiet --update --backup=none --no-fuzzy-matching po/zh_CN.po po/budgetlint.pot
 
 build/budgetlint: $(OUT)/budgetlint
 	@if [ "$(BUILD)" = release ]; then cp $< $@; fi
@@ -146,21 +163,22 @@ bench: all $(OUT)/textpath
 fuzz:
 	sh fuzz/run.sh $(FUZZ_SECONDS)
 
-# install: the binary, the man page and shell completion under $(DESTDIR)$(PREFIX)
-PREFIX ?= /usr/local
+# install: the binary, its Chinese messages, the man page and shell completion under $(DESTDIR)$(PREFIX)
 BINDIR := $(DESTDIR)$(PREFIX)/bin
 MANDIR := $(DESTDIR)$(PREFIX)/share/man/man1
 BASHDIR := $(DESTDIR)$(PREFIX)/share/bash-completion/completions
 ZSHDIR := $(DESTDIR)$(PREFIX)/share/zsh/site-functions
+MODIR := $(DESTDIR)$(PREFIX)/share/locale/zh_CN/LC_MESSAGES
 install: all
-	install -d $(BINDIR) $(MANDIR) $(BASHDIR) $(ZSHDIR)
+	install -d $(BINDIR) $(MANDIR) $(BASHDIR) $(ZSHDIR) $(MODIR)
 	install -m 0755 build/budgetlint $(BINDIR)/budgetlint
+	install -m 0644 build/locale/zh_CN/LC_MESSAGES/budgetlint.mo $(MODIR)/budgetlint.mo
 	install -m 0644 docs/man/budgetlint.1 $(MANDIR)/budgetlint.1
 	install -m 0644 tools/completion/budgetlint.bash $(BASHDIR)/budgetlint
 	install -m 0644 tools/completion/_budgetlint $(ZSHDIR)/_budgetlint
 
 uninstall:
-	rm -f $(BINDIR)/budgetlint $(MANDIR)/budgetlint.1 $(BASHDIR)/budgetlint $(ZSHDIR)/_budgetlint
+	rm -f $(BINDIR)/budgetlint $(MANDIR)/budgetlint.1 $(BASHDIR)/budgetlint $(ZSHDIR)/_budgetlint $(MODIR)/budgetlint.mo
 
 clean:
 	rm -rf build

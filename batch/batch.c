@@ -172,7 +172,7 @@ static void cannot_start(result *r)
 {
     r->ready = r->failed = true;
     r->fail.code = "crashed";
-    snprintf(r->fail.message, sizeof r->fail.message, "cannot start a worker: %s", strerror(errno));
+    snprintf(r->fail.message, sizeof r->fail.message, "cannot start a worker: %s", bl_strerror(errno));
 }
 
 /*

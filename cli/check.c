@@ -322,8 +322,9 @@ static void tick(void *vctx, size_t delivered, size_t running)
     }
     char ocr[48] = "";
     if (c->ocr_pages)
-        snprintf(ocr, sizeof ocr, " (%ld by OCR)", c->ocr_pages);
-    fprintf(stderr, "\r\033[K%zu/%zu files  %.1f pages/s%s  %d unreadable  %zu findings  %zu running  ETA %s",
+        snprintf(ocr, sizeof ocr, _(" (%ld by OCR)"), c->ocr_pages);
+    fputs("\r\033[K", stderr);
+    fprintf(stderr, _("%zu/%zu files  %.1f pages/s%s  %d unreadable  %zu findings  %zu running  ETA %s"),
             delivered, total, el > 0 ? (double)c->pages / el : 0.0, ocr, c->nerr, c->findings, running, eta);
     c->progress_drawn = true;
 }
@@ -462,7 +463,7 @@ static GHashTable *load_baseline(const char *path)
     g_free(text);
     const cJSON *fs = cJSON_GetObjectItemCaseSensitive(doc, "findings");
     if (!cJSON_IsArray(fs)) {
-        fprintf(stderr, "budgetlint: error: '%s': not a baseline (budgetlint check --write-baseline FILE makes one)\n",
+        fprintf(stderr, _("budgetlint: error: '%s': not a baseline (budgetlint check --write-baseline FILE makes one)\n"),
                 path);
         exit(EXIT_TROUBLE);
     }
@@ -506,12 +507,12 @@ static int write_baseline(const char *path, GPtrArray *entries)
             close(fd);
             unlink(tmp);
             free(tmp);
-            snprintf(err, sizeof err, "cannot write: %s", strerror(errno));
+            snprintf(err, sizeof err, "cannot write: %s", bl_strerror(errno));
         }
     }
     cJSON_free(text);
     if (rc < 0)
-        fprintf(stderr, "budgetlint: error: '%s': %s\n", path, err);
+        fprintf(stderr, _("budgetlint: error: '%s': %s\n"), path, err);
     return rc;
 }
 
@@ -660,9 +661,11 @@ static void deliver(batch_ctx *c, size_t i, cJSON *rec, const char *compact)
         c->nerr++;
         const cJSON *e = cJSON_GetObjectItemCaseSensitive(rec, "error");
         clear_progress(c);
-        char *shown = bl_path_shown(c->in.v[i]); /* one line, whatever the name holds */
-        fprintf(stderr, "budgetlint: error: '%s': %s\n", shown,
-                e ? cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(e, "message")) : "cannot be checked");
+        char *shown = bl_path_shown(c->in.v[i]), buf[600]; /* one line, whatever the name holds */
+        fprintf(stderr, _("budgetlint: error: '%s': %s\n"), shown,
+                e ? error_cause(cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(e, "code")),
+                                cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(e, "message")), buf, sizeof buf)
+                  : _("cannot be checked"));
         free(shown);
     }
     const char *aerr = cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(rec, "annotate_error"));
@@ -670,7 +673,7 @@ static void deliver(batch_ctx *c, size_t i, cJSON *rec, const char *compact)
         c->trouble = true;
         clear_progress(c);
         char *shown = bl_path_shown(c->in.v[i]), *why = bl_path_shown(aerr); /* its message quotes paths */
-        fprintf(stderr, "budgetlint: error: '%s': %s\n", shown, why);
+        fprintf(stderr, _("budgetlint: error: '%s': %s\n"), shown, why);
         free(shown);
         free(why);
     }
@@ -700,7 +703,7 @@ static void deliver(batch_ctx *c, size_t i, cJSON *rec, const char *compact)
         free(name);
         if (put < 0) {
             clear_progress(c);
-            fprintf(stderr, "budgetlint: error: '%s': %s\n", o->db, err);
+            fprintf(stderr, _("budgetlint: error: '%s': %s\n"), o->db, err);
             c->trouble = true;
         }
     }
@@ -814,7 +817,7 @@ static void read_list(paths *p, const char *from, batch_ctx *c)
 {
     FILE *f = strcmp(from, "-") == 0 ? stdin : fopen(from, "r");
     if (!f) {
-        fprintf(stderr, "budgetlint: error: cannot open '%s': %s\n", from, strerror(errno));
+        fprintf(stderr, _("budgetlint: error: cannot open '%s': %s\n"), from, bl_strerror(errno));
         exit(EXIT_TROUBLE);
     }
     char *line = NULL;
@@ -872,12 +875,12 @@ int cmd_check(options *o)
     if (o->files_from)
         read_list(&c.in, o->files_from, &c);
     if (c.in.n == 0 && !o->files_from)
-        die_usage("%s", "no input files (give FILE..., DIR..., or - for stdin)");
+        die_usage_text(_("no input files (give FILE..., DIR..., or - for stdin)"));
     size_t stdin_uses = 0;
     for (size_t i = 0; i < c.in.n; i++)
         stdin_uses += strcmp(c.in.v[i], "-") == 0;
     if (stdin_uses > 1 || (stdin_uses && o->files_from && strcmp(o->files_from, "-") == 0))
-        die_usage("%s", "stdin ('-') can be read only once");
+        die_usage_text(_("stdin ('-') can be read only once"));
     if (o->shard_n > 1) { /* a deterministic share: by a hash of the path, so lists may grow */
         size_t w = 0;
         for (size_t i = 0; i < c.in.n; i++) {
@@ -895,7 +898,7 @@ int cmd_check(options *o)
     c.first_json = calloc(n + 1, sizeof *c.first_json);
     c.has_dups = calloc(n + 1, sizeof *c.has_dups);
     if (!c.sha || !c.dup_of || !c.stored || !c.first_json || !c.has_dups) {
-        fputs("budgetlint: error: out of memory\n", stderr);
+        fputs(_("budgetlint: error: out of memory\n"), stderr);
         release(&c);
         return EXIT_INTERNAL;
     }
@@ -920,7 +923,7 @@ int cmd_check(options *o)
         bl_fileid_sort(c.input_ids, c.ninput_ids);
     }
     if (o->output && bl_outfile_is_one_of(o->output, c.input_ids, c.ninput_ids)) {
-        fprintf(stderr, "budgetlint: error: '%s': --output would overwrite an input\n", o->output);
+        fprintf(stderr, _("budgetlint: error: '%s': --output would overwrite an input\n"), o->output);
         release(&c);
         return EXIT_TROUBLE;
     }
@@ -931,18 +934,18 @@ int cmd_check(options *o)
         char err[300];
         out_tmp = bl_outfile_temp(o->output, &out_fd, err, sizeof err);
         if (!out_tmp || fflush(stdout) != 0 || dup2(out_fd, STDOUT_FILENO) < 0) {
-            fprintf(stderr, "budgetlint: error: '%s': %s\n", o->output, out_tmp ? strerror(errno) : err);
+            fprintf(stderr, _("budgetlint: error: '%s': %s\n"), o->output, out_tmp ? bl_strerror(errno) : err);
             release(&c);
             return EXIT_TROUBLE;
         }
     }
     if (o->write_baseline && bl_outfile_is_one_of(o->write_baseline, c.input_ids, c.ninput_ids)) {
-        fprintf(stderr, "budgetlint: error: '%s': --write-baseline would overwrite an input\n", o->write_baseline);
+        fprintf(stderr, _("budgetlint: error: '%s': --write-baseline would overwrite an input\n"), o->write_baseline);
         release(&c);
         return EXIT_TROUBLE;
     }
     if (o->annotate_dir && mkdir(o->annotate_dir, 0777) < 0 && errno != EEXIST) {
-        fprintf(stderr, "budgetlint: error: cannot create '%s': %s\n", o->annotate_dir, strerror(errno));
+        fprintf(stderr, _("budgetlint: error: cannot create '%s': %s\n"), o->annotate_dir, bl_strerror(errno));
         release(&c);
         return EXIT_TROUBLE;
     }
@@ -950,7 +953,7 @@ int cmd_check(options *o)
         char err[300];
         c.store = bl_store_open(o->db, err, sizeof err);
         if (!c.store) {
-            fprintf(stderr, "budgetlint: error: '%s': %s\n", o->db, err);
+            fprintf(stderr, _("budgetlint: error: '%s': %s\n"), o->db, err);
             release(&c);
             return EXIT_TROUBLE;
         }
@@ -1026,14 +1029,14 @@ int cmd_check(options *o)
         bl_counts_format(delivered, c.total, sum, sizeof sum);
         printf("%s", sum);
         if (c.accepted)
-            printf("; %zu accepted (已说明)", c.accepted);
+            printf(_("; %zu accepted (已说明)"), c.accepted);
         if (c.baselined)
-            printf("; %zu in the baseline, not shown", c.baselined);
+            printf(_("; %zu in the baseline, not shown"), c.baselined);
         if (c.nerr)
-            printf("; %d could not be checked", c.nerr);
+            printf(_("; %d could not be checked"), c.nerr);
         printf("\n");
     } else if (c.baselined && !o->quiet) {
-        fprintf(stderr, "budgetlint: %zu findings in the baseline '%s' left out\n", c.baselined, o->baseline);
+        fprintf(stderr, _("budgetlint: %zu findings in the baseline '%s' left out\n"), c.baselined, o->baseline);
     }
     if (c.seen_fps && write_baseline(o->write_baseline, c.seen_fps) < 0)
         c.trouble = true;
@@ -1047,7 +1050,7 @@ int cmd_check(options *o)
     if (out_tmp) {
         char err[300];
         if (out_rc == 0 && bl_outfile_commit(out_tmp, out_fd, o->output, err, sizeof err) < 0) {
-            fprintf(stderr, "budgetlint: error: '%s': %s\n", o->output, err);
+            fprintf(stderr, _("budgetlint: error: '%s': %s\n"), o->output, err);
             out_rc = -1;
         } else if (out_rc != 0) {
             close(out_fd);
@@ -1061,7 +1064,7 @@ int cmd_check(options *o)
         }
     }
     if (c.show_progress || interrupted || o->stats)
-        fprintf(stderr, "budgetlint: %zu of %zu files in %.3f s (%ld pages), %d unreadable; largest worker %ld KB\n",
+        fprintf(stderr, _("budgetlint: %zu of %zu files in %.3f s (%ld pages), %d unreadable; largest worker %ld KB\n"),
                 delivered, n, now_s() - c.started, c.pages, c.nerr, b.max_rss_kb);
     if (c.baseline)
         g_hash_table_destroy(c.baseline);
@@ -1072,7 +1075,7 @@ int cmd_check(options *o)
         g_ptr_array_free(c.seen_fps, TRUE);
     release(&c);
     if (interrupted) {
-        fprintf(stderr, "budgetlint: interrupted: %zu of %zu files checked; the rest were not\n", delivered, n);
+        fprintf(stderr, _("budgetlint: interrupted: %zu of %zu files checked; the rest were not\n"), delivered, n);
         return EXIT_INTERRUPTED;
     }
     if (out_rc < 0)

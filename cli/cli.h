@@ -23,6 +23,7 @@
 #include "../store/store.h"
 
 #include "../core/doc.h"
+#include "../core/i18n.h"
 #include "../core/outfile.h"
 #include "../emit/emit.h"
 #include "../extract/extract.h"
@@ -68,6 +69,8 @@ typedef struct {
     char config_found[4200]; /* the budgetlint.json o->cfg came from ("" none) */
 } options;
 
+/** A usage error given as its whole message (translated by the caller): one line, exit 2. */
+G_NORETURN void die_usage_text(const char *msg);
 void die_usage(const char *fmt, const char *arg);
 /** Read budgetlint.json (o->config_path, else the first found upward) into o->cfg; exits 2 on a bad file. */
 void load_config(options *o);
@@ -85,6 +88,9 @@ bl_doc *check_one(const char *path, const options *o, bool validate);
 /** The same under the configuration cfg (an input's own budgetlint.json). */
 bl_doc *check_one_with(const char *path, const options *o, const bl_config *cfg);
 void report_error(const bl_doc *d);
+/** Why a file could not be checked, for people: its code's cause in the user's language (then the
+ *  record's English message in brackets), or the message itself when there is no translation. */
+const char *error_cause(const char *code, const char *message, char *buf, size_t size);
 int finish_output(void);
 void parse_options(int argc, char **argv, int start, options *o);
 int cmd_check(options *o);

@@ -8,7 +8,7 @@
 int cmd_extract(options *o)
 {
     if (o->nfiles != 1)
-        die_usage("%s", "extract takes exactly one FILE");
+        die_usage_text(_("extract takes exactly one FILE"));
     bl_doc *d = check_one(o->files[0], o, false);
     int rc = EXIT_CLEAN;
     if (d->err.cls != BL_OK) {
@@ -30,7 +30,7 @@ int cmd_extract(options *o)
 int cmd_numbers(options *o)
 {
     if (o->nfiles != 1)
-        die_usage("%s", "numbers takes exactly one FILE");
+        die_usage_text(_("numbers takes exactly one FILE"));
     bl_doc *d = check_one(o->files[0], o, false);
     int rc = EXIT_CLEAN;
     if (d->err.cls != BL_OK) {

@@ -7,7 +7,7 @@
 
 #include "../core/banned.h"
 
-static const char usage[] =
+static const char usage[] = N_(
     "usage: budgetlint check [options] FILE|DIR...  check reports (PDF, DOCX, OFD,\n"
     "                                             text; - stdin; folders: each .pdf .docx .ofd .txt)\n"
     "       budgetlint extract [options] FILE    print the normalized text with page:line\n"
@@ -61,13 +61,21 @@ static const char usage[] =
     "exit status: 0 no finding at or above --fail-on; 1 such findings;\n"
     "             2 usage error or an input that could not be checked; 4 internal error;\n"
     "             130 interrupted (Ctrl-C).\n"
-    "JSON output: schema budgetlint/1, documented in docs/output.md.\n";
+    "JSON output: schema budgetlint/1, documented in docs/output.md.\n");
+
+void die_usage_text(const char *msg)
+{
+    fputs(_("budgetlint: error: "), stderr);
+    fputs(msg, stderr);
+    fputs(_("\n(see 'budgetlint --help')\n"), stderr);
+    exit(EXIT_TROUBLE);
+}
 
 void die_usage(const char *fmt, const char *arg)
 {
-    fputs("budgetlint: error: ", stderr);
-    fprintf(stderr, fmt, arg);
-    fputs("\n(see 'budgetlint --help')\n", stderr);
+    fputs(_("budgetlint: error: "), stderr);
+    fprintf(stderr, _(fmt), arg); /* die_usage's formats are in the catalogue (xgettext --keyword=die_usage:1) */
+    fputs(_("\n(see 'budgetlint --help')\n"), stderr);
     exit(EXIT_TROUBLE);
 }
 
@@ -90,10 +98,46 @@ bl_doc *check_one_with(const char *path, const options *o, const bl_config *cfg)
     return d;
 }
 
+/* Each error code's cause (docs/output.md), for people */
+static const char *const causes[][2] = {
+    {"not-found", N_("the file does not exist")},
+    {"not-a-file", N_("not a regular file")},
+    {"unreadable", N_("the file cannot be read")},
+    {"empty", N_("the file is empty")},
+    {"not-pdf", N_("not a PDF file")},
+    {"binary", N_("neither a PDF, a DOCX, an OFD nor a text file")},
+    {"damaged", N_("the file is damaged")},
+    {"encrypted", N_("the PDF is encrypted (give --password)")},
+    {"bad-password", N_("the password does not open the PDF")},
+    {"no-text-layer", N_("no text layer, and OCR found no text")},
+    {"bad-encoding", N_("the text is not in a known encoding")},
+    {"too-large", N_("over a size limit")},
+    {"too-complex", N_("too complex to read")},
+    {"crashed", N_("the check stopped (its process crashed)")},
+    {"timeout", N_("the check ran over --timeout")},
+    {"out-of-memory", N_("the check ran over --max-memory")},
+    {"internal", N_("an internal error")},
+};
+
+const char *error_cause(const char *code, const char *message, char *buf, size_t size)
+{
+    message = message ? message : "";
+    for (size_t k = 0; code && k < sizeof causes / sizeof *causes; k++) {
+        if (strcmp(code, causes[k][0]) != 0)
+            continue;
+        const char *t = _(causes[k][1]);
+        if (t == causes[k][1]) /* no translation: the record's message says it best */
+            return message;
+        snprintf(buf, size, _("%s (%s)"), t, message);
+        return buf;
+    }
+    return message;
+}
+
 void report_error(const bl_doc *d)
 {
-    char *shown = bl_path_shown(d->path);
-    fprintf(stderr, "budgetlint: error: '%s': %s\n", shown, d->err.message);
+    char *shown = bl_path_shown(d->path), buf[600];
+    fprintf(stderr, _("budgetlint: error: '%s': %s\n"), shown, error_cause(d->err.code, d->err.message, buf, sizeof buf));
     free(shown);
 }
 
@@ -101,10 +145,11 @@ void command_help(const char *cmd)
 {
     if (strcmp(cmd, "check") == 0) {
         /* the usage's check line, then its options and batch options */
-        const char *o = strstr(usage, "options:");
-        const char *x = strstr(usage, "exit status:");
-        fputs("usage: budgetlint check [options] FILE|DIR...  check reports (PDF, DOCX, OFD,\n"
-              "                                             text; - stdin; folders: each .pdf .docx .ofd .txt)\n\n",
+        const char *u = _(usage);
+        const char *o = strstr(u, _("options:"));
+        const char *x = strstr(u, _("exit status:"));
+        fputs(_("usage: budgetlint check [options] FILE|DIR...  check reports (PDF, DOCX, OFD,\n"
+                "                                             text; - stdin; folders: each .pdf .docx .ofd .txt)\n\n"),
               stdout);
         if (o)
             fwrite(o, 1, x && x > o ? (size_t)(x - o) : strlen(o), stdout);
@@ -112,25 +157,25 @@ void command_help(const char *cmd)
             fputs(x, stdout);
         return;
     }
-    printf("usage: budgetlint %s [options] FILE\n"
-           "  %s\n\n"
-           "options:\n"
-           "  --password PW, --password-file FILE   the password of an encrypted PDF\n"
-           "  --encoding ENC            encoding of text input (default: UTF-8, else GB18030)\n"
-           "  --ocr auto|always|never   as for check\n"
-           "  --profile NAME, --config FILE          as for check\n"
-           "%s"
-           "\n(the options of a batch and its outputs - --db, --format, -j, … - belong to 'budgetlint check')\n",
+    printf(_("usage: budgetlint %s [options] FILE\n"
+             "  %s\n\n"
+             "options:\n"
+             "  --password PW, --password-file FILE   the password of an encrypted PDF\n"
+             "  --encoding ENC            encoding of text input (default: UTF-8, else GB18030)\n"
+             "  --ocr auto|always|never   as for check\n"
+             "  --profile NAME, --config FILE          as for check\n"
+             "%s"
+             "\n(the options of a batch and its outputs - --db, --format, -j, … - belong to 'budgetlint check')\n"),
            cmd,
-           strcmp(cmd, "extract") == 0 ? "print the normalized text with page:line (--tables: the tables' rows and cells)"
-                                       : "print every number read: page:line, kind, value, unit, tags",
-           strcmp(cmd, "extract") == 0 ? "  --tables                  print the tables found: rows, cells, columns\n" : "");
+           strcmp(cmd, "extract") == 0 ? _("print the normalized text with page:line (--tables: the tables' rows and cells)")
+                                       : _("print every number read: page:line, kind, value, unit, tags"),
+           strcmp(cmd, "extract") == 0 ? _("  --tables                  print the tables found: rows, cells, columns\n") : "");
 }
 
 int finish_output(void)
 {
     if (fflush(stdout) != 0 || ferror(stdout)) {
-        fputs("budgetlint: error: writing output failed\n", stderr);
+        fputs(_("budgetlint: error: writing output failed\n"), stderr);
         return -1;
     }
     return 0;
@@ -162,15 +207,16 @@ static void one_ocr_thread(char **argv)
 int main(int argc, char **argv)
 {
     one_ocr_thread(argv);
+    bl_i18n_init(BL_LOCALEDIR);
     bl_keep_freed_memory();
     if (argc < 2) {
-        fputs(usage, stderr);
+        fputs(_(usage), stderr);
         return EXIT_TROUBLE;
     }
     const char *cmd = argv[1];
     int rc;
     if (strcmp(cmd, "--help") == 0 || strcmp(cmd, "-h") == 0 || strcmp(cmd, "help") == 0) {
-        fputs(usage, stdout);
+        fputs(_(usage), stdout);
         rc = finish_output() < 0 ? EXIT_TROUBLE : EXIT_CLEAN;
     } else if (strcmp(cmd, "--version") == 0) {
         printf("budgetlint %s\n", BL_VERSION);

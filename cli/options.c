@@ -83,7 +83,7 @@ gchar *read_whole_or_exit(const char *path, gsize *len)
     gchar *text = NULL;
     GError *ge = NULL;
     if (!g_file_get_contents(path, &text, len, &ge)) {
-        fprintf(stderr, "budgetlint: error: cannot read '%s': %s\n", path, ge ? ge->message : "?");
+        fprintf(stderr, _("budgetlint: error: cannot read '%s': %s\n"), path, ge ? ge->message : "?");
         exit(EXIT_TROUBLE);
     }
     return text;
@@ -98,7 +98,7 @@ void read_config(const char *path, bl_config *cfg)
     int line = 1;
     char msg[300];
     if (bl_config_parse(cfg, text, len, &line, msg, sizeof msg)) {
-        fprintf(stderr, "budgetlint: error: '%s': line %d: %s\n", path, line, msg);
+        fprintf(stderr, _("budgetlint: error: '%s': line %d: %s\n"), path, line, msg);
         exit(EXIT_TROUBLE);
     }
     g_free(text);
@@ -275,10 +275,10 @@ void parse_options(int argc, char **argv, int start, options *o)
             char msg[200];
             const char *near = nearest_option(a, nl);
             if (near)
-                snprintf(msg, sizeof msg, "unknown option '%.*s' (did you mean %s?)", (int)nl, a, near);
+                snprintf(msg, sizeof msg, _("unknown option '%.*s' (did you mean %s?)"), (int)nl, a, near);
             else
-                snprintf(msg, sizeof msg, "unknown option '%.*s'", (int)nl, a);
-            die_usage("%s", msg);
+                snprintf(msg, sizeof msg, _("unknown option '%.*s'"), (int)nl, a);
+            die_usage_text(msg);
         }
 #undef OPT
 #undef VALUE
@@ -295,9 +295,9 @@ void parse_options(int argc, char **argv, int start, options *o)
                 size_t ln = strcspn(used[u], "=");
                 if (ln == strlen(check_only[k]) && strncmp(used[u], check_only[k], ln) == 0) {
                     char msg[160];
-                    snprintf(msg, sizeof msg, "'%s' applies to 'budgetlint check' only, not to '%s'", check_only[k],
+                    snprintf(msg, sizeof msg, _("'%s' applies to 'budgetlint check' only, not to '%s'"), check_only[k],
                              argv[start - 1]);
-                    die_usage("%s", msg);
+                    die_usage_text(msg);
                 }
             }
     }
@@ -309,7 +309,7 @@ void parse_options(int argc, char **argv, int start, options *o)
         gchar *pw = NULL;
         GError *ge = NULL;
         if (!g_file_get_contents(o->password_file, &pw, NULL, &ge)) {
-            fprintf(stderr, "budgetlint: error: cannot read '%s': %s\n", o->password_file, ge ? ge->message : "?");
+            fprintf(stderr, _("budgetlint: error: cannot read '%s': %s\n"), o->password_file, ge ? ge->message : "?");
             exit(EXIT_TROUBLE);
         }
         pw[strcspn(pw, "\r\n")] = '\0';

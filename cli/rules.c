@@ -18,7 +18,7 @@ int cmd_rules(int argc, char **argv)
         else if (strcmp(argv[a], "--config") == 0 && a + 1 < argc)
             o.config_path = argv[++a];
         else
-            die_usage("%s", "rules takes --long, --markdown and --config FILE");
+            die_usage_text(_("rules takes --long, --markdown and --config FILE"));
     }
     /* the severity each rule has here: budgetlint.json may switch rules off or change them */
     load_config(&o);
@@ -63,7 +63,7 @@ static bool repo_line(const char *s, size_t n)
 int cmd_explain(int argc, char **argv)
 {
     if (argc != 3)
-        die_usage("%s", "explain takes exactly one RULE (see 'budgetlint rules')");
+        die_usage_text(_("explain takes exactly one RULE (see 'budgetlint rules')"));
     const bl_rule *r = bl_rule_find(argv[2]);
     const char *doc = r ? bl_rule_doc(r->id) : NULL;
     if (!r || !doc)

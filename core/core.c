@@ -4,6 +4,7 @@
 #include <stdarg.h>
 #include <stdio.h>
 #ifdef __GLIBC__
+#include <locale.h>
 #include <malloc.h> /* mallopt */
 #endif
 #include <stdlib.h>
@@ -548,4 +549,12 @@ char *bl_range_format_mid(bl_range r, int pow10, int decimals, char *buf, size_t
     int shift = BL_RSCALE + pow10 - decimals;
     bl_i128 v = shift >= 0 ? div_round(mid, pow10i(shift)) : mid * pow10i(-shift);
     return format_scaled(v, decimals, buf, size);
+}
+
+const char *bl_strerror(int errnum)
+{
+    static locale_t c_locale;
+    if (!c_locale)
+        c_locale = newlocale(LC_ALL_MASK, "C", (locale_t)0);
+    return c_locale ? strerror_l(errnum, c_locale) : strerror(errnum);
 }

@@ -170,4 +170,11 @@ char *bl_ratio_format(bl_range n, bl_range d, int decimals, char *buf, size_t si
 /** Format the midpoint of r (divided by 10^pow10) with `decimals` decimals. */
 char *bl_range_format_mid(bl_range r, int pow10, int decimals, char *buf, size_t size);
 
+/**
+ * strerror in English whatever the locale: what a record (JSON) says must not depend on
+ * the user's language, nor be lost to a character set (a Chinese message in a C locale
+ * comes out as "?????").
+ */
+const char *bl_strerror(int errnum);
+
 #endif

@@ -50,11 +50,11 @@ static int one_dir(const char *dir, char *err, size_t errsz)
 {
     struct stat st;
     if (mkdir(dir, 0777) != 0 && errno != EEXIST) {
-        snprintf(err, errsz, "cannot create folder '%s': %s", dir, strerror(errno));
+        snprintf(err, errsz, "cannot create folder '%s': %s", dir, bl_strerror(errno));
         return -1;
     }
     if (lstat(dir, &st) != 0) {
-        snprintf(err, errsz, "cannot create folder '%s': %s", dir, strerror(errno));
+        snprintf(err, errsz, "cannot create folder '%s': %s", dir, bl_strerror(errno));
         return -1;
     }
     if (S_ISLNK(st.st_mode)) {
@@ -77,7 +77,7 @@ int bl_outfile_dirs(const char *root, const char *path, char *err, size_t errsz)
     char *buf = bl_xmalloc(strlen(path) + 1);
     memcpy(buf, path, strlen(path) + 1);
     if (mkdir(root, 0777) != 0 && errno != EEXIST) {
-        snprintf(err, errsz, "cannot create folder '%s': %s", root, strerror(errno));
+        snprintf(err, errsz, "cannot create folder '%s': %s", root, bl_strerror(errno));
         free(buf);
         return -1;
     }
@@ -107,7 +107,7 @@ char *bl_outfile_temp(const char *path, int *fd, char *err, size_t errsz)
     snprintf(tmp, n, "%.*s.%s.XXXXXX", (int)dl, path, base);
     *fd = mkstemp(tmp);
     if (*fd < 0) {
-        snprintf(err, errsz, "cannot create a temporary file beside '%s': %s", path, strerror(errno));
+        snprintf(err, errsz, "cannot create a temporary file beside '%s': %s", path, bl_strerror(errno));
         free(tmp);
         return NULL;
     }
@@ -119,15 +119,15 @@ int bl_outfile_commit(char *tmp, int fd, const char *path, char *err, size_t err
 {
     int rc = 0;
     if (fd >= 0 && fsync(fd) != 0) {
-        snprintf(err, errsz, "cannot write '%s': %s", path, strerror(errno));
+        snprintf(err, errsz, "cannot write '%s': %s", path, bl_strerror(errno));
         rc = -1;
     }
     if (fd >= 0 && close(fd) != 0 && rc == 0) {
-        snprintf(err, errsz, "cannot write '%s': %s", path, strerror(errno));
+        snprintf(err, errsz, "cannot write '%s': %s", path, bl_strerror(errno));
         rc = -1;
     }
     if (rc == 0 && rename(tmp, path) != 0) {
-        snprintf(err, errsz, "cannot write '%s': %s", path, strerror(errno));
+        snprintf(err, errsz, "cannot write '%s': %s", path, bl_strerror(errno));
         rc = -1;
     }
     if (rc < 0)

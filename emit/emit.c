@@ -7,6 +7,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../core/i18n.h"
+
 #include "../core/banned.h"
 
 bl_counts bl_count_findings(const bl_doc *doc)
@@ -333,8 +335,13 @@ static int jint(const cJSON *o, const char *k)
 
 char *bl_counts_format(size_t files, bl_counts c, char *buf, size_t size)
 {
-    snprintf(buf, size, "%zu file%s, %d error%s, %d warning%s, %d info%s", files, files == 1 ? "" : "s", c.errors,
-             c.errors == 1 ? "" : "s", c.warnings, c.warnings == 1 ? "" : "s", c.infos, c.infos == 1 ? "" : "s");
+    /* for people, in their language: each count its own message (languages differ in plurals) */
+    char f[48], e[48], w[48], i[48];
+    snprintf(f, sizeof f, ngettext("%zu file", "%zu files", (unsigned long)files), files);
+    snprintf(e, sizeof e, ngettext("%d error", "%d errors", (unsigned long)c.errors), c.errors);
+    snprintf(w, sizeof w, ngettext("%d warning", "%d warnings", (unsigned long)c.warnings), c.warnings);
+    snprintf(i, sizeof i, ngettext("%d info", "%d infos", (unsigned long)c.infos), c.infos);
+    snprintf(buf, size, _("%s, %s, %s, %s"), f, e, w, i);
     return buf;
 }
 
@@ -386,11 +393,12 @@ int bl_emit_text(const cJSON *rec, FILE *out, bool color)
     /* one line per file: what was found, or why it could not be checked */
     const cJSON *e = cJSON_GetObjectItemCaseSensitive(rec, "error");
     if (e) {
-        fprintf(out, "%s: %snot checked%s (%s)\n", file, SGR(color, "1;31"), SGR(color, "0"), jstr(e, "code"));
+        fprintf(out, _("%s: %snot checked%s (%s)\n"), file, SGR(color, "1;31"), SGR(color, "0"), jstr(e, "code"));
     } else {
-        char buf[128];
+        char buf[192];
         bl_counts_format(1, n, buf, sizeof buf);
-        fprintf(out, "%s: %s\n", file, strchr(buf, ',') ? strchr(buf, ',') + 2 : buf);
+        const char *sep = _(", "); /* after the count of files */
+        fprintf(out, "%s: %s\n", file, strstr(buf, sep) ? strstr(buf, sep) + strlen(sep) : buf);
     }
     free(file);
     return ferror(out) ? -1 : 0;

@@ -691,7 +691,7 @@ int bl_extract(bl_doc *doc, const bl_extract_opts *o)
     if (!f) {
         int e = errno;
         return bl_doc_fail(doc, BL_ERR_IO, e == ENOENT ? "not-found" : "unreadable",
-                           "cannot open: %s", strerror(e));
+                           "cannot open: %s", bl_strerror(e));
     }
     bl_buf b = BL_BUF_INIT;
     char chunk[65536];
@@ -713,7 +713,7 @@ int bl_extract(bl_doc *doc, const bl_extract_opts *o)
         r = bl_doc_fail(doc, BL_ERR_LIMIT, "too-large", "file is larger than the limit of %zu bytes",
                         max);
     else if (rerr)
-        r = bl_doc_fail(doc, BL_ERR_IO, "unreadable", "cannot read: %s", strerror(e));
+        r = bl_doc_fail(doc, BL_ERR_IO, "unreadable", "cannot read: %s", bl_strerror(e));
     else
         r = bl_extract_bytes(doc, b.data ? b.data : "", b.len, ends_with_pdf(doc->path), o);
     bl_buf_release(&b);

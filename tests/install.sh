@@ -8,9 +8,11 @@ tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 make -s install DESTDIR="$tmp/root" PREFIX=/opt/bl > "$tmp/log" 2>&1
 expect_rc "make install DESTDIR=… PREFIX=/opt/bl" 0 $?
-expect_eq "make install: the tree" "$(printf '%s\n' /opt/bl/bin/budgetlint /opt/bl/share/bash-completion/completions/budgetlint /opt/bl/share/man/man1/budgetlint.1 /opt/bl/share/zsh/site-functions/_budgetlint)" \
+expect_eq "make install: the tree" "$(printf '%s\n' /opt/bl/bin/budgetlint /opt/bl/share/bash-completion/completions/budgetlint /opt/bl/share/locale/zh_CN/LC_MESSAGES/budgetlint.mo /opt/bl/share/man/man1/budgetlint.1 /opt/bl/share/zsh/site-functions/_budgetlint)" \
     "$(cd "$tmp/root" && find . -type f | sed 's|^\.||' | sort)"
 expect_match "the installed binary runs" '^budgetlint [0-9]' "$("$tmp/root/opt/bl/bin/budgetlint" --version)"
+expect_match "the installed binary finds its Chinese messages (share/locale beside it)" '^用法：budgetlint check' \
+    "$(env -u LC_ALL LANG=zh_CN.UTF-8 "$tmp/root/opt/bl/bin/budgetlint" --help)"
 if command -v groff >/dev/null 2>&1; then
     expect_eq "budgetlint(1) formats without warnings" "" "$(groff -k -man -Tutf8 -ww -z "$tmp/root/opt/bl/share/man/man1/budgetlint.1" 2>&1)"
 else

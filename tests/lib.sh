@@ -2,6 +2,7 @@
 # "FAIL: name" (+ details); tests/run.sh counts them.
 LC_ALL=C.UTF-8
 export LC_ALL
+unset LANGUAGE # messages in English: the suites read them (tests/i18n.sh sets its own)
 pass() { echo "PASS: $1"; }
 fail() { echo "FAIL: $1"; shift; for l in "$@"; do echo "    $l"; done; }
 # expect_rc NAME WANT GOT: an exact exit status; a signal (>= 128) never passes

@@ -5,6 +5,7 @@
 cd "$(dirname "$0")/.." || exit 2
 LC_ALL=C.UTF-8
 export LC_ALL
+unset LANGUAGE # messages in English: the suites read them (tests/i18n.sh sets its own)
 rel=$1
 asan=${2:-}
 log=$(mktemp)
@@ -32,6 +33,7 @@ suite safety sh tests/safety.sh "$rel/budgetlint"
 suite hostile sh tests/hostile.sh "$rel/budgetlint"
 suite traditional sh tests/traditional.sh "$rel/budgetlint" "$rel/s2t" "$rel/mutate"
 suite habits sh tests/habits.sh "$rel/budgetlint"
+suite i18n sh tests/i18n.sh "$rel/budgetlint"
 suite install sh tests/install.sh
 suite recipes sh tests/recipes.sh "$rel/budgetlint"
 suite nzh sh tests/nzh.sh "$rel/xcheck"

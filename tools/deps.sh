@@ -5,7 +5,7 @@ set -eu
 # deps.sh [build|test] - build: what building and running budgetlint need (make demo);
 # test (the default): also what the tests use (make check)
 MODE=${1:-test}
-PKGS="build-essential pkg-config libpoppler-glib-dev libpcre2-dev libcjson-dev libsqlite3-dev libxlsxwriter-dev libopencc-dev libopencc-data poppler-data libzip-dev libxml2-dev libtesseract-dev tesseract-ocr-chi-sim tesseract-ocr-eng tesseract-ocr-script-hans"
+PKGS="build-essential pkg-config gettext libpoppler-glib-dev libpcre2-dev libcjson-dev libsqlite3-dev libxlsxwriter-dev libopencc-dev libopencc-data poppler-data libzip-dev libxml2-dev libtesseract-dev tesseract-ocr-chi-sim tesseract-ocr-eng tesseract-ocr-script-hans"
 if [ "$MODE" = test ]; then
     PKGS="$PKGS sqlite3 poppler-utils python3-openpyxl python3-jsonschema python3-yaml qpdf groff-base"
     # clang runs the fuzz smoke run (the nzh answers and the SARIF schema are recorded in tests/:
