@@ -57,7 +57,8 @@ typedef struct {
     int jobs, timeout_s;
     long max_memory_mb;
     const char *db, *files_from, *annotate_dir;
-    bool force, quiet, progress, stats, color, tables;
+    bool force, quiet, progress, stats, color, tables, help;
+    GPtrArray *owned; /* the options' values (GOption frees the arguments they came from) */
     const char *color_opt;
     int shard_k, shard_n;
     bool fail_on_set;
@@ -84,6 +85,9 @@ void read_config(const char *path, bl_config *cfg);
 const char *nearest_option(const char *a, size_t n);
 /** budgetlint CMD --help: the command's own usage and options, on stdout. */
 void command_help(const char *cmd);
+/** A small command's options (GOption entries pointing at the caller's variables) and its --help;
+ *  returns its other arguments (g_strfreev). */
+gchar **parse_command(int argc, char **argv, const char *params, const char *summary, GOptionEntry *entries);
 bl_doc *check_one(const char *path, const options *o, bool validate);
 /** The same under the configuration cfg (an input's own budgetlint.json). */
 bl_doc *check_one_with(const char *path, const options *o, const bl_config *cfg);

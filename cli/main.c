@@ -17,50 +17,15 @@ static const char usage[] = N_(
     "       budgetlint report --db FILE.sqlite [--xlsx F] [--csv F] [--html F]\n"
     "                                            the bureau's workbook, CSV and HTML page\n"
     "       budgetlint rules [--long]            list the rules (--long: where each one's check and doc live)\n"
-    "       budgetlint explain RULE              what a rule checks, its formula and examples\n"
+    "       budgetlint explain RULE              what a rule checks, what to fix, its formula and examples\n"
     "       budgetlint --help | --version\n"
     "\n"
-    "options:\n"
-    "  --format text|json|jsonl|sarif|github|gitlab\n"
-    "                            output format (default: text); json: one array of records;\n"
-    "                            jsonl: a record a line; sarif: SARIF 2.1.0 (code scanning);\n"
-    "                            github: workflow commands; gitlab: Code Quality JSON\n"
-    "  -o, --output FILE         write the output to FILE (whole, or not at all), not stdout\n"
-    "  --write-baseline FILE     record this run's findings (their fingerprints) in FILE\n"
-    "  --baseline FILE           leave out the findings recorded in FILE: only new ones count\n"
-    "  --color auto|always|never colour the text format (auto: on a terminal, unless NO_COLOR)\n"
-    "  --fail-on error|warning|info|none\n"
-    "                            exit 1 when a finding at or above this severity exists\n"
-    "                            (default: error)\n"
-    "  --profile NAME            regional rules: national (default), sichuan, guizhou,\n"
-    "                            chongqing, guangzhou (grade bands, rate basis, thresholds)\n"
-    "  --config FILE             settings (profile, rules on/off, severities, fail_on); default:\n"
-    "                            budgetlint.json in this directory or a parent (docs/config.md)\n"
-    "  --password PW             password for encrypted PDFs (visible in ps: prefer the next two)\n"
-    "  --password-file FILE      the password is the file's first line\n"
-    "                            (or the environment variable BUDGETLINT_PASSWORD)\n"
-    "  --encoding ENC            encoding of text input (default: UTF-8, else GB18030)\n"
-    "  --ocr auto|always|never   OCR PDF pages without a usable text layer (default auto)\n"
-    "\n"
-    "batches:\n"
-    "  -j, --jobs N              worker processes (default: the number of cores); each file\n"
-    "                            is checked in its own process, results come in input order;\n"
-    "                            -j 0 checks in this process (no crash isolation)\n"
-    "  --timeout SECONDS         per file (default 60); a file over it gets code timeout\n"
-    "  --max-memory MB           per worker (default 2048); over it: code out-of-memory\n"
-    "  --annotate DIR            each checked PDF (DOCX) again in DIR, findings highlighted\n"
-    "                            (Word comments), a note on each: stated against recomputed\n"
-    "  --files-from FILE|-       read more input paths, one a line\n"
-    "  --db FILE.sqlite          store results (reports, facts, findings: docs/store.md);\n"
-    "                            files already stored (same sha256 and version) are skipped\n"
-    "  --force                   re-check files already in the store\n"
-    "  --shard K/N               check only this share of the inputs (K in 1..N)\n"
-    "  --progress, --quiet       force or silence progress on stderr (default: on a terminal)\n"
-    "  --stats                   a closing line on stderr: files, pages, seconds, largest worker\n"
+    "'budgetlint COMMAND --help' lists a command's options (check: outputs, batches, the store).\n"
     "\n"
     "exit status: 0 no finding at or above --fail-on; 1 such findings;\n"
     "             2 usage error or an input that could not be checked; 4 internal error;\n"
     "             130 interrupted (Ctrl-C).\n"
+    "Messages in Chinese when the locale is Chinese (LANG=zh_CN.UTF-8).\n"
     "JSON output: schema budgetlint/1, documented in docs/output.md.\n");
 
 void die_usage_text(const char *msg)
@@ -141,37 +106,6 @@ void report_error(const bl_doc *d)
     free(shown);
 }
 
-void command_help(const char *cmd)
-{
-    if (strcmp(cmd, "check") == 0) {
-        /* the usage's check line, then its options and batch options */
-        const char *u = _(usage);
-        const char *o = strstr(u, _("options:"));
-        const char *x = strstr(u, _("exit status:"));
-        fputs(_("usage: budgetlint check [options] FILE|DIR...  check reports (PDF, DOCX, OFD,\n"
-                "                                             text; - stdin; folders: each .pdf .docx .ofd .txt)\n\n"),
-              stdout);
-        if (o)
-            fwrite(o, 1, x && x > o ? (size_t)(x - o) : strlen(o), stdout);
-        if (x)
-            fputs(x, stdout);
-        return;
-    }
-    printf(_("usage: budgetlint %s [options] FILE\n"
-             "  %s\n\n"
-             "options:\n"
-             "  --password PW, --password-file FILE   the password of an encrypted PDF\n"
-             "  --encoding ENC            encoding of text input (default: UTF-8, else GB18030)\n"
-             "  --ocr auto|always|never   as for check\n"
-             "  --profile NAME, --config FILE          as for check\n"
-             "%s"
-             "\n(the options of a batch and its outputs - --db, --format, -j, … - belong to 'budgetlint check')\n"),
-           cmd,
-           strcmp(cmd, "extract") == 0 ? _("print the normalized text with page:line (--tables: the tables' rows and cells)")
-                                       : _("print every number read: page:line, kind, value, unit, tags"),
-           strcmp(cmd, "extract") == 0 ? _("  --tables                  print the tables found: rows, cells, columns\n") : "");
-}
-
 int finish_output(void)
 {
     if (fflush(stdout) != 0 || ferror(stdout)) {
@@ -234,6 +168,8 @@ int main(int argc, char **argv)
         parse_options(argc, argv, 2, &o);
         rc = cmd[1] == 'h' ? cmd_check(&o) : cmd[0] == 'e' ? cmd_extract(&o) : cmd_numbers(&o);
         free(o.files);
+        if (o.owned)
+            g_ptr_array_free(o.owned, TRUE);
     } else {
         die_usage("unknown command '%s'", cmd);
         rc = EXIT_TROUBLE;

@@ -7,21 +7,26 @@
 
 int cmd_rules(int argc, char **argv)
 {
-    bool longer = false, markdown = false;
+    gboolean longer = FALSE, markdown = FALSE;
+    gchar *config = NULL;
+    GOptionEntry entries[] = {
+        {"long", 0, 0, G_OPTION_ARG_NONE, &longer, N_("where each rule's check and documentation live"), NULL},
+        {"markdown", 0, 0, G_OPTION_ARG_NONE, &markdown, N_("the README's table: what each rule checks, what to fix"),
+         NULL},
+        {"config", 0, 0, G_OPTION_ARG_FILENAME, &config, N_("the budgetlint.json whose severities to show"), N_("FILE")},
+        G_OPTION_ENTRY_NULL};
+    gchar **rest = parse_command(argc, argv, "", _("Every rule: id, severity (as budgetlint.json sets it), title."),
+                                 entries);
+    bool extra = rest[0] != NULL;
+    g_strfreev(rest);
+    if (extra)
+        die_usage_text(_("rules takes --long, --markdown and --config FILE"));
     options o;
     memset(&o, 0, sizeof o);
-    for (int a = 2; a < argc; a++) {
-        if (strcmp(argv[a], "--long") == 0)
-            longer = true;
-        else if (strcmp(argv[a], "--markdown") == 0)
-            markdown = true;
-        else if (strcmp(argv[a], "--config") == 0 && a + 1 < argc)
-            o.config_path = argv[++a];
-        else
-            die_usage_text(_("rules takes --long, --markdown and --config FILE"));
-    }
+    o.config_path = config;
     /* the severity each rule has here: budgetlint.json may switch rules off or change them */
     load_config(&o);
+    g_free(config);
     size_t n;
     const bl_rule *r = bl_rules(&n);
     int w = 0; /* the id column as wide as the longest id */
@@ -62,12 +67,15 @@ static bool repo_line(const char *s, size_t n)
 
 int cmd_explain(int argc, char **argv)
 {
-    if (argc != 3)
+    GOptionEntry none[] = {G_OPTION_ENTRY_NULL};
+    gchar **rest = parse_command(argc, argv, "RULE", _("What a rule checks, what to fix (整改建议), its formula, authority and examples."), none);
+    if (g_strv_length(rest) != 1)
         die_usage_text(_("explain takes exactly one RULE (see 'budgetlint rules')"));
-    const bl_rule *r = bl_rule_find(argv[2]);
+    const bl_rule *r = bl_rule_find(rest[0]);
     const char *doc = r ? bl_rule_doc(r->id) : NULL;
     if (!r || !doc)
-        die_usage("unknown rule '%s' (see 'budgetlint rules')", argv[2]);
+        die_usage("unknown rule '%s' (see 'budgetlint rules')", rest[0]);
+    g_strfreev(rest);
     /* the title line, what to fix (整改建议), then the rest without this repository's paths */
     const char *nl = strchr(doc, '\n');
     size_t tl = nl ? (size_t)(nl - doc) + 1 : strlen(doc);

@@ -5,23 +5,37 @@
 
 #include "../core/banned.h"
 
+static int report_to(const char *db, const char *xlsx, const char *csv, const char *html);
+
 int cmd_report(int argc, char **argv)
 {
-    const char *db = NULL, *xlsx = NULL, *csv = NULL, *html = NULL;
-    for (int i = 2; i < argc; i++) {
-        const char **dst = strcmp(argv[i], "--db") == 0     ? &db
-                           : strcmp(argv[i], "--xlsx") == 0 ? &xlsx
-                           : strcmp(argv[i], "--csv") == 0  ? &csv
-                           : strcmp(argv[i], "--html") == 0 ? &html
-                                                            : NULL;
-        if (!dst)
-            die_usage("unknown report option '%s'", argv[i]);
-        if (i + 1 >= argc)
-            die_usage("option '%s' needs a value", argv[i]);
-        *dst = argv[++i];
-    }
+    gchar *db = NULL, *xlsx = NULL, *csv = NULL, *html = NULL;
+    GOptionEntry entries[] = {
+        {"db", 0, 0, G_OPTION_ARG_FILENAME, &db, N_("the results store (budgetlint check --db)"), "FILE.sqlite"},
+        {"xlsx", 0, 0, G_OPTION_ARG_FILENAME, &xlsx, N_("the workbook: 报告, 问题 and 规则汇总 sheets"), N_("FILE")},
+        {"csv", 0, 0, G_OPTION_ARG_FILENAME, &csv, N_("the reports as CSV, the findings beside it (FILE-findings.csv)"),
+         N_("FILE")},
+        {"html", 0, 0, G_OPTION_ARG_FILENAME, &html, N_("one page: charts, a filter box, both tables"), N_("FILE")},
+        G_OPTION_ENTRY_NULL};
+    gchar **rest = parse_command(argc, argv, "", _("The bureau's workbook, CSV and HTML page from a results store."),
+                                 entries);
+    bool extra = rest[0] != NULL;
+    g_strfreev(rest);
+    if (extra)
+        die_usage_text(_("report takes only options (see 'budgetlint report --help')"));
     if (!db || (!xlsx && !csv && !html))
         die_usage_text(_("report needs --db FILE and at least one of --xlsx, --csv, --html"));
+    int rc = report_to(db, xlsx, csv, html);
+    g_free(db);
+    g_free(xlsx);
+    g_free(csv);
+    g_free(html);
+    return rc;
+}
+
+/* report's work, its files named */
+static int report_to(const char *db, const char *xlsx, const char *csv, const char *html)
+{
     if (access(db, R_OK) != 0) {
         fprintf(stderr, _("budgetlint: error: cannot open '%s': %s\n"), db, bl_strerror(errno));
         return EXIT_TROUBLE;
@@ -56,24 +70,38 @@ int cmd_report(int argc, char **argv)
     return rc;
 }
 
+static int merge_into(const char *out_path, gchar **ins);
+
 int cmd_merge(int argc, char **argv)
 {
-    if (argc < 4)
+    GOptionEntry none[] = {G_OPTION_ENTRY_NULL};
+    gchar **rest = parse_command(argc, argv, "OUT.sqlite IN.sqlite...",
+                                 _("Merge result stores (shards) into OUT; OUT is created when missing."), none);
+    int n = (int)g_strv_length(rest);
+    int rc = n >= 2 ? merge_into(rest[0], rest + 1) : -1;
+    g_strfreev(rest);
+    if (rc < 0)
         die_usage_text(_("merge takes OUT.sqlite and at least one IN.sqlite"));
+    return rc;
+}
+
+/* merge's work: each store of ins into out */
+static int merge_into(const char *out_path, gchar **ins)
+{
     char err[300];
-    bl_store *out = bl_store_open(argv[2], err, sizeof err);
+    bl_store *out = bl_store_open(out_path, err, sizeof err);
     if (!out) {
-        fprintf(stderr, _("budgetlint: error: '%s': %s\n"), argv[2], err);
+        fprintf(stderr, _("budgetlint: error: '%s': %s\n"), out_path, err);
         return EXIT_TROUBLE;
     }
     int rc = EXIT_CLEAN;
-    for (int i = 3; i < argc; i++) {
+    for (int i = 0; ins[i]; i++) {
         long added;
-        if (bl_store_merge(out, argv[i], &added, err, sizeof err) < 0) {
+        if (bl_store_merge(out, ins[i], &added, err, sizeof err) < 0) {
             fprintf(stderr, _("budgetlint: error: %s\n"), err);
             rc = EXIT_TROUBLE;
         } else {
-            fprintf(stderr, ngettext("budgetlint: merged %ld report from '%s'\n", "budgetlint: merged %ld reports from '%s'\n", (unsigned long)added), added, argv[i]);
+            fprintf(stderr, ngettext("budgetlint: merged %ld report from '%s'\n", "budgetlint: merged %ld reports from '%s'\n", (unsigned long)added), added, ins[i]);
         }
     }
     bl_store_close(out);

@@ -161,9 +161,13 @@ expect_rc "a mistyped option exits 2" 2 $?
 expect_match "... and says what was meant" "unknown option '--formt' \(did you mean --format\?\)" "$(cat "$tmp/err")"
 "$BIN" check --help > "$tmp/out"
 expect_rc "check --help exits 0" 0 $?
-expect_match "check --help lists check's options" '^  --baseline FILE' "$(cat "$tmp/out")"
+expect_match "check --help lists check's options" '^  --baseline=FILE +leave out' "$(cat "$tmp/out")"
+expect_match "... its batch options" '^  -j, --jobs=N ' "$(cat "$tmp/out")"
+expect_match "... and the exit status" '^Exit status: 0 ' "$(cat "$tmp/out")"
 "$BIN" extract --help > "$tmp/out"
-expect_match "extract --help is extract's own" '^usage: budgetlint extract' "$(cat "$tmp/out")"
+expect_match "extract --help is extract's own" '^  budgetlint extract \[OPTION…\] FILE$' "$(cat "$tmp/out")"
+expect_match "... with --tables" '^  --tables ' "$(cat "$tmp/out")"
+if grep -q -- '--db' "$tmp/out" | grep -v "belong to"; then fail "extract --help lists no batch option"; else pass "extract --help lists no batch option"; fi
 "$BIN" extract --db "$tmp/x.sqlite" fixtures/seed.pdf > /dev/null 2> "$tmp/err"
 expect_rc "an option that does not apply is refused (extract --db)" 2 $?
 expect_match "... saying where it belongs" "'--db' applies to 'budgetlint check' only" "$(cat "$tmp/err")"

@@ -36,8 +36,11 @@ zh "$BIN" check --form json $f > /dev/null 2> "$tmp/err"
 expect_rc "a usage error: exit 2" 2 $?
 expect_eq "... in Chinese, with its suggestion" "budgetlint: 错误：未知选项 '--form'（是不是 --format？）|（见 'budgetlint --help'）" \
     "$(tr '\n' '|' < "$tmp/err" | sed 's/|$//')"
-expect_match "help in Chinese" '^选项：$' "$(zh "$BIN" check --help)"
-expect_match "help of extract in Chinese" '^用法：budgetlint extract \[选项\] FILE$' "$(zh "$BIN" extract --help)"
+zh "$BIN" check --help > "$tmp/help"
+expect_match "check --help in Chinese: its groups" '^批量：$' "$(cat "$tmp/help")"
+expect_match "... and each option's description" '^  --baseline=文件 +不列出文件中记录的问题' "$(cat "$tmp/help")"
+expect_match "extract --help in Chinese" '^打印规范化后的文本及页:行' "$(zh "$BIN" extract --help)"
+expect_match "budgetlint --help in Chinese" '^退出状态：0 ' "$(zh "$BIN" --help)"
 zh "$BIN" check --progress --stats -j 1 $f fixtures/seed.pdf > /dev/null 2> "$tmp/err"
 expect_match "progress in Chinese" '2/2 个文件  每秒 [0-9.]+ 页  0 个无法读取  1 条问题' "$(cat "$tmp/err")"
 expect_match "the --stats line in Chinese" '^budgetlint: 2/2 个文件，用时 [0-9.]+ 秒（[0-9]+ 页），0 个无法读取' "$(tr '\r' '\n' < "$tmp/err" | sed 's/\x1b\[K//g')"
