@@ -304,16 +304,22 @@ bool lay_finishes(const pending_row *p, const rowb *r, const bl_layout_state *st
     bool figures = nnum == r->ncells && nnum < pnum;
     if (nnum && !figures)
         return false;
+    int last_under = -1;
     for (int k = 0; k < r->ncells; k++) {
         const cellb *c = &r->cells[k];
         bool under = false;
-        for (int m = 0; m < p->row.ncells && !under; m++) {
+        int m = 0;
+        for (; m < p->row.ncells && !under; m++) {
             const cellb *u = &p->row.cells[m];
             under = u->numeric == figures && u->text.len &&
                     lay_overlap(c->x0, c->x1, u->x0, u->x1) > 0.5f * (c->x1 - c->x0);
         }
         if (!under)
             return false;
+        /* two ruled cells under one ruled cell: a rule the split row does not have, so another row */
+        if (m - 1 == last_under && c->ruled && p->row.cells[m - 1].ruled)
+            return false;
+        last_under = m - 1;
     }
     bl_buf t = BL_BUF_INIT;
     lay_row_text(r, &t);

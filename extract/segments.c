@@ -83,6 +83,60 @@ bool lay_crosses(const bl_rule *r, const vline *L)
 }
 
 /*
+ * A segment of a framed line that runs past the frame's outer rule (right, or
+ * left when from_left): text set wider than its column (a character grid puts a
+ * header's glyph in the next grid cell, past the border; a figure's last digit
+ * overruns the rule). It belongs to the outer cell it starts in; one wholly
+ * outside belongs to the outer cell when that cell holds nothing else on the line.
+ */
+static void overrun(const bl_rules *rl, const vline *L, const seg *segs, size_t nseg, seg *sg, bool from_left)
+{
+    /* the outermost rule crossing the line on the overrun side, and the one inside it */
+    float outer = from_left ? 1e30f : -1e30f, inner = outer;
+    for (size_t q = 0; q < rl->nv; q++) {
+        const bl_rule *r = &rl->v[q];
+        if (!lay_crosses(r, L))
+            continue;
+        float x = r->x0;
+        if (from_left ? x < outer : x > outer)
+            inner = outer, outer = x;
+        else if (from_left ? x < inner : x > inner)
+            inner = x;
+    }
+    if (outer == 1e30f || outer == -1e30f)
+        return;
+    float a, b; /* the outer cell */
+    if (from_left ? outer < sg->x1 - 0.5f : outer > sg->x0 + 0.5f) {
+        /* it straddles the outer rule: the cell it starts in (its nearest rule on the inside) */
+        a = from_left ? outer : sg->cx0;
+        b = from_left ? sg->cx1 : outer;
+        if (from_left) { /* hi was found: the cell is [outer, hi] */
+            float hi = 1e30f;
+            for (size_t q = 0; q < rl->nv; q++)
+                if (lay_crosses(&rl->v[q], L) && rl->v[q].x0 >= sg->x1 - 0.5f && rl->v[q].x0 < hi)
+                    hi = rl->v[q].x0;
+            b = hi;
+        } else { /* lo was found: [lo, outer] */
+            float lo = -1e30f;
+            for (size_t q = 0; q < rl->nv; q++)
+                if (lay_crosses(&rl->v[q], L) && rl->v[q].x0 <= sg->x0 + 0.5f && rl->v[q].x0 > lo)
+                    lo = rl->v[q].x0;
+            a = lo;
+        }
+    } else {
+        if (inner == 1e30f || inner == -1e30f)
+            return;
+        a = from_left ? outer : inner;
+        b = from_left ? inner : outer;
+        for (size_t k = (size_t)L->s0; k < nseg; k++)
+            if (&segs[k] != sg && lay_overlap(segs[k].x0, segs[k].x1, a, b) > 0)
+                return; /* the outer cell has text of its own */
+    }
+    if (b - a > 1.0f && b < 1e30f && a > -1e30f)
+        sg->cx0 = a, sg->cx1 = b, sg->ruled = true;
+}
+
+/*
  * Split line L into segments, appended to segs. Without rules (or when no
  * rule frames the line): at gaps wider than a quarter of the character
  * height (less the line's even letter gap). Inside a ruled frame - a rule
@@ -138,6 +192,11 @@ void lay_segment_line(const glyph *gs, vline *L, seg *segs, size_t *nseg, const 
             for (size_t k = 0; k < rl->nv && !split; k++) {
                 const bl_rule *r = &rl->v[k];
                 split = r->x0 > prev->x1 - 0.5f && r->x0 < q->x0 + 0.5f && lay_crosses(r, L);
+                /* a glyph overrunning its cell's rule (set wider than its column): the rule
+                 * between the two glyphs' middles, when it runs past the line above and below
+                 * (longer than a stroke of the glyph it crosses) */
+                split |= r->x0 > (prev->x0 + prev->x1) / 2 && r->x0 < (q->x0 + q->x1) / 2 && lay_crosses(r, L) &&
+                         r->y0 < L->y0 - 1.0f && r->y1 > L->y1 + 1.0f;
             }
         } else if (prev) {
             /*
@@ -175,18 +234,26 @@ void lay_segment_line(const glyph *gs, vline *L, seg *segs, size_t *nseg, const 
         if (!framed)
             continue;
         float lo = -1e30f, hi = 1e30f;
+        /* the first and last glyphs' middles: a glyph overrunning a rule is in the cell it mostly lies in */
+        float m0 = (gs[sg->g0].x0 + gs[sg->g0].x1) / 2, m1 = (gs[sg->g1 - 1].x0 + gs[sg->g1 - 1].x1) / 2;
         for (size_t q = 0; q < rl->nv; q++) {
             const bl_rule *r = &rl->v[q];
             if (!lay_crosses(r, L))
                 continue;
-            if (r->x0 <= sg->x0 + 0.5f && r->x0 > lo)
+            /* a rule inside the segment's glyphs counts only when longer than their strokes */
+            bool inside = r->x0 > sg->x0 + 0.5f && r->x0 < sg->x1 - 0.5f;
+            if (inside && !(r->y0 < L->y0 - 1.0f && r->y1 > L->y1 + 1.0f))
+                continue;
+            if (r->x0 <= (inside ? m0 : sg->x0 + 0.5f) && r->x0 > lo)
                 lo = r->x0;
-            if (r->x0 >= sg->x1 - 0.5f && r->x0 < hi)
+            if (r->x0 >= (inside ? m1 : sg->x1 - 0.5f) && r->x0 < hi)
                 hi = r->x0;
         }
         sg->ruled = false;
         if (lo > -1e30f && hi < 1e30f)
             sg->cx0 = lo, sg->cx1 = hi, sg->ruled = true;
+        else if (lo > -1e30f || hi < 1e30f)
+            overrun(rl, L, segs, *nseg, sg, hi < 1e30f);
     }
 }
 
