@@ -425,6 +425,21 @@ bool bl_layout_page(bl_doc *doc, bl_buf *raw, size_t *cap, const char *text, siz
         if (finish)
             rows[0].header = false;
         /*
+         * a header starts at the table's left rule: a row of words after a row of figures
+         * whose first ruled cell starts right of it (the cells on its left merged from the
+         * rows above: an indicator row of text values) is a row of the table, not its header
+         */
+        /* (a table going on from the last page: its columns' left edge, and rows of it above) */
+        float left = continues && st->ngrid ? st->grid_x[0] : 1e30f;
+        for (size_t k = 0; k < nrow; k++) {
+            const cellb *c0 = rows[k].ncells ? &rows[k].cells[0] : NULL;
+            bool after_rows = k > 0 ? !rows[k - 1].header : continues && st->ngrid;
+            if (c0 && c0->ruled && after_rows && rows[k].header && c0->x0 > left + 2.0f)
+                rows[k].header = false;
+            if (c0 && c0->ruled && c0->x0 < left)
+                left = c0->x0;
+        }
+        /*
          * columns, per section (a header row and the rows under it): the header's
          * cells (a second header line adds those the first does not cover), then
          * cells below that fall under no header cell (a label column with an

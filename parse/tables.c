@@ -747,6 +747,35 @@ static int cells_of(const bl_doc *d, const bl_line *L, cell *cs, int max)
     return nc;
 }
 
+/*
+ * A unit declared for a table: 单位：万元, 金额单位:元, （单位 万元）; "单位" followed by the
+ * unit, not "单位" anywhere in a line that holds 万元 (批复单位用款计划额度…万元 is a sentence).
+ */
+static bl_unit unit_declared(const char *s, size_t n)
+{
+    static const struct {
+        const char *w;
+        bl_unit u;
+    } units[] = {{"万元", BL_UNIT_WAN}, {"亿元", BL_UNIT_YI}, {"元", BL_UNIT_YUAN}};
+    for (size_t i = 0; i + 6 <= n; i++) {
+        if (memcmp(s + i, "单位", 6) != 0)
+            continue;
+        size_t j = i + 6;
+        while (j < n && s[j] == ' ')
+            j++;
+        if (starts(s + j, n - j, "："))
+            j += 3;
+        else if (j < n && s[j] == ':')
+            j++;
+        while (j < n && s[j] == ' ')
+            j++;
+        for (size_t k = 0; k < sizeof units / sizeof *units; k++)
+            if (starts(s + j, n - j, units[k].w))
+                return units[k].u;
+    }
+    return BL_UNIT_NONE;
+}
+
 void bl_parse_tables(bl_doc *doc, int *id)
 {
     /* project tables: their own scope when the report holds several projects */
@@ -785,8 +814,8 @@ void bl_parse_tables(bl_doc *doc, int *id)
             /* a 单位 line just above the table */
             for (size_t b = k; b-- > 0 && k - b <= 3 && !doc->lines[b].table;) {
                 size_t a = text_at(doc, doc->lines[b].off), e = text_at(doc, doc->lines[b].off + doc->lines[b].len);
-                bl_unit u = e > a ? unit_in(doc->text + a, e - a) : BL_UNIT_NONE;
-                if (u && has(doc->text + a, e - a, "单位"))
+                bl_unit u = e > a ? unit_declared(doc->text + a, e - a) : BL_UNIT_NONE;
+                if (u)
                     r.h.unit = u, r.unit_line = true;
             }
         }
