@@ -223,6 +223,49 @@ static bool base_of_rate(const char *t, const bl_quantity *qs, size_t nq, size_t
 }
 
 /*
+ * A percentage that states spending as a share of the budget: its clause is 占 [总|全年|
+ * 年初|调整后] <a budget noun> [的] X%, right after a figure of spending in the same
+ * sentence (实际支出 96 万元，占全年预算的 96%). A share of a budget figure (基本支出预算
+ * X 万元，占总预算的 84%) or of spending (占总支出的 7%) is not an execution rate.
+ */
+static bool share_of_budget(const bl_doc *doc, const char *t, size_t cl, size_t num, bl_role_hit *out)
+{
+    static const char *const pre[] = {"总", "全年", "年初", "调整后", "年度", ""};
+    static const char *const nouns[] = {"用款计划额度", "计划额度", "预算资金", "预算总额", "预算数", "预算", "额度"};
+    size_t a = cl;
+    while (a < num && t[a] == ' ')
+        a++;
+    if (num - a < 6 || memcmp(t + a, "占", 3) != 0)
+        return false;
+    size_t p = a + 3, n = 0;
+    for (size_t k = 0; k < sizeof pre / sizeof *pre; k++)
+        if (starts(t + p, num - p, pre[k])) {
+            p += strlen(pre[k]);
+            break;
+        }
+    for (size_t k = 0; k < sizeof nouns / sizeof *nouns && !n; k++)
+        if (starts(t + p, num - p, nouns[k]))
+            n = strlen(nouns[k]);
+    if (!n)
+        return false;
+    p += n;
+    if (starts(t + p, num - p, "的"))
+        p += 3;
+    while (p < num && t[p] == ' ')
+        p++;
+    if (p != num)
+        return false;
+    /* the figure it is a share of: the last one read, spending, in this sentence */
+    if (!doc->nfacts)
+        return false;
+    const bl_fact *prev = &doc->facts[doc->nfacts - 1];
+    if (prev->kind != BL_KIND_EXECUTED || prev->end > cl || prev->end < sentence_start(t, num))
+        return false;
+    *out = (bl_role_hit){BL_ROLE_RATE, BL_ROLE_NORMAL, a, num};
+    return true;
+}
+
+/*
  * A money amount or percentage no pattern named: its role from the words of its clause
  * (a clause that only sums up, 共计 X 万元, takes the role of the clause before it), its
  * scope from the clause (基本支出 / 项目支出, another year) or the report's subject.
@@ -244,7 +287,9 @@ static bool role_fact(bl_doc *doc, const bl_quantity *qs, cand *c, bl_fact *f)
     if (name && name_end > cl && name_end <= c->num_at)
         cl = cl0 = name_end;
     bl_role_hit h;
-    if (q->unit == BL_QU_PERCENT) {
+    if (q->unit == BL_QU_PERCENT && share_of_budget(doc, t, cl0, c->num_at, &h)) {
+        f->kind = BL_KIND_RATE; /* 支用 643,655 万元，占总用款计划额度的 78%: spending as a share of the budget */
+    } else if (q->unit == BL_QU_PERCENT) {
         if (!bl_role_of_percent(t, cl, c->num_at, &h))
             return false;
         if (h.strength == BL_ROLE_COND && !paragraph_has_money(doc, paragraph_start(t, c->num_at)))

@@ -78,7 +78,42 @@ void check_sections(ctx *c)
 
 /* ---- deviation-reason-missing (R16): a low execution rate needs its reason -------------- */
 
-/* A rate stated as of a date in its paragraph (截至8月底, 目前): an interim figure. */
+/* Part of a year: 1-6月, 1—8月份, 1至9月 (not to 12月), 上半年, 前三季度, 一季度 … */
+static bool part_of_year(const char *s, size_t n)
+{
+    static const char *const words[] = {"上半年", "前三季度", "第一季度", "一季度", "第二季度", "二季度", "第三季度", "三季度"};
+    for (size_t k = 0; k < sizeof words / sizeof words[0]; k++)
+        for (size_t i = 0; i + strlen(words[k]) <= n; i++)
+            if (memcmp(s + i, words[k], strlen(words[k])) == 0)
+                return true;
+    for (size_t i = 0; i < n; i++) {
+        if (s[i] < '0' || s[i] > '9' || (i && s[i - 1] >= '0' && s[i - 1] <= '9'))
+            continue;
+        size_t j = i;
+        while (j < n && s[j] >= '0' && s[j] <= '9')
+            j++;
+        /* a dash or 至 between two months */
+        size_t k = j;
+        if (k < n && (s[k] == '-' || s[k] == '~'))
+            k++;
+        else if (k + 3 <= n && (memcmp(s + k, "—", 3) == 0 || memcmp(s + k, "至", 3) == 0 || memcmp(s + k, "－", 3) == 0))
+            k += 3;
+        else
+            continue;
+        size_t m0 = k;
+        int to = 0;
+        while (k < n && s[k] >= '0' && s[k] <= '9' && k - m0 < 2)
+            to = to * 10 + (s[k++] - '0');
+        if (k > m0 && k + 3 <= n && memcmp(s + k, "月", 3) == 0 && to >= 1 && to < 12)
+            return true;
+    }
+    return false;
+}
+
+/*
+ * A rate stated as of a date in its paragraph (截至8月底, 目前), or for part of a year there
+ * or in the report's title (1-6月份…执行情况, 上半年): an interim figure.
+ */
 static bool interim(const bl_doc *d, const bl_fact *f)
 {
     static const char *const words[] = {"截至", "截止", "目前"};
@@ -89,7 +124,7 @@ static bool interim(const bl_doc *d, const bl_fact *f)
         for (size_t i = p; i + strlen(words[k]) <= f->start; i++)
             if (memcmp(d->text + i, words[k], strlen(words[k])) == 0)
                 return true;
-    return false;
+    return part_of_year(d->text + p, f->start - p) || (d->title && part_of_year(d->title, strlen(d->title)));
 }
 
 void check_reasons(ctx *c)

@@ -70,6 +70,11 @@ void test_parse(void)
          "budget total 6.10万元; executed total 5.95万元; budget project:财政资金 6.10万元; executed project:财政资金 5.95万元; "
          "weight sum 100分; score total 93分; grade total 优"},
         {"综合评分为 85.5 分，等级为良好。", "score total 85.5分; grade total 良"},
+        {"实际支出 96 万元，占全年预算的 96%。", "executed total 96万元; rate total 96% adjusted"},
+        {"基本支出预算 80 万元，占总预算的 80%。", "budget basic 80万元"},
+        {"项目支出 7 万元，占总支出的 7%。", ""},
+        {"本年批复单位用款计划额度为128万元。\n| 用款计划额度构成 | 额度 | 比例(%) |\n| 基本支出 | 80 | 63 |\n",
+         "budget total 128万元"},
         {"评价等级：中。", "grade total 中"},
         {"决算数为 2,282,100 元。", "executed total 2282100元"},
         {"全年预算数为人民币叁佰肆拾贰万玖仟肆佰元整。", "budget total 3429400元 adjusted"},
