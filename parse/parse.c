@@ -757,9 +757,13 @@ int bl_parse(bl_doc *doc)
                 renum[doc->facts[k].id] = (int)k + 1;
             doc->facts[k].id = (int)k + 1;
         }
-        for (size_t k = 0; k < doc->nfacts; k++)
+        for (size_t k = 0; k < doc->nfacts; k++) {
             if (doc->facts[k].part_of > 0 && doc->facts[k].part_of <= id)
                 doc->facts[k].part_of = renum[doc->facts[k].part_of];
+            for (int j = 0; j < 2; j++) /* a derived fact's sources */
+                if (doc->facts[k].from[j] > 0 && doc->facts[k].from[j] <= id)
+                    doc->facts[k].from[j] = renum[doc->facts[k].from[j]];
+        }
     }
     return 0;
 }

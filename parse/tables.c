@@ -776,6 +776,63 @@ static bl_unit unit_declared(const char *s, size_t n)
     return BL_UNIT_NONE;
 }
 
+/*
+ * A 年度资金总额 row that states its budget and nothing more, over 其中 rows of which one
+ * alone holds figures, its budget the total's (the others blank or 0): the total's spending
+ * and rate are that source's - the form left them blank beside a total that is one source.
+ * Derived facts, from the source's.
+ */
+static void total_from_sole_source(bl_doc *d, int *id, size_t first)
+{
+    size_t end = d->nfacts;
+    for (size_t i = first; i < end; i++) {
+        const bl_fact *tb = &d->facts[i];
+        if (tb->kind != BL_KIND_BUDGET || !tb->table || strcmp(tb->scope, "total") != 0)
+            continue;
+        const char *only = NULL;
+        bool spent = false, several = false;
+        for (size_t k = first; k < end && !spent && !several; k++) {
+            const bl_fact *f = &d->facts[k];
+            if (f->table != tb->table)
+                continue;
+            if (strcmp(f->scope, "total") == 0 && (f->kind == BL_KIND_EXECUTED || f->kind == BL_KIND_RATE))
+                spent = true; /* the total states its own */
+            else if (strncmp(f->scope, "source:", 7) == 0 && f->value.mant != 0 &&
+                     (f->kind == BL_KIND_BUDGET || f->kind == BL_KIND_EXECUTED || f->kind == BL_KIND_RATE)) {
+                if (only && strcmp(only, f->scope) != 0)
+                    several = true;
+                only = f->scope;
+            }
+        }
+        if (spent || several || !only)
+            continue;
+        const bl_fact *sb = NULL;
+        for (size_t k = first; k < end && !sb; k++)
+            if (d->facts[k].table == tb->table && d->facts[k].kind == BL_KIND_BUDGET && d->facts[k].basis == tb->basis &&
+                strcmp(d->facts[k].scope, only) == 0)
+                sb = &d->facts[k];
+        if (!sb || !bl_range_overlap(sb->range, tb->range))
+            continue;
+        for (size_t k = first; k < end; k++) {
+            const bl_fact *x = &d->facts[k];
+            if (x->table != tb->table || strcmp(x->scope, only) != 0 ||
+                (x->kind != BL_KIND_EXECUTED && x->kind != BL_KIND_RATE))
+                continue;
+            bl_fact f = *x;
+            f.scope = "total";
+            f.derived = true;
+            f.from[0] = x->id;
+            f.from[1] = tb->id;
+            f.part_of = 0;
+            f.label = "derived";
+            f.text = bl_strfmt(d->arena, "%s（总额的：其中唯一有数的资金来源，预算数与总额相同）", x->text);
+            f.id = ++*id;
+            bl_doc_add_fact(d, &f);
+        }
+        break; /* one total row a table */
+    }
+}
+
 void bl_parse_tables(bl_doc *doc, int *id)
 {
     /* project tables: their own scope when the report holds several projects */
@@ -794,6 +851,7 @@ void bl_parse_tables(bl_doc *doc, int *id)
             nwhole++;
     }
     bool separate = nproj >= 2 || (nproj >= 1 && nwhole >= 1);
+    size_t first = doc->nfacts;
     reader r = {0};
     r.doc = doc;
     r.id = id;
@@ -842,4 +900,5 @@ void bl_parse_tables(bl_doc *doc, int *id)
         }
         read_row(&r, L, cs, nc);
     }
+    total_from_sole_source(doc, id, first);
 }

@@ -73,6 +73,16 @@ void test_parse(void)
         {"实际支出 96 万元，占全年预算的 96%。", "executed total 96万元; rate total 96% adjusted"},
         {"基本支出预算 80 万元，占总预算的 80%。", "budget basic 80万元"},
         {"项目支出 7 万元，占总支出的 7%。", ""},
+        /* a total row with its budget only, over one source that holds every figure: the total's */
+        {"| 资金情况(万元) | 全年预算数(A) | 全年执行数(B) | 执行率(B/A) |\n| 年度资金总额 | 300 |  |  |\n"
+         "| 其中:中央补助 |  |  |  |\n| 自治区补助 | 300 | 259.45 | 86.5% |\n",
+         "budget total 300万元 adjusted; budget source:自治区补助 300万元 adjusted; executed source:自治区补助 259.45万元; "
+         "executed total 259.45万元; rate source:自治区补助 86.5% adjusted; rate total 86.5% adjusted"},
+        {"| 资金情况(万元) | 全年预算数(A) | 全年执行数(B) | 执行率(B/A) |\n| 年度资金总额 | 300 |  |  |\n"
+         "| 其中:中央补助 | 100 | 90 | 90% |\n| 自治区补助 | 200 | 160 | 80% |\n",
+         "budget total 300万元 adjusted; budget source:中央补助 100万元 adjusted; executed source:中央补助 90万元; "
+         "rate source:中央补助 90% adjusted; budget source:自治区补助 200万元 adjusted; executed source:自治区补助 160万元; "
+         "rate source:自治区补助 80% adjusted"},
         {"本年批复单位用款计划额度为128万元。\n| 用款计划额度构成 | 额度 | 比例(%) |\n| 基本支出 | 80 | 63 |\n",
          "budget total 128万元"},
         {"评价等级：中。", "grade total 中"},
