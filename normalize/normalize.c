@@ -523,10 +523,19 @@ void bl_normalize(bl_doc *doc)
              * line is indented or its indent is unknown; one at the margin goes on
              */
             bool sentence_end = ends_sentence(last) && !(x->indent == 0 && !short_line && x->page_indented);
+            /*
+             * a line that stops a character or more before the margin, then an indented
+             * line on a page that indents its paragraphs: a new paragraph (a heading that
+             * nearly fills its line on a character grid); a line that goes on starts at
+             * the margin
+             */
+            bool short_by_char = full > 0 && (prev->fill >= 0 ? prev->fill * full <= 100 * full - 180
+                                                              : prev->width + 2 <= full);
+            bool indented_next = x->page_indented && x->indent >= 1 && x->indent <= 3;
             bool brk = x->row || prev->row ||
                        ((sentence_end || short_line) &&
                         !starts_continuation(all.v + x->start, x->end - x->start)) ||
-                       starts_heading(all.v + x->start, x->end - x->start);
+                       (short_by_char && indented_next) || starts_heading(all.v + x->start, x->end - x->start);
             uint32_t at_src = all.v[prev->end - 1].src;
             if (brk)
                 push(&joined, '\n', at_src);

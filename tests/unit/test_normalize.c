@@ -72,6 +72,31 @@ void test_normalize(void)
     bl_doc_locate(d, (size_t)(p - d->text), &page, &line);
     CHECK(page == 2 && line == 1, "第二页 located at 2:1 (got %d:%d)", page, line);
     bl_doc_free(d);
+    /*
+     * laid-out lines (indent and fill as a page gives them): a heading one character short of
+     * the margin, then an indented line, is a paragraph of its own; a line that goes on starts
+     * at the margin
+     */
+    static const struct {
+        int indent1, want_break;
+        const char *what;
+    } lay[] = {{2, 1, "an indented line after a line a character short starts a paragraph"},
+               {0, 0, "a line at the margin after it goes on"}};
+    for (size_t i = 0; i < sizeof lay / sizeof lay[0]; i++) {
+        bl_doc *e = bl_doc_new("unit");
+        const char *raw = "一、绩效目标分解下达情况\n下达给我县卫生健康系统的预算指标为\n2840.52万元，按用途使用。\n";
+        bl_extract_bytes(e, raw, strlen(raw), false, NULL);
+        if (e->nlines == 3) {
+            e->lines[0].indent = 2, e->lines[0].fill = 93;
+            e->lines[1].indent = (signed char)lay[i].indent1, e->lines[1].fill = 100;
+            e->lines[2].indent = 0, e->lines[2].fill = 60;
+        }
+        bl_normalize(e);
+        const char *h = strstr(e->text, "情况");
+        bool broke = h && h[strlen("情况")] == '\n';
+        CHECK(e->nlines == 3 && broke == (lay[i].want_break != 0), "normalize: %s (%s)", lay[i].what, e->text);
+        bl_doc_free(e);
+    }
     /* invalid UTF-8 is replaced and counted at the boundary */
     d = norm("预算\xFF数\n");
     CHECK(d->bad_utf8 == 1 && strstr(d->text, "\xEF\xBF\xBD"), "invalid byte becomes U+FFFD");
