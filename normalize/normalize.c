@@ -77,13 +77,16 @@ static size_t pinyin_gloss(const ch *v, size_t from, size_t n, size_t i)
     if (i == from || !is_cjk(v[i - 1].cp) || (v[i].cp != '(' && v[i].cp != 0xFF08))
         return 0;
     bool tone = false;
+    int spaces = 0; /* one, where a narrow cell wrapped the gloss: 執(z hí) */
     size_t k = i + 1;
-    for (; k < n && k - i <= 8; k++) {
+    for (; k < n && k - i <= 9; k++) {
         uint32_t c = v[k].cp;
         if (c == ')' || c == 0xFF09)
-            return tone && k > i + 1 ? k - i + 1 : 0;
+            return tone && k > i + 1 && v[k - 1].cp != ' ' ? k - i + 1 : 0;
         if (is_tone_vowel(c))
             tone = true;
+        else if (c == ' ' && k > i + 1 && !spaces)
+            spaces++;
         else if (!(c >= 'a' && c <= 'z'))
             return 0;
     }
