@@ -72,9 +72,9 @@ static bool is_tone_vowel(uint32_t c)
  * Returns its length in characters (the brackets included) at v[i], or 0: a bracket
  * right after a CJK character holding at most 7 Latin letters, one with a tone mark.
  */
-static size_t pinyin_gloss(const ch *v, size_t from, size_t n, size_t i)
+static size_t pinyin_gloss(const ch *v, uint32_t before, size_t n, size_t i)
 {
-    if (i == from || !is_cjk(v[i - 1].cp) || (v[i].cp != '(' && v[i].cp != 0xFF08))
+    if (!is_cjk(before) || (v[i].cp != '(' && v[i].cp != 0xFF08))
         return 0;
     bool tone = false;
     int spaces = 0; /* one, where a narrow cell wrapped the gloss: 執(z hí) */
@@ -553,7 +553,9 @@ void bl_normalize(bl_doc *doc)
                 push(&joined, ' ', at_src); /* two words; full-width digits wrap anywhere */
         }
         for (size_t t = x->start; t < x->end; t++) {
-            size_t g = pinyin_gloss(all.v, x->start, x->end, t);
+            /* the character before: on this line, or the last of the line it goes on from */
+            uint32_t before = t > x->start ? all.v[t - 1].cp : joined.n ? joined.v[joined.n - 1].cp : 0;
+            size_t g = pinyin_gloss(all.v, before, x->end, t);
             if (g) {
                 t += g - 1; /* 預(yù)算 reads 預算 */
                 continue;

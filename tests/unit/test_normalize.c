@@ -29,6 +29,9 @@ void test_normalize(void)
     } t[] = {
         {"执行数 ３，３９２．１５ 万元\n", "执行数 3,392.15 万元\n", "full-width digits and separators"},
         {"全年預(yù)算數(s hù)\n", "全年预算数\n", "a pinyin gloss wrapped in a narrow cell (one space) is dropped"},
+        {"全市财政直达资金总额 75.20 亿元，其中中央安排直達\n(dá)資金 61.02 億元。\n",
+         "全市财政直达资金总额 75.20 亿元，其中中央安排直达资金 61.02 亿元。\n",
+         "a pinyin gloss at the start of the line its character's line goes on to is dropped"},
         {"完成预算数的９１．４４％。\n", "完成预算数的91.44%。\n", "full-width percent"},
         {"预算，执行\n", "预算，执行\n", "a Chinese comma between words stays"},
         {"年 度 全 年 预 算 数\n", "年度全年预算数\n", "justified spaces between CJK removed"},
