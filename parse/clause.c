@@ -121,8 +121,14 @@ const char *clause_subject(const bl_doc *doc, const char *t, size_t from, size_t
                 break;
         if (k == sizeof filler / sizeof filler[0]) {
             /* the report's subject (本项目, 我县, a piece of its name) or a role word (批复, 支出) */
-            if (!(n = bl_subject_word(doc, t, i, to)) && !(n = bl_role_word(t, i, to)))
-                return NULL;
+            if (!(n = bl_subject_word(doc, t, i, to)) && !(n = bl_role_word(t, i, to))) {
+                /* a role word the figure's label starts inside of (共完成|预算资金: 完成预算) */
+                size_t ext = to + 24 < doc->text_len ? to + 24 : doc->text_len;
+                size_t m = bl_role_word(t, i, ext);
+                if (!m || i + m <= to)
+                    return NULL;
+                n = to - i;
+            }
             w = true;
         }
         i += n;
