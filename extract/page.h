@@ -43,6 +43,7 @@ typedef struct {
     bool numeric;
     bool ruled; /* x0..x1 are the cell's ruling lines */
     int col;
+    float line_x1, line_em; /* its last line's right edge and last glyph's width (a wrapped figure fills its line) */
 } cellb;
 
 typedef struct {

@@ -123,6 +123,11 @@ void lay_cell_append_seg(cellb *c, const char *text, const glyph *gs, const seg 
             char nx = text[g->off];
             sp = ((last >= 'A' && last <= 'Z') || (last >= 'a' && last <= 'z')) &&
                  ((nx >= 'A' && nx <= 'Z') || (nx >= 'a' && nx <= 'z'));
+            /* digits over digits in a ruled cell: one figure wrapped only when the line above
+             * runs to the cell's right rule; two figures stacked (10 over 10) stay apart */
+            if (last >= '0' && last <= '9' && nx >= '0' && nx <= '9' && c->ruled && c->line_em > 0 &&
+                c->line_x1 < c->x1 - 2.5f * c->line_em - 2.0f)
+                sp = true;
         } else if (!first) {
             const glyph *p = &gs[k - 1];
             const glyph *w = p; /* the last visible glyph before g */
@@ -135,6 +140,10 @@ void lay_cell_append_seg(cellb *c, const char *text, const glyph *gs, const seg 
         }
         lay_cell_add(c, text, g, sp);
         first = false;
+    }
+    if (s->g1 > s->g0) {
+        c->line_x1 = s->x1;
+        c->line_em = gs[s->g1 - 1].x1 - gs[s->g1 - 1].x0; /* its last glyph's width: a digit's, for a figure */
     }
 }
 

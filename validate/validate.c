@@ -98,13 +98,28 @@ static void drop_incomplete_sums(bl_doc *d)
     size_t nd = 0;
     for (size_t i = 0; i < d->nquantities; i++)
         nd += (d->quantities[i].tags & BL_QT_DAMAGED) != 0;
-    if (!nd)
+    /* the tables a cell of which could not be read (unreadable-table: figures run together) */
+    int glued[16], ng = 0;
+    for (size_t k = 0; k < d->nfindings; k++)
+        if (strcmp(d->findings[k].rule, "unreadable-table") == 0)
+            for (size_t l = 0; l < d->nlines && ng < 16; l++)
+                if (d->lines[l].page == d->findings[k].page && d->lines[l].line == d->findings[k].line &&
+                    d->lines[l].table) {
+                    glued[ng++] = d->lines[l].table;
+                    break;
+                }
+    if (!nd && !ng)
         return;
     size_t kept = 0;
     for (size_t k = 0; k < d->nfindings; k++) {
         const bl_finding *f = &d->findings[k];
         bool drop = false;
         if (is_sum_rule(f->rule)) {
+            for (int j = 0; j < f->nfacts && !drop; j++) {
+                const bl_fact *x = bl_doc_fact(d, f->facts[j]);
+                for (int g = 0; g < ng && x && !drop; g++)
+                    drop = x->table == glued[g]; /* a part of the sum may be in the unread cell */
+            }
             size_t lo = SIZE_MAX, hi = 0;
             for (int j = 0; j < f->nfacts; j++) {
                 const bl_fact *x = bl_doc_fact(d, f->facts[j]);
