@@ -544,6 +544,7 @@ static const uint32_t confusions[][2] = {
     {0x5165, 0x4EBA}, /* 入 人 */
     {0x4EBA, 0x5165}, /* 人 入 */
     {0x58EB, 0x571F}, /* 士 土 */
+    {0x6289, 0x6267}, /* 抉 执 */
 };
 
 /* Does the word w stand in the line's characters cps[0..n) with cps[i] taken as a, across i? */
@@ -593,8 +594,10 @@ static void correct(bl_glyphs *out, size_t first)
             cps[k] = out->g[a + k].cp;
         for (size_t k = 0; k < n; k++) {
             uint32_t c = cps[k];
-            /* 之90% / 之 100%: Tesseract's reading of ≥ (⩾) before a target */
-            if (c == 0x4E4B && k + 1 < n && cps[k + 1] >= '0' && cps[k + 1] <= '9' && (k == 0 || cps[k - 1] > 0x2000)) {
+            /* 之90% / 之 100% / 宇 90%: Tesseract's readings of ≥ (⩾) before a target */
+            size_t nx = k + 1 < n && cps[k + 1] == ' ' ? k + 2 : k + 1;
+            if ((c == 0x4E4B || (c == 0x5B87 && !makes_word(cps, n, k, 0x81F3))) && nx < n && cps[nx] >= '0' &&
+                cps[nx] <= '9' && (k == 0 || cps[k - 1] > 0x2000 || cps[k - 1] == ' ')) {
                 out->g[a + k].cp = 0x2265;
                 continue;
             }
