@@ -532,6 +532,7 @@ static const char *const domain_words[] = {
     "实际", "部门", "单位", "主管", "实施", "资金来源", "中央", "省级", "市级", "县级", "区级", "补助",
     "专项", "整体", "上年", "当年", "本年", "全年", "年初", "决算", "支付率", "执行率", "完成率", "工作",
     "日常", "目录", "科目", "题目", "节目", "数目", "条目", "名目", "项目支出", "土地", "人民", "人口",
+    "覆盖", "决策",
 };
 
 static const uint32_t confusions[][2] = {
@@ -545,6 +546,8 @@ static const uint32_t confusions[][2] = {
     {0x4EBA, 0x5165}, /* 人 入 */
     {0x58EB, 0x571F}, /* 士 土 */
     {0x6289, 0x6267}, /* 抉 执 */
+    {0x5BAA, 0x8986}, /* 宪 覆 */
+    {0x4FE9, 0x7B56}, /* 俩 策 */
 };
 
 /* Does the word w stand in the line's characters cps[0..n) with cps[i] taken as a, across i? */
