@@ -174,6 +174,10 @@ typedef struct bl_doc {
     const char *report_type; /* 部门整体, 项目支出, 转移支付, 专项资金, 衔接资金, 政策 (parse/subject.c) */
     const char *subject;     /* the project's or fund's name, or the title without its common words */
     bool several_projects;   /* numbered paragraphs each about one named project */
+#define BL_MAX_UNREAD_TABLES 16
+    int unread_tables[BL_MAX_UNREAD_TABLES]; /* tables with a row of figures that could not be read
+                                                (no indicator name): their sums are not checked */
+    int nunread_tables;
 #define BL_MAX_PROJECTS 16
     const char *projects[BL_MAX_PROJECTS]; /* their names, when several */
     int nprojects;

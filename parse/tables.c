@@ -608,8 +608,15 @@ static void read_row(reader *r, const bl_line *L, cell *cs, int nc)
                 add(r, L, scell, BL_KIND_SCORE, "total", &v, BL_UNIT_POINT, BL_BASIS_NONE, "总分");
             return;
         }
-        if (!l3)
+        if (!l3) {
+            /* figures with no indicator to name them (a label lost to OCR): not read, and the
+             * table's sums lack them */
+            cellnum v;
+            if (((wcell && read_cell(wcell->s, wcell->n, &v)) || (scell && read_cell(scell->s, scell->n, &v))) &&
+                d->nunread_tables < BL_MAX_UNREAD_TABLES)
+                d->unread_tables[d->nunread_tables++] = L->table;
             return;
+        }
         const char *scope = bl_strfmt(d->arena, "indicator:%.*s", (int)l3->n, l3->s);
         /* the block's name without its points (a wrapped label may not have them yet) */
         size_t gl = strlen(r->l1);

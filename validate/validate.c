@@ -108,6 +108,8 @@ static void drop_incomplete_sums(bl_doc *d)
                     glued[ng++] = d->lines[l].table;
                     break;
                 }
+    for (int u = 0; u < d->nunread_tables && ng < 16; u++)
+        glued[ng++] = d->unread_tables[u]; /* and rows of figures without their indicator's name */
     if (!nd && !ng)
         return;
     size_t kept = 0;

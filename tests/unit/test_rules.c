@@ -78,6 +78,12 @@ void test_rules(void)
          "spending as a share of the budget is an execution rate"},
         {"基本支出预算 80 万元，全年预算 100 万元，占总预算的 70%。", "rate-mismatch", 0,
          "a budget's share of the budget is no execution rate"},
+        {"| 一级指标 | 二级指标 | 三级指标 | 分值 | 得分 |\n| 产出指标 | 数量指标 | 采购数量 | 30 | 30 |\n"
+         "| 产出指标 | 质量指标 |  | 30 | 28 |\n| 效益指标 | 社会效益 | 读者便利 | 40 | 40 |\n| 总分 |  |  | 100 | 90 |\n",
+         "score-sum-mismatch", 0, "a row of figures without its indicator's name leaves the sum unchecked"},
+        {"| 一级指标 | 二级指标 | 三级指标 | 分值 | 得分 |\n| 产出指标 | 数量指标 | 采购数量 | 30 | 30 |\n"
+         "| 产出指标 | 质量指标 | 验收合格率 | 30 | 28 |\n| 效益指标 | 社会效益 | 读者便利 | 40 | 40 |\n| 总分 |  |  | 100 | 90 |\n",
+         "score-sum-mismatch", 1, "every row named: 30 + 28 + 40 = 98, not 90"},
         {"年度任务数为 115 户，实际完成改造 264 户。实际改造数超任务 43%。", "count-mismatch", 1,
          "超任务 43% is task/done, not (done-task)/task"},
         {"年度任务数为 200 户，实际完成改造 260 户。实际改造数超任务 30%。", "count-mismatch", 0,
