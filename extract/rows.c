@@ -63,9 +63,17 @@ bool lay_numeric_cell(const char *s, size_t n)
         return true;
     if (s[i] == '%')
         return i + 1 == n || (i + 2 == n && s[i + 1] == ' ');
-    /* a short unit: at most four CJK characters (个, 万元, 人次, 元/户) */
+    /* a short unit: at most four CJK characters (个, 万元, 人次, 元/户); not punctuation: 1、公 is a
+     * numbered label, 1，2 a list */
     int k = 0;
     while (i < n && k < 5) {
+        /* 、。 and the other CJK marks (U+3000..303F); full-width ，：； */
+        bool punct = n - i >= 3 && (((unsigned char)s[i] == 0xE3 && (unsigned char)s[i + 1] == 0x80) ||
+                                    ((unsigned char)s[i] == 0xEF && (unsigned char)s[i + 1] == 0xBC &&
+                                     ((unsigned char)s[i + 2] == 0x8C || (unsigned char)s[i + 2] == 0x9A ||
+                                      (unsigned char)s[i + 2] == 0x9B)));
+        if (punct)
+            return false;
         if (lay_is_cjk_start(s + i)) {
             i += 3;
             k++;

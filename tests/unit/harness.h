@@ -33,5 +33,6 @@ void test_normalize(void);
 void test_rules(void);
 void test_parse(void);
 void test_numbers(void);
+void test_layout(void);
 
 #endif

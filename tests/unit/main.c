@@ -14,6 +14,7 @@ int main(void)
     test_rules();
     test_parse();
     test_numbers();
+    test_layout();
     bl_parse_cleanup();
     bl_normalize_cleanup();
     return bl_test_failed ? 1 : 0;
