@@ -412,12 +412,17 @@ static void open_list(const bl_doc *doc, const bl_quantity *qs, size_t qi, part_
                   !has(t + z, e - z, "包括") && !has(t + z, e - z, "......");
 }
 
-/* Where a part's own words start: after the list's 其中 or the separator before it. */
-static size_t part_clause(const char *t, size_t from, size_t num)
+/*
+ * Where a part's own words start: after the list's 其中, the separator before it, or the
+ * figure before it (PDF layout can lose the comma after a figure at a line's end).
+ */
+static size_t part_clause(const bl_doc *doc, const char *t, size_t from, size_t num)
 {
     size_t cl = clause_start(t, num);
     if (cl < from)
         cl = from;
+    if (doc->nfacts && doc->facts[doc->nfacts - 1].end > cl && doc->facts[doc->nfacts - 1].end <= num)
+        cl = doc->facts[doc->nfacts - 1].end;
     while (cl < num && (t[cl] == ' ' || t[cl] == ':' || starts(t + cl, num - cl, "：")))
         cl += t[cl] == ' ' || t[cl] == ':' ? 1 : 3;
     return cl;
@@ -550,7 +555,7 @@ int bl_parse(bl_doc *doc)
         bool part = money && L.to && c->num_at > L.from && paren_depth(t, L.from, c->num_at) == 0;
         if (part) {
             bl_role_hit h;
-            if (c->p == P_CHANGE || bl_role_of_money(t, part_clause(t, L.from, c->num_at), c->num_at, &h) < 0 ||
+            if (c->p == P_CHANGE || bl_role_of_money(t, part_clause(doc, t, L.from, c->num_at), c->num_at, &h) < 0 ||
                 ((c->p == P_BUDGET || c->p == P_EXECUTED) && (c->p == P_BUDGET) != (L.kind == BL_KIND_BUDGET))) {
                 /* a change (比上年增加 X), money of another kind: not a list of parts */
                 L.complete = false;
@@ -563,7 +568,7 @@ int bl_parse(bl_doc *doc)
             f.kind = L.kind;
             f.loose = true;
             f.part_of = L.complete ? L.parent : 0;
-            size_t cl = part_clause(t, L.from, c->num_at);
+            size_t cl = part_clause(doc, t, L.from, c->num_at);
             const char *kw = scope_in(t, cl, c->num_at);
             f.scope = kw && strcmp(kw, "total") != 0 ? kw : part_name(doc, t, cl, c->num_at);
             f.label = "其中";

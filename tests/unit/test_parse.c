@@ -73,6 +73,9 @@ void test_parse(void)
         {"实际支出 96 万元，占全年预算的 96%。", "executed total 96万元; rate total 96% adjusted"},
         {"基本支出预算 80 万元，占总预算的 80%。", "budget basic 80万元"},
         {"项目支出 7 万元，占总支出的 7%。", ""},
+        /* a 其中 list whose comma the layout lost at a line's end: the figure before ends the part */
+        {"项目资金总预算为 2455.5 万元，其中部门预算项目支出 87.5 万元专项预算支出 2350 万元。",
+         "budget total 2455.5万元; budget project 87.5万元; budget project:专项预算支出 2350万元"},
         /* a total row with its budget only, over one source that holds every figure: the total's */
         {"| 资金情况(万元) | 全年预算数(A) | 全年执行数(B) | 执行率(B/A) |\n| 年度资金总额 | 300 |  |  |\n"
          "| 其中:中央补助 |  |  |  |\n| 自治区补助 | 300 | 259.45 | 86.5% |\n",
