@@ -81,8 +81,6 @@ bool find_config(const char *start_dir, char *found, size_t size);
 gchar *read_whole_or_exit(const char *path, gsize *len);
 /** Parse the budgetlint.json at path into cfg; exits 2 with one line on a bad file. */
 void read_config(const char *path, bl_config *cfg);
-/** The known option nearest a mistyped one (a[0..n)), or NULL. */
-const char *nearest_option(const char *a, size_t n);
 /** budgetlint CMD --help: the command's own usage and options, on stdout. */
 void command_help(const char *cmd);
 /** A small command's options (GOption entries pointing at the caller's variables) and its --help;

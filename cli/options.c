@@ -272,26 +272,32 @@ static size_t distance(const char *a, size_t na, const char *b)
     return row[nb];
 }
 
-/* The known option nearest a mistyped one (within two edits, or one it begins), or NULL */
-const char *nearest_option(const char *a, size_t n)
+/* The long name of the option in lists nearest a mistyped one (within two edits, or one it begins), or NULL */
+static const char *nearest_in(const GOptionEntry *const *lists, size_t nlists, const char *a, size_t n)
 {
-    static char best[40];
-    const GOptionEntry *const lists[] = {reading, outputs, batches, extract_only};
+    const char *best = NULL;
     size_t bd = 3;
-    bool found = false;
-    for (size_t l = 0; l < sizeof lists / sizeof *lists; l++)
+    for (size_t l = 0; l < nlists; l++)
         for (const GOptionEntry *e = lists[l]; e->long_name; e++) {
             char name[40];
             snprintf(name, sizeof name, "--%s", e->long_name);
-            size_t d = distance(a, n, name);
-            if (n >= 4 && strncmp(name, a, n) == 0)
-                d = 1; /* a prefix: --form for --format */
-            if (d < bd) {
-                bd = d, found = true;
-                snprintf(best, sizeof best, "%s", name);
-            }
+            size_t d = n >= 4 && strncmp(name, a, n) == 0 ? 1 : distance(a, n, name); /* a prefix: --form */
+            if (d < bd)
+                bd = d, best = e->long_name;
         }
-    return found ? best : NULL;
+    return best;
+}
+
+/* A usage error for the unknown option a[0..n), naming the nearest of lists' */
+G_NORETURN static void die_unknown(const GOptionEntry *const *lists, size_t nlists, const char *a, size_t n)
+{
+    char msg[240];
+    const char *near = nearest_in(lists, nlists, a, n);
+    if (near)
+        snprintf(msg, sizeof msg, _("unknown option '%.*s' (did you mean --%s?)"), (int)n, a, near);
+    else
+        snprintf(msg, sizeof msg, _("unknown option '%.*s'"), (int)n, a);
+    die_usage_text(msg);
 }
 
 static bool in_entries(const GOptionEntry *e, const char *a, size_t n)
@@ -318,14 +324,13 @@ static void unknown_option(char **argv, int argc, int start, const char *cmd)
                     (strcmp(cmd, "extract") == 0 && in_entries(extract_only, a, n));
         if (here)
             continue;
-        char msg[240];
-        if (!check && (in_entries(outputs, a, n) || in_entries(batches, a, n)))
+        if (!check && (in_entries(outputs, a, n) || in_entries(batches, a, n))) {
+            char msg[240];
             snprintf(msg, sizeof msg, _("'%.*s' applies to 'budgetlint check' only, not to '%s'"), (int)n, a, cmd);
-        else if (nearest_option(a, n))
-            snprintf(msg, sizeof msg, _("unknown option '%.*s' (did you mean %s?)"), (int)n, a, nearest_option(a, n));
-        else
-            snprintf(msg, sizeof msg, _("unknown option '%.*s'"), (int)n, a);
-        die_usage_text(msg);
+            die_usage_text(msg);
+        }
+        const GOptionEntry *const lists[] = {reading, outputs, batches, extract_only};
+        die_unknown(lists, sizeof lists / sizeof *lists, a, n);
     }
 }
 
@@ -415,21 +420,8 @@ gchar **parse_command(int argc, char **argv, const char *params, const char *sum
                 break;
             if (a[0] != '-' || !a[1] || in_entries(entries, a, n) || in_entries(help_entry, a, n))
                 continue;
-            const char *near = NULL;
-            size_t bd = 3;
-            for (const GOptionEntry *e = entries; e->long_name; e++) {
-                char name[40];
-                snprintf(name, sizeof name, "--%s", e->long_name);
-                size_t d = n >= 4 && strncmp(name, a, n) == 0 ? 1 : distance(a, n, name);
-                if (d < bd)
-                    bd = d, near = e->long_name;
-            }
-            char msg[240];
-            if (near)
-                snprintf(msg, sizeof msg, _("unknown option '%.*s' (did you mean --%s?)"), (int)n, a, near);
-            else
-                snprintf(msg, sizeof msg, _("unknown option '%.*s'"), (int)n, a);
-            die_usage_text(msg);
+            const GOptionEntry *const lists[] = {entries};
+            die_unknown(lists, 1, a, n);
         }
         if (g_error_matches(ge, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE) && argv[argc - 1][0] == '-')
             die_usage("option '%s' needs a value", argv[argc - 1]);
