@@ -83,14 +83,15 @@ bool lay_crosses(const bl_rule *r, const vline *L)
 }
 
 /*
- * A segment of a framed line that runs past the frame's outer rule (right, or
- * left when from_left): text set wider than its column (a character grid puts a
+ * A segment of a framed line that runs past the frame's outer rule (right, when the
+ * rule on its left, lo, was found; left, when only hi was): text set wider than its column (a character grid puts a
  * header's glyph in the next grid cell, past the border; a figure's last digit
  * overruns the rule). It belongs to the outer cell it starts in; one wholly
  * outside belongs to the outer cell when that cell holds nothing else on the line.
  */
-static void overrun(const bl_rules *rl, const vline *L, const seg *segs, size_t nseg, seg *sg, bool from_left)
+static void overrun(const bl_rules *rl, const vline *L, const seg *segs, size_t nseg, seg *sg, float lo, float hi)
 {
+    bool from_left = hi < 1e30f; /* the rule on its right was found, none on its left */
     /* the outermost rule crossing the line on the overrun side, and the one inside it */
     float outer = from_left ? 1e30f : -1e30f, inner = outer;
     for (size_t q = 0; q < rl->nv; q++) {
@@ -107,22 +108,9 @@ static void overrun(const bl_rules *rl, const vline *L, const seg *segs, size_t 
         return;
     float a, b; /* the outer cell */
     if (from_left ? outer < sg->x1 - 0.5f : outer > sg->x0 + 0.5f) {
-        /* it straddles the outer rule: the cell it starts in (its nearest rule on the inside) */
-        a = from_left ? outer : sg->cx0;
-        b = from_left ? sg->cx1 : outer;
-        if (from_left) { /* hi was found: the cell is [outer, hi] */
-            float hi = 1e30f;
-            for (size_t q = 0; q < rl->nv; q++)
-                if (lay_crosses(&rl->v[q], L) && rl->v[q].x0 >= sg->x1 - 0.5f && rl->v[q].x0 < hi)
-                    hi = rl->v[q].x0;
-            b = hi;
-        } else { /* lo was found: [lo, outer] */
-            float lo = -1e30f;
-            for (size_t q = 0; q < rl->nv; q++)
-                if (lay_crosses(&rl->v[q], L) && rl->v[q].x0 <= sg->x0 + 0.5f && rl->v[q].x0 > lo)
-                    lo = rl->v[q].x0;
-            a = lo;
-        }
+        /* it straddles the outer rule: the cell it starts in, up to its nearest rule inside */
+        a = from_left ? outer : lo;
+        b = from_left ? hi : outer;
     } else {
         if (inner == 1e30f || inner == -1e30f)
             return;
@@ -132,7 +120,7 @@ static void overrun(const bl_rules *rl, const vline *L, const seg *segs, size_t 
             if (&segs[k] != sg && lay_overlap(segs[k].x0, segs[k].x1, a, b) > 0)
                 return; /* the outer cell has text of its own */
     }
-    if (b - a > 1.0f && b < 1e30f && a > -1e30f)
+    if (b - a > 1.0f)
         sg->cx0 = a, sg->cx1 = b, sg->ruled = true;
 }
 
@@ -253,7 +241,7 @@ void lay_segment_line(const glyph *gs, vline *L, seg *segs, size_t *nseg, const 
         if (lo > -1e30f && hi < 1e30f)
             sg->cx0 = lo, sg->cx1 = hi, sg->ruled = true;
         else if (lo > -1e30f || hi < 1e30f)
-            overrun(rl, L, segs, *nseg, sg, hi < 1e30f);
+            overrun(rl, L, segs, *nseg, sg, lo, hi);
     }
 }
 
