@@ -639,11 +639,12 @@ static void deliver(batch_ctx *c, size_t i, cJSON *rec, const char *compact)
     accept(c, i, rec);
     char *accepted = NULL; /* the record as stored: its findings marked as budgetlint.json accepts them */
     const char *as_stored = !c->store ? NULL : compact ? compact : c->stored[i];
-    cJSON *sr = as_stored ? cJSON_Parse(as_stored) : NULL;
-    if (sr) {
-        accept(c, i, sr);
-        accepted = cJSON_PrintUnformatted(sr);
-        cJSON_Delete(sr);
+    if (as_stored) {
+        /* rec is what is stored, but for the batch's duplicate_of (output only) */
+        cJSON *dup = cJSON_DetachItemFromObjectCaseSensitive(rec, "duplicate_of");
+        accepted = cJSON_PrintUnformatted(rec);
+        if (dup)
+            cJSON_AddItemToObject(rec, "duplicate_of", dup);
         /* already stored under this path: stored again only when what is accepted changed */
         if (accepted && (compact || strcmp(accepted, as_stored) != 0))
             compact = accepted;

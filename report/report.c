@@ -284,15 +284,19 @@ static void rule_sheet(lxw_workbook *wb, lxw_format *hdr, const rows *t)
     for (size_t k = 0; k < n; k++) {
         int nf = 0, nr = 0, na = 0;
         const char *last = NULL;
-        for (size_t i = 0; i < t->nf; i++)
-            if (t->f[i].v[F_RULE] && strcmp(t->f[i].v[F_RULE], r[k].id) == 0 && t->f[i].v[F_ACCEPTED])
+        for (size_t i = 0; i < t->nf; i++) {
+            const frow *f = &t->f[i];
+            if (!f->v[F_RULE] || strcmp(f->v[F_RULE], r[k].id) != 0)
+                continue;
+            if (f->v[F_ACCEPTED]) { /* explained: counted apart */
                 na++;
-            else if (t->f[i].v[F_RULE] && strcmp(t->f[i].v[F_RULE], r[k].id) == 0) {
-                nf++;
-                if (!last || !t->f[i].v[F_PATH] || strcmp(last, t->f[i].v[F_PATH]) != 0)
-                    nr++; /* findings come grouped by report */
-                last = t->f[i].v[F_PATH];
+                continue;
             }
+            nf++;
+            if (!last || !f->v[F_PATH] || strcmp(last, f->v[F_PATH]) != 0)
+                nr++; /* findings come grouped by report */
+            last = f->v[F_PATH];
+        }
         if (!nf && !na)
             continue;
         worksheet_write_string(ws, row, 0, r[k].id, NULL);
