@@ -93,6 +93,31 @@ static bool is_sum_rule(const char *r)
            strcmp(r, "score-sum-mismatch") == 0;
 }
 
+/* The cell of line l holding raw offset raw; NULL when none does. */
+static const bl_cell *cell_at(const bl_doc *d, size_t l, size_t raw)
+{
+    for (int c = 0; c < d->lines[l].ncells; c++) {
+        const bl_cell *cl = &d->lines[l].cells[c];
+        if (raw >= cl->off && raw < cl->off + cl->len)
+            return cl;
+    }
+    return NULL;
+}
+
+/*
+ * Do two cells stand in one column: across, each over the other by half the narrower's
+ * width (a form's regions number their columns each their own way: the 分值 of the funds'
+ * rows is the fifth cell, as is the 实际完成值 of the indicators' rows).
+ */
+static bool same_column(const bl_cell *a, const bl_cell *b)
+{
+    float lo = a->x0 > b->x0 ? a->x0 : b->x0, hi = a->x1 < b->x1 ? a->x1 : b->x1;
+    float narrow = a->x1 - a->x0 < b->x1 - b->x0 ? a->x1 - a->x0 : b->x1 - b->x0;
+    if (narrow <= 0)
+        return a->col == b->col;
+    return hi - lo >= 0.5f * narrow;
+}
+
 static void drop_incomplete_sums(bl_doc *d)
 {
     size_t nd = 0;
@@ -134,13 +159,25 @@ static void drop_incomplete_sums(bl_doc *d)
                 const bl_quantity *q = &d->quantities[i];
                 if (!(q->tags & BL_QT_DAMAGED))
                     continue;
-                if (q->num_start >= lo && q->num_start <= hi)
-                    drop = true;
-                /* or in a table one of the figures is in */
-                size_t ql = bl_doc_line_at(d, d->src[q->num_start]);
+                /*
+                 * a damaged figure in a table counts against a sum when it is in a table one
+                 * of the figures is in, under one of them (a date in the targets' column
+                 * leaves the scores' sum whole; anywhere in the table when a cell is not
+                 * known); one in prose, when it stands among the figures
+                 */
+                size_t raw = d->src[q->num_start], ql = bl_doc_line_at(d, raw);
+                if (ql >= d->nlines || !d->lines[ql].table) {
+                    drop = q->num_start >= lo && q->num_start <= hi;
+                    continue;
+                }
+                const bl_cell *qc = cell_at(d, ql, raw);
                 for (int j = 0; j < f->nfacts && !drop; j++) {
                     const bl_fact *x = bl_doc_fact(d, f->facts[j]);
-                    drop = x && x->table && ql < d->nlines && d->lines[ql].table == x->table;
+                    if (!x || x->derived || !x->table || d->lines[ql].table != x->table)
+                        continue;
+                    size_t xr = d->src[x->num_at], xl = bl_doc_line_at(d, xr);
+                    const bl_cell *xc = xl < d->nlines ? cell_at(d, xl, xr) : NULL;
+                    drop = !qc || !xc || same_column(qc, xc);
                 }
             }
         }
