@@ -4,8 +4,10 @@
  *
  * Poppler renders the page (cairo, 300 dpi); its skew is measured (the angle within ±3°
  * whose row profile is sharpest) and a skewed page rendered again turned straight; the red channel is the image (a red seal drops out, black ink stays);
- * Tesseract (C API; the HanS script model, else chi_sim+eng) recognises it: each
- * table cell the ruling lines close on its own, then the rest of the page. Every symbol becomes a glyph with its
+ * its strokes are made a pixel thicker (a light face's thin strokes break Tesseract's
+ * finding of lines); Tesseract (C API; the HanS script model, else chi_sim+eng)
+ * recognises it: each table cell the ruling lines close on its own, a line of its ink at
+ * a time, then the rest of the page. Every symbol becomes a glyph with its
  * box (in points, as Poppler's) and confidence, on Tesseract's text line (all of a
  * line's glyphs share its top and bottom, so a line stays one line), and the ruling
  * lines are scanned on the same straightened image. The engine is loaded once per
@@ -209,6 +211,28 @@ static void despeckle(unsigned char *g, int w, int h)
 }
 
 /*
+ * Strokes a pixel thicker (each pixel the darkest of itself and its four neighbours): a
+ * light face's one- or two-pixel strokes break Tesseract's finding of lines and
+ * characters (群众满意度 read with marks above it, 清运垃圾量 as four broken lines).
+ */
+static void thicken(unsigned char *g, int w, int h)
+{
+    unsigned char *src = bl_xmalloc((size_t)w * (size_t)h);
+    memcpy(src, g, (size_t)w * (size_t)h);
+    for (int y = 0; y < h; y++)
+        for (int x = 0; x < w; x++) {
+            size_t at = (size_t)y * (size_t)w + (size_t)x;
+            unsigned char v = src[at];
+            if (x > 0 && src[at - 1] < v) v = src[at - 1];
+            if (x + 1 < w && src[at + 1] < v) v = src[at + 1];
+            if (y > 0 && src[at - (size_t)w] < v) v = src[at - (size_t)w];
+            if (y + 1 < h && src[at + (size_t)w] < v) v = src[at + (size_t)w];
+            g[at] = v;
+        }
+    free(src);
+}
+
+/*
  * Paint a table's borders out before recognition (Tesseract reads a border beside a
  * word as "|" or "[" and joins it to the word): rules longer than a glyph's stroke
  * (30 pt across, 18 pt down), 3 pt either side of their line (a scan's border is
@@ -246,23 +270,32 @@ typedef struct {
     int x0, y0, x1, y1; /* pixels of the OCR image, inclusive */
 } rect;
 
+/* The regions the rules close: each mask pixel's region (RULE_ID on a rule). */
+typedef struct {
+    int *lab;
+    int w, h;
+} cellmap;
+
+#define RULE_ID (-1)
+
 #define CELL_PX 2.0 /* the cell mask's resolution, pixels a point */
 
 /*
  * The cells the page's long rules close: the connected regions of a mask with the rules
  * drawn in that do not reach the page's edge, at least 4 pt each way. Returns how many
- * (in *cells, malloc'd), in OCR image pixels.
+ * (in *cells and their regions' ids in *ids, malloc'd), their boxes in OCR image pixels;
+ * *map the regions (its lab malloc'd).
  */
-static size_t find_cells(const bl_rules *rl, double pw, double ph, rect **cells)
+static size_t find_cells(const bl_rules *rl, double pw, double ph, rect **cells, int **ids, cellmap *map)
 {
-    *cells = NULL;
+    *cells = NULL, *ids = NULL, *map = (cellmap){0};
     int w = (int)(pw * CELL_PX) + 2, h = (int)(ph * CELL_PX) + 2;
     if (w <= 2 || h <= 2 || (!rl->nh && !rl->nv))
         return 0;
     int *lab = calloc((size_t)w * (size_t)h, sizeof *lab);
     if (!lab)
         return 0;
-    const int RULE = -1;
+    const int RULE = RULE_ID;
     for (size_t k = 0; k < rl->nh; k++) {
         const bl_rule *r = &rl->h[k];
         if (r->x1 - r->x0 < 30)
@@ -312,13 +345,148 @@ static size_t find_cells(const bl_rules *rl, double pw, double ph, rect **cells)
         }
         if (edge || (x1 - x0) < 4 * CELL_PX || (y1 - y0) < 4 * CELL_PX)
             continue;
-        if (n == cap)
+        if (n == cap) {
             *cells = bl_xrealloc(*cells, (cap = cap * 2 + 32) * sizeof **cells);
+            *ids = bl_xrealloc(*ids, cap * sizeof **ids);
+        }
+        (*ids)[n] = id;
         (*cells)[n++] = (rect){(int)(x0 * s), (int)(y0 * s), (int)((x1 + 1) * s), (int)((y1 + 1) * s)};
     }
     free(queue);
-    free(lab);
+    *map = (cellmap){lab, w, h};
     return n;
+}
+
+/*
+ * The lines of a cell's ink: bands of rows with two or more dark pixels (1 pt inside
+ * the cell's edge, past the rules' erased band), split at white rows; a band under 0.4
+ * of the tallest one's height (a stroke of 二, a line of residue) joins the nearer band
+ * beside it. Each band's box is its own ink. Returns how many (at most max).
+ */
+#define CELL_MARGIN 16
+
+/* Does a row of the band hold one dark run across half the cell or more: a rule? */
+static bool rule_row(const unsigned char *img, int w, int x0, int x1, rect band)
+{
+    for (int y = band.y0; y <= band.y1; y++) {
+        const unsigned char *row = img + (size_t)y * (size_t)w;
+        int run = 0;
+        for (int x = x0; x <= x1; x++) {
+            run = row[x] < 128 ? run + 1 : 0;
+            if (2 * run >= x1 - x0 + 1)
+                return true;
+        }
+    }
+    return false;
+}
+
+static size_t cell_lines(const unsigned char *img, int w, int h, rect cell, rect *lines, size_t max)
+{
+    int m = (int)(1.0 * OCR_DPI / 72.0);
+    int x0 = cell.x0 + m, y0 = cell.y0 + m, x1 = cell.x1 - m, y1 = cell.y1 - m;
+    if (x0 < 0) x0 = 0;
+    if (y0 < 0) y0 = 0;
+    if (x1 >= w) x1 = w - 1;
+    if (y1 >= h) y1 = h - 1;
+    if (x1 <= x0 || y1 <= y0 || max == 0)
+        return 0;
+    size_t n = 0;
+    bool in = false;
+    for (int y = y0; y <= y1 + 1; y++) {
+        int dark = 0;
+        if (y <= y1) {
+            const unsigned char *row = img + (size_t)y * (size_t)w;
+            for (int x = x0; x <= x1 && dark < 2; x++)
+                dark += row[x] < 128;
+        }
+        if (dark >= 2 && !in) {
+            if (n == max)
+                break;
+            lines[n] = (rect){x0, y, x1, y};
+            in = true;
+        } else if (dark < 2 && in) {
+            lines[n++].y1 = y - 1;
+            in = false;
+        }
+    }
+    /* slivers join the nearer neighbour; a rule too short to be erased is dropped */
+    int tall = 0;
+    for (size_t k = 0; k < n; k++)
+        if (lines[k].y1 - lines[k].y0 + 1 > tall)
+            tall = lines[k].y1 - lines[k].y0 + 1;
+    for (size_t k = 0; k < n && n > 1;) {
+        if ((lines[k].y1 - lines[k].y0 + 1) * 10 >= tall * 4) {
+            k++;
+            continue;
+        }
+        if (rule_row(img, w, x0, x1, lines[k])) {
+            memmove(lines + k, lines + k + 1, (n - k - 1) * sizeof *lines);
+            n--;
+            continue;
+        }
+        int up = k > 0 ? lines[k].y0 - lines[k - 1].y1 : 1 << 30;
+        int down = k + 1 < n ? lines[k + 1].y0 - lines[k].y1 : 1 << 30;
+        size_t into = up <= down ? k - 1 : k + 1;
+        if (lines[k].y0 < lines[into].y0) lines[into].y0 = lines[k].y0;
+        if (lines[k].y1 > lines[into].y1) lines[into].y1 = lines[k].y1;
+        memmove(lines + k, lines + k + 1, (n - k - 1) * sizeof *lines);
+        n--;
+        k = 0;
+    }
+    /* each band's own ink across */
+    for (size_t k = 0; k < n; k++) {
+        int bx0 = x1 + 1, bx1 = -1;
+        for (int y = lines[k].y0; y <= lines[k].y1; y++) {
+            const unsigned char *row = img + (size_t)y * (size_t)w;
+            for (int x = x0; x <= x1; x++)
+                if (row[x] < 128) {
+                    if (x < bx0) bx0 = x;
+                    if (x > bx1) bx1 = x;
+                }
+        }
+        lines[k].x0 = bx0, lines[k].x1 = bx1 < bx0 ? bx0 : bx1;
+    }
+    return n;
+}
+
+/*
+ * A copy of the cell's box (clipped to the image, in *box) with the pixels of other
+ * regions white: a cell that is no rectangle (a rule lost in a scan joins two) has a box
+ * reaching over its neighbours, whose text must not be read twice.
+ */
+static unsigned char *cell_image(const unsigned char *img, int w, int h, rect *box, int id, const cellmap *m)
+{
+    if (box->x0 < 0) box->x0 = 0;
+    if (box->y0 < 0) box->y0 = 0;
+    if (box->x1 >= w) box->x1 = w - 1;
+    if (box->y1 >= h) box->y1 = h - 1;
+    if (box->x1 <= box->x0 || box->y1 <= box->y0)
+        return NULL;
+    int bw = box->x1 - box->x0 + 1, bh = box->y1 - box->y0 + 1;
+    const double s = OCR_DPI / 72.0 / CELL_PX;
+    unsigned char *sub = bl_xmalloc((size_t)bw * (size_t)bh);
+    for (int y = 0; y < bh; y++) {
+        int my = (int)((box->y0 + y) / s);
+        for (int x = 0; x < bw; x++) {
+            int mx = (int)((box->x0 + x) / s);
+            int lab = mx < m->w && my < m->h ? m->lab[(size_t)my * (size_t)m->w + (size_t)mx] : RULE_ID;
+            sub[(size_t)y * (size_t)bw + (size_t)x] =
+                lab == id || lab == RULE_ID ? img[(size_t)(box->y0 + y) * (size_t)w + (size_t)(box->x0 + x)] : 255;
+        }
+    }
+    return sub;
+}
+
+/* The box's pixels on a white ground of their own, CELL_MARGIN pixels around them. */
+static unsigned char *cut_out(const unsigned char *img, int w, rect box, int *cw, int *ch)
+{
+    *cw = box.x1 - box.x0 + 1 + 2 * CELL_MARGIN, *ch = box.y1 - box.y0 + 1 + 2 * CELL_MARGIN;
+    unsigned char *cut = bl_xmalloc((size_t)*cw * (size_t)*ch);
+    memset(cut, 255, (size_t)*cw * (size_t)*ch);
+    for (int y = box.y0; y <= box.y1; y++)
+        memcpy(cut + (size_t)(y - box.y0 + CELL_MARGIN) * (size_t)*cw + CELL_MARGIN, img + (size_t)y * (size_t)w + box.x0,
+               (size_t)(box.x1 - box.x0 + 1));
+    return cut;
 }
 
 /* ---- recognition -------------------------------------------------------------------------------- */
@@ -335,6 +503,7 @@ typedef struct {
     size_t first, wcap;
     numword *nums;          /* the words holding digits, to be read again */
     size_t nnums, numcap;
+    int ox, oy;             /* where the image Tesseract read lies in the page's image */
 } collect;
 
 static void note_number(collect *c, size_t from, rect px)
@@ -396,15 +565,24 @@ static void take_symbols(TessBaseAPI *api, collect *c)
     while (it) {
         const TessPageIterator *pi = TessResultIteratorGetPageIteratorConst(it);
         int l, t, r, b;
+#define BOX(level) (TessPageIteratorBoundingBox(pi, level, &l, &t, &r, &b) && \
+                    (l += c->ox, r += c->ox, t += c->oy, b += c->oy, 1))
         if (TessPageIteratorIsAtBeginningOf(pi, RIL_WORD)) {
+            bool boxed = BOX(RIL_WORD), new_line = TessPageIteratorIsAtBeginningOf(pi, RIL_TEXTLINE);
+            /*
+             * a word ends where the next one on its line starts: read a line at a time,
+             * Tesseract gives a line's first word the whole line's box
+             */
+            if (boxed && !new_line && l * pt > wx0 && l * pt < wx1)
+                wx1 = line_x = l * pt, wpx.x1 = l;
             place_word(c->out, word_from, wx0, wx1);
             note_number(c, word_from, wpx);
             word_from = c->out->n;
             c->word++;
-            if (TessPageIteratorIsAtBeginningOf(pi, RIL_TEXTLINE))
+            if (new_line)
                 line_x = -1e30;
             /* words of a line follow each other: one never starts inside the one before */
-            if (TessPageIteratorBoundingBox(pi, RIL_WORD, &l, &t, &r, &b)) {
+            if (boxed) {
                 wx0 = fmax(l * pt, line_x), wx1 = fmax(r * pt, wx0 + 1);
                 line_x = wx1;
                 wpx = (rect){l, t, r, b};
@@ -416,7 +594,7 @@ static void take_symbols(TessBaseAPI *api, collect *c)
              * the line's own top and bottom for all its glyphs, so a line stays one; its
              * ink widened to a text layer's glyph box (ascent and descent of a CJK font)
              */
-            if (TessPageIteratorBoundingBox(pi, RIL_TEXTLINE, &l, &t, &r, &b)) {
+            if (BOX(RIL_TEXTLINE)) {
                 double h = (b - t) * pt;
                 top = t * pt - 0.1 * h, bottom = b * pt + 0.25 * h;
             }
@@ -481,20 +659,25 @@ static void check_numbers(collect *c, const unsigned char *img, int w, int h)
     TessBaseAPI *chk = get_checker();
     if (!chk || !c->nnums)
         return;
-    TessBaseAPISetImage(chk, img, w, h, 1, w);
-    TessBaseAPISetSourceResolution(chk, (int)OCR_DPI);
     TessBaseAPISetPageSegMode(chk, PSM_SINGLE_LINE);
-    /* the word's whole box (no narrower crop, no character whitelist: both make the LSTM
-     * misread, a cut 25 as 28 and % as 0 or 4) */
+    /*
+     * the word's whole box, 2 pt wider, on a white ground (no narrower crop, no
+     * character whitelist: both make the LSTM misread, a cut 25 as 28 and % as 0 or 4;
+     * no wider one: the next word's edge joins the reading, 12 个 as 127)
+     */
     for (size_t k = 0; k < c->nnums; k++) {
         const numword *n = &c->nums[k];
-        int pad = (int)(0.15 * (n->px.y1 - n->px.y0)) + 4;
-        int x0 = n->px.x0 - pad < 0 ? 0 : n->px.x0 - pad, y0 = n->px.y0 - pad < 0 ? 0 : n->px.y0 - pad;
-        int x1 = n->px.x1 + pad >= w ? w - 1 : n->px.x1 + pad, y1 = n->px.y1 + pad >= h ? h - 1 : n->px.y1 + pad;
-        if (x1 <= x0 || y1 <= y0)
+        const int P = (int)(2.0 * OCR_DPI / 72.0 + 0.5); /* 2 pt */
+        rect box = {n->px.x0 - P < 0 ? 0 : n->px.x0 - P, n->px.y0 - P < 0 ? 0 : n->px.y0 - P,
+                    n->px.x1 + P >= w ? w - 1 : n->px.x1 + P, n->px.y1 + P >= h ? h - 1 : n->px.y1 + P};
+        if (box.x1 <= box.x0 || box.y1 <= box.y0)
             continue;
-        TessBaseAPISetRectangle(chk, x0, y0, x1 - x0 + 1, y1 - y0 + 1);
+        int cw, ch;
+        unsigned char *cut = cut_out(img, w, box, &cw, &ch);
+        TessBaseAPISetImage(chk, cut, cw, ch, 1, cw);
+        TessBaseAPISetSourceResolution(chk, (int)OCR_DPI);
         char *again = TessBaseAPIGetUTF8Text(chk);
+        free(cut);
         char first[128], second[128], mine[256];
         size_t o = 0;
         for (size_t g = n->from; g < n->to && o + 5 < sizeof mine; g++)
@@ -548,6 +731,7 @@ static const uint32_t confusions[][2] = {
     {0x6289, 0x6267}, /* 抉 执 */
     {0x5BAA, 0x8986}, /* 宪 覆 */
     {0x4FE9, 0x7B56}, /* 俩 策 */
+    {0x592E, 0x6267}, /* 央 执 */
 };
 
 /* Does the word w stand in the line's characters cps[0..n) with cps[i] taken as a, across i? */
@@ -657,21 +841,46 @@ int bl_ocr_paint(bl_paint_fn paint, void *ctx, double pw, double ph, bl_glyphs *
     bl_rules rl = {0};
     bl_rules_scan(img, w, h, w, 1, (float)(OCR_DPI / 72.0), &rl);
     rect *cells = NULL;
-    size_t ncells = find_cells(&rl, w * 72.0 / OCR_DPI, h * 72.0 / OCR_DPI, &cells);
+    int *ids = NULL;
+    cellmap map;
+    size_t ncells = find_cells(&rl, w * 72.0 / OCR_DPI, h * 72.0 / OCR_DPI, &cells, &ids, &map);
     erase_rules(img, w, h, &rl);
-    collect c = {.out = out, .line = -1, .word = -1, .first = out->n};
-    /* each cell on its own: its text cannot run into the next cell's */
-    TessBaseAPISetImage(api, img, w, h, 1, w);
-    TessBaseAPISetSourceResolution(api, (int)OCR_DPI);
-    int rc = 0;
-    TessBaseAPISetPageSegMode(api, PSM_SINGLE_BLOCK);
-    for (size_t k = 0; k < ncells && rc == 0; k++) {
-        TessBaseAPISetRectangle(api, cells[k].x0, cells[k].y0, cells[k].x1 - cells[k].x0 + 1, cells[k].y1 - cells[k].y0 + 1);
-        if (TessBaseAPIRecognize(api, NULL) == 0)
-            take_symbols(api, &c);
-    }
+    thicken(img, w, h);
+    /* the page whole for the checker: the reader's copy has its cells painted out */
     unsigned char *whole = bl_xmalloc((size_t)w * (size_t)h);
     memcpy(whole, img, (size_t)w * (size_t)h);
+    collect c = {.out = out, .line = -1, .word = -1, .first = out->n};
+    /*
+     * each cell on its own, a line at a time: its text cannot run into the next cell's,
+     * and Tesseract's own line finding breaks a cell's few words into pieces (清运垃圾量
+     * as 清运 / 云 / 垃圾 / 量, 执行率(B/ over A) with 执 on a line of its own) and makes
+     * words of its empty rest
+     */
+    int rc = 0;
+    TessBaseAPISetPageSegMode(api, PSM_SINGLE_LINE);
+    for (size_t k = 0; k < ncells && rc == 0; k++) {
+        rect box = cells[k], lines[64];
+        unsigned char *sub = cell_image(img, w, h, &box, ids[k], &map);
+        if (!sub)
+            continue;
+        int bw = box.x1 - box.x0 + 1, bh = box.y1 - box.y0 + 1;
+        size_t nl = cell_lines(sub, bw, bh, (rect){0, 0, bw - 1, bh - 1}, lines, sizeof lines / sizeof *lines);
+        for (size_t l = 0; l < nl; l++) {
+            int cw, ch;
+            unsigned char *cut = cut_out(sub, bw, lines[l], &cw, &ch);
+            TessBaseAPISetImage(api, cut, cw, ch, 1, cw);
+            TessBaseAPISetSourceResolution(api, (int)OCR_DPI);
+            c.ox = box.x0 + lines[l].x0 - CELL_MARGIN, c.oy = box.y0 + lines[l].y0 - CELL_MARGIN;
+            if (TessBaseAPIRecognize(api, NULL) == 0) {
+                take_symbols(api, &c);
+            }
+            free(cut);
+        }
+        free(sub);
+    }
+    free(ids);
+    free(map.lab);
+    c.ox = c.oy = 0;
     /* then the rest of the page, the cells painted out */
     for (size_t k = 0; k < ncells; k++)
         for (int y = cells[k].y0; y <= cells[k].y1 && y < h; y++)
