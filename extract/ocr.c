@@ -649,10 +649,35 @@ static bool figure_digits(const char *s, char *out, size_t size)
 }
 
 /*
+ * The checker's reading of the box (on a white ground), its first figure's digits into
+ * out; scale 2 reads it enlarged, each pixel made four (a second look at the same ink).
+ */
+static void checker_read(TessBaseAPI *chk, const unsigned char *img, int w, rect box, int scale, char *out, size_t size)
+{
+    int cw, ch;
+    unsigned char *cut = cut_out(img, w, box, &cw, &ch);
+    if (scale > 1) {
+        unsigned char *big = bl_xmalloc((size_t)cw * (size_t)ch * (size_t)(scale * scale));
+        for (int y = 0; y < ch * scale; y++)
+            for (int x = 0; x < cw * scale; x++)
+                big[(size_t)y * (size_t)(cw * scale) + (size_t)x] = cut[(size_t)(y / scale) * (size_t)cw + (size_t)(x / scale)];
+        free(cut);
+        cut = big, cw *= scale, ch *= scale;
+    }
+    TessBaseAPISetImage(chk, cut, cw, ch, 1, cw);
+    TessBaseAPISetSourceResolution(chk, (int)OCR_DPI * scale);
+    char *again = TessBaseAPIGetUTF8Text(chk);
+    free(cut);
+    figure_digits(again, out, size);
+    TessDeleteText(again);
+}
+
+/*
  * Every word holding digits read again by the checker model on its own box: where the
- * two readings' digits differ, the word's digits are unsure (confidence 0), so the
- * figure is reported damaged and never read as a value. Tesseract's confidences alone
- * pass confident misreads (25 read as 28 at 95).
+ * two readings' digits differ, and differ again when the checker looks at the box
+ * enlarged, the word's digits are unsure (confidence 0), so the figure is reported
+ * damaged and never read as a value. Tesseract's confidences alone pass confident
+ * misreads (25 read as 28 at 95).
  */
 static void check_numbers(collect *c, const unsigned char *img, int w, int h)
 {
@@ -672,12 +697,6 @@ static void check_numbers(collect *c, const unsigned char *img, int w, int h)
                     n->px.x1 + P >= w ? w - 1 : n->px.x1 + P, n->px.y1 + P >= h ? h - 1 : n->px.y1 + P};
         if (box.x1 <= box.x0 || box.y1 <= box.y0)
             continue;
-        int cw, ch;
-        unsigned char *cut = cut_out(img, w, box, &cw, &ch);
-        TessBaseAPISetImage(chk, cut, cw, ch, 1, cw);
-        TessBaseAPISetSourceResolution(chk, (int)OCR_DPI);
-        char *again = TessBaseAPIGetUTF8Text(chk);
-        free(cut);
         char first[128], second[128], mine[256];
         size_t o = 0;
         for (size_t g = n->from; g < n->to && o + 5 < sizeof mine; g++)
@@ -686,12 +705,15 @@ static void check_numbers(collect *c, const unsigned char *img, int w, int h)
         /* the first figure of each reading; the one confusion the two models share, a %
          * read as 0 (95% as 950, 97% as 970%), taken as the % */
         bool pct = figure_digits(mine, first, sizeof first);
-        figure_digits(again, second, sizeof second);
-        size_t l1 = strlen(first), l2 = strlen(second);
-        if (pct && l2 == l1 + 1 && second[l1] == '0' && strncmp(first, second, l1) == 0)
-            second[l1] = '\0';
-        TessDeleteText(again);
-        if (strcmp(first, second) != 0)
+        bool same = false;
+        for (int scale = 1; scale <= 2 && !same; scale++) {
+            checker_read(chk, img, w, box, scale, second, sizeof second);
+            size_t l1 = strlen(first), l2 = strlen(second);
+            if (pct && l2 == l1 + 1 && second[l1] == '0' && strncmp(first, second, l1) == 0)
+                second[l1] = '\0';
+            same = strcmp(first, second) == 0;
+        }
+        if (!same)
             for (size_t g = n->from; g < n->to; g++)
                 if (c->out->g[g].cp >= '0' && c->out->g[g].cp <= '9')
                     c->out->g[g].conf = 0;
@@ -781,10 +803,12 @@ static void correct(bl_glyphs *out, size_t first)
             cps[k] = out->g[a + k].cp;
         for (size_t k = 0; k < n; k++) {
             uint32_t c = cps[k];
-            /* 之90% / 之 100% / 宇 90%: Tesseract's readings of ≥ (⩾) before a target */
+            /* 之90% / 之 100% / 宇 90%: Tesseract's readings of ≥ (⩾) before a target, at a
+             * line's start or after a word */
             size_t nx = k + 1 < n && cps[k + 1] == ' ' ? k + 2 : k + 1;
             if ((c == 0x4E4B || (c == 0x5B87 && !makes_word(cps, n, k, 0x81F3))) && nx < n && cps[nx] >= '0' &&
-                cps[nx] <= '9' && (k == 0 || cps[k - 1] > 0x2000 || cps[k - 1] == ' ')) {
+                cps[nx] <= '9' &&
+                (k == 0 || out->g[a + k - 1].line != out->g[a + k].line || cps[k - 1] > 0x2000 || cps[k - 1] == ' ')) {
                 out->g[a + k].cp = 0x2265;
                 continue;
             }
@@ -845,9 +869,10 @@ int bl_ocr_paint(bl_paint_fn paint, void *ctx, double pw, double ph, bl_glyphs *
     cellmap map;
     size_t ncells = find_cells(&rl, w * 72.0 / OCR_DPI, h * 72.0 / OCR_DPI, &cells, &ids, &map);
     erase_rules(img, w, h, &rl);
-    thicken(img, w, h);
     /* the page whole for the checker: the reader's copy has its cells painted out */
     unsigned char *whole = bl_xmalloc((size_t)w * (size_t)h);
+    memcpy(whole, img, (size_t)w * (size_t)h);
+    thicken(img, w, h);
     memcpy(whole, img, (size_t)w * (size_t)h);
     collect c = {.out = out, .line = -1, .word = -1, .first = out->n};
     /*

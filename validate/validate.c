@@ -1,6 +1,7 @@
 /* validate.c - the reviewer's cross-checks, on exact intervals. */
 #include "check.h"
 
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -161,9 +162,10 @@ static void drop_incomplete_sums(bl_doc *d)
                     continue;
                 /*
                  * a damaged figure in a table counts against a sum when it is in a table one
-                 * of the figures is in, under one of them (a date in the targets' column
-                 * leaves the scores' sum whole; anywhere in the table when a cell is not
-                 * known); one in prose, when it stands among the figures
+                 * of the figures is in, in their rows or the row either side of them, under
+                 * one of them (a date in the targets' column leaves the scores' sum whole,
+                 * one in the indicators' rows the funds' sum; anywhere in those rows when a
+                 * cell is not known); one in prose, when it stands among the figures
                  */
                 size_t raw = d->src[q->num_start], ql = bl_doc_line_at(d, raw);
                 if (ql >= d->nlines || !d->lines[ql].table) {
@@ -171,6 +173,16 @@ static void drop_incomplete_sums(bl_doc *d)
                     continue;
                 }
                 const bl_cell *qc = cell_at(d, ql, raw);
+                int rlo = INT_MAX, rhi = INT_MIN, qrow = d->lines[ql].row;
+                for (int j = 0; j < f->nfacts; j++) {
+                    const bl_fact *x = bl_doc_fact(d, f->facts[j]);
+                    if (x && !x->derived && x->table == d->lines[ql].table) {
+                        rlo = x->row < rlo ? x->row : rlo;
+                        rhi = x->row > rhi ? x->row : rhi;
+                    }
+                }
+                if (qrow < rlo - 1 || qrow > rhi + 1)
+                    continue; /* rows away from the sum's: another part of the form */
                 for (int j = 0; j < f->nfacts && !drop; j++) {
                     const bl_fact *x = bl_doc_fact(d, f->facts[j]);
                     if (!x || x->derived || !x->table || d->lines[ql].table != x->table)

@@ -92,6 +92,13 @@ void test_rules(void)
          "| 产出指标 | 质量指标 | 验收合格率 | ≥95% | 30 | 28 |\n| 效益指标 | 社会效益 | 读者便利 | 明显 | 40 | 40 |\n"
          "| 总分 |  |  |  | 100 | 90 |\n",
          "score-sum-mismatch", 0, "a damaged score (IO分) in the scores' column leaves their sum unchecked"},
+        {"| 项目资金 | 年初预算数 | 全年预算数 | 全年执行数 |\n| 年度资金总额 | 100 | 100 | 95 |\n"
+         "| 其中：财政拨款 | 80 | 80 | 70 |\n| 其他资金 | 20 | 20 | 20 |\n| 一级指标 | 三级指标 | 指标值 | 实际完成值 |\n"
+         "| 产出指标 | 采购数量 | ≥10次 | IO次 |\n",
+         "sum-mismatch", 1, "a damaged actual value rows below the funds' rows is no part of their sum: 70 + 20 = 90, not 95"},
+        {"| 项目资金 | 年初预算数 | 全年预算数 | 全年执行数 |\n| 年度资金总额 | 100 | 100 | 95 |\n"
+         "| 其中：财政拨款 | 80 | 80 | 70 |\n| 其他资金 | 20 | 20 | IO次 |\n",
+         "sum-mismatch", 0, "a damaged part in the funds' rows leaves their sum unchecked"},
         {"年度任务数为 115 户，实际完成改造 264 户。实际改造数超任务 43%。", "count-mismatch", 1,
          "超任务 43% is task/done, not (done-task)/task"},
         {"年度任务数为 200 户，实际完成改造 260 户。实际改造数超任务 30%。", "count-mismatch", 0,
