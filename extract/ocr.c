@@ -33,20 +33,42 @@ static TessBaseAPI *checker;   /* a second model that reads every figure again: 
                                   digits; chi_sim reads 6 as 0 and % as 94 in these fonts) */
 static bool checker_tried;
 
+static TessBaseAPI *umpire;    /* a third model for a figure the two read otherwise: chi_sim */
+static bool umpire_tried;
+
+/* Tesseract with the model lang, NULL when it cannot load. */
+static TessBaseAPI *load_model(const char *lang)
+{
+    TessBaseAPI *api = TessBaseAPICreate();
+    if (api && TessBaseAPIInit3(api, NULL, lang) == 0) {
+        TessBaseAPISetVariable(api, "debug_file", "/dev/null");
+        return api;
+    }
+    if (api)
+        TessBaseAPIDelete(api);
+    return NULL;
+}
+
 /* The checker: eng, a model other than the reader's; NULL when it cannot load. */
 static TessBaseAPI *get_checker(void)
 {
-    if (checker_tried)
-        return checker;
-    checker_tried = true;
-    TessBaseAPI *api = TessBaseAPICreate();
-    if (api && TessBaseAPIInit3(api, NULL, "eng") == 0) {
-        TessBaseAPISetVariable(api, "debug_file", "/dev/null");
-        checker = api;
-    } else if (api) {
-        TessBaseAPIDelete(api);
-    }
+    if (!checker_tried)
+        checker = load_model("eng"), checker_tried = true;
     return checker;
+}
+
+static const char *engine_lang; /* the reader's model */
+
+/*
+ * The umpire: chi_sim, loaded the first time the reader and the checker disagree; none
+ * when the reader is chi_sim itself (no third opinion).
+ */
+static TessBaseAPI *get_umpire(void)
+{
+    if (!umpire_tried && engine_lang && !strstr(engine_lang, "chi_sim"))
+        umpire = load_model("chi_sim");
+    umpire_tried = true;
+    return umpire;
 }
 
 /*
@@ -63,7 +85,7 @@ static TessBaseAPI *get_engine(void)
     for (size_t k = 0; k < (env && *env ? 1u : 2u) && !engine; k++) {
         TessBaseAPI *api = TessBaseAPICreate();
         if (api && TessBaseAPIInit3(api, NULL, tries[k]) == 0)
-            engine = api;
+            engine = api, engine_lang = tries[k];
         else if (api)
             TessBaseAPIDelete(api);
     }
@@ -675,9 +697,10 @@ static void checker_read(TessBaseAPI *chk, const unsigned char *img, int w, rect
 /*
  * Every word holding digits read again by the checker model on its own box: where the
  * two readings' digits differ, and differ again when the checker looks at the box
- * enlarged, the word's digits are unsure (confidence 0), so the figure is reported
- * damaged and never read as a value. Tesseract's confidences alone pass confident
- * misreads (25 read as 28 at 95).
+ * enlarged, a third model (the umpire) reads it; unless it reads the reader's digits,
+ * the word's digits are unsure (confidence 0), so the figure is reported damaged and
+ * never read as a value: two models of three must agree. Tesseract's confidences alone
+ * pass confident misreads (25 read as 28 at 95).
  */
 static void check_numbers(collect *c, const unsigned char *img, int w, int h)
 {
@@ -706,8 +729,14 @@ static void check_numbers(collect *c, const unsigned char *img, int w, int h)
          * read as 0 (95% as 950, 97% as 970%), taken as the % */
         bool pct = figure_digits(mine, first, sizeof first);
         bool same = false;
-        for (int scale = 1; scale <= 2 && !same; scale++) {
-            checker_read(chk, img, w, box, scale, second, sizeof second);
+        /* the checker's two looks, then the umpire's one */
+        for (int look = 0; look < 3 && !same; look++) {
+            TessBaseAPI *api = look < 2 ? chk : get_umpire();
+            if (!api)
+                break;
+            if (look == 2)
+                TessBaseAPISetPageSegMode(api, PSM_SINGLE_LINE);
+            checker_read(api, img, w, box, look == 1 ? 2 : 1, second, sizeof second);
             size_t l1 = strlen(first), l2 = strlen(second);
             if (pct && l2 == l1 + 1 && second[l1] == '0' && strncmp(first, second, l1) == 0)
                 second[l1] = '\0';
@@ -719,6 +748,8 @@ static void check_numbers(collect *c, const unsigned char *img, int w, int h)
                     c->out->g[g].conf = 0;
     }
     TessBaseAPIClear(chk);
+    if (umpire)
+        TessBaseAPIClear(umpire);
 }
 
 /* ---- the characters Tesseract confuses, put right by the words of the domain ----------------- */
