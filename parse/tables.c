@@ -608,6 +608,10 @@ static void read_row(reader *r, const bl_line *L, cell *cs, int nc)
                 add(r, L, scell, BL_KIND_SCORE, "total", &v, BL_UNIT_POINT, BL_BASIS_NONE, "总分");
             return;
         }
+        cellnum as_name;
+        if (l3 && read_cell(l3->s, l3->n, &as_name) && (as_name.op || as_name.unit != BL_UNIT_OTHER))
+            l3 = NULL; /* a target or a figure where the name goes (≥ 2%, 100 万元): the row's cells
+                          stand a column off (a scan's lost rule), so none of them is read */
         if (!l3) {
             /* figures with no indicator to name them (a label lost to OCR): not read, and the
              * table's sums lack them */

@@ -99,6 +99,10 @@ void test_rules(void)
         {"| 项目资金 | 年初预算数 | 全年预算数 | 全年执行数 |\n| 年度资金总额 | 100 | 100 | 95 |\n"
          "| 其中：财政拨款 | 80 | 80 | 70 |\n| 其他资金 | 20 | 20 | IO次 |\n",
          "sum-mismatch", 0, "a damaged part in the funds' rows leaves their sum unchecked"},
+        {"| 一级指标 | 二级指标 | 三级指标 | 年度指标值 | 实际完成值 | 分值 | 得分 |\n"
+         "| 产出指标 | 数量指标 | 整治街道数量 | ≥12个 | 12个 | 50 | 50 |\n| 产出指标 | 质量指标 | ≥95% | 98% | 40 | 40 |  |\n"
+         "| 总分 |  |  |  |  | 100 | 90 |\n",
+         "weight-sum-mismatch", 0, "a row with a target where the name goes stands a column off: not read, the sums unchecked"},
         {"年度任务数为 115 户，实际完成改造 264 户。实际改造数超任务 43%。", "count-mismatch", 1,
          "超任务 43% is task/done, not (done-task)/task"},
         {"年度任务数为 200 户，实际完成改造 260 户。实际改造数超任务 30%。", "count-mismatch", 0,
