@@ -158,6 +158,9 @@ bool read_cell(const char *s, size_t n, cellnum *out)
         /* a measure (个, 吨, 人次, 元/户): short, no digits */
         if (ul > 18)
             return false;
+        /* a year (2023年…: a date whose month a scan garbled, 2023年冰月底前) is no figure */
+        if (ul >= 3 && memcmp(u, "年", 3) == 0 && out->v.scale == 0 && out->v.mant >= 1900 && out->v.mant <= 2100)
+            return false;
         for (size_t j = 0; j < ul; j++)
             if (u[j] >= '0' && u[j] <= '9') {
                 out->glued = true;

@@ -56,6 +56,14 @@ void test_parse(void)
         {"项目支出预算执行率 95%。", "rate project 95%"},
         {"自评得分 92 分，自评结果为“优秀”。", "score total 92分; grade total 优"},
         {"自评得分\n90 分\n", "score total 90分"},
+        /* #14: a year in a date cell a scan garbled is no target; a row a column off (a target
+         * where the name goes) gives nothing */
+        {"| 一级指标 | 二级指标 | 三级指标 | 年度指标值 | 实际完成值 | 分值 | 得分 |\n"
+         "| 产出指标 | 时效指标 | 完成时间 | 2023年冰月底前 | 2023年了2 | 10 | 10 |\n",
+         "weight indicator:完成时间 10分; score indicator:完成时间 10分"},
+        {"| 一级指标 | 二级指标 | 三级指标 | 年度指标值 | 实际完成值 | 分值 | 得分 |\n"
+         "| 产出指标 | 质量指标 | ≥95% | 98% | 10 | 10 |  |\n",
+         ""},
         /* #13 shape 1: header cells holding values, also after 项目名称 / 主管部门 */
         {"| 项目名称 | 小学营养餐补助 | 主管部门 | 某县教育局 | 自评得分 | 94 |\n", "score total 94分"},
         {"| 主管部门 | 某县教育局 | 自评总分（分） | 96.45 |\n", "score total 96.45分"},
