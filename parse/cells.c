@@ -173,6 +173,23 @@ bool read_cell(const char *s, size_t n, cellnum *out)
     return true;
 }
 
+static float overlap(float a0, float a1, float b0, float b1)
+{
+    float lo = a0 > b0 ? a0 : b0, hi = a1 < b1 ? a1 : b1;
+    return hi > lo ? hi - lo : 0;
+}
+
+bool off_column(const header *h, const cell *c)
+{
+    if (c->col < 0 || c->col >= MAXCOL || c->x1 <= c->x0 || h->x1[c->col] <= h->x0[c->col])
+        return false;
+    float own = overlap(c->x0, c->x1, h->x0[c->col], h->x1[c->col]);
+    for (int k = 0; k < MAXCOL; k++)
+        if (k != c->col && h->x1[k] > h->x0[k] && overlap(c->x0, c->x1, h->x0[k], h->x1[k]) > own)
+            return true;
+    return false;
+}
+
 bool is_total_label(const char *s, size_t n)
 {
     return starts(s, n, "总分") || starts(s, n, "合计") || starts(s, n, "总计") || starts(s, n, "自评总分") ||
@@ -276,6 +293,8 @@ int read_header(header *h, const cell *cs, int nc, int doc_year)
             h->role[cs[k].col] = ro;
             h->letter[cs[k].col] = letter;
         }
+        if (cs[k].col < MAXCOL)
+            h->x0[cs[k].col] = cs[k].x0, h->x1[cs[k].col] = cs[k].x1;
         if (den)
             h->rate_den = den;
         if (ro != C_NONE && ro != C_SKIP)

@@ -36,6 +36,7 @@ typedef struct {
     size_t n;
     size_t at; /* offset in doc->text */
     int col;
+    float x0, x1; /* across the page, points; both 0 when not known (text tables) */
 } cell;
 
 /* ---- one cell's number ------------------------------------------------------------- */
@@ -71,7 +72,15 @@ typedef struct {
     bool funding;
     bool reason_col;       /* a 偏差原因 / 未完成原因 column */
     const char *weight_word; /* how the weight column is headed: "分值" or "权重" */
+    float x0[MAXCOL], x1[MAXCOL]; /* each column's header cell across the page (0, 0: not known) */
 } header;
+
+/**
+ * Does the cell stand under another column's header cell rather than its own (a row a
+ * column off: a scan lost the rule its cells were counted from)? False when the
+ * positions are not known.
+ */
+bool off_column(const header *h, const cell *c);
 
 /** Read a header row into h (a column naming another year than the report's is skipped). Returns the roles named. */
 int read_header(header *h, const cell *cs, int nc, int doc_year);

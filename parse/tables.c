@@ -470,7 +470,7 @@ static bool read_inline_pairs(reader *r, const bl_line *L, const cell *cs, int n
         }
         if (!clen || colon == 0 || colon + clen >= c->n)
             continue;
-        cell val = {c->s + colon + clen, c->n - colon - clen, c->at + colon + clen, c->col};
+        cell val = {c->s + colon + clen, c->n - colon - clen, c->at + colon + clen, c->col, c->x0, c->x1};
         cellnum v;
         if (!read_cell(val.s, val.n, &v) || v.placeholder || v.op)
             continue;
@@ -609,9 +609,14 @@ static void read_row(reader *r, const bl_line *L, cell *cs, int nc)
             return;
         }
         cellnum as_name;
-        if (l3 && read_cell(l3->s, l3->n, &as_name) && (as_name.op || as_name.unit != BL_UNIT_OTHER))
-            l3 = NULL; /* a target or a figure where the name goes (≥ 2%, 100 万元): the row's cells
-                          stand a column off (a scan's lost rule), so none of them is read */
+        if (l3 && read_cell(l3->s, l3->n, &as_name) &&
+            (as_name.unit != BL_UNIT_OTHER || (as_name.op && as_name.mlen <= 6)))
+            l3 = NULL; /* a target or a figure where the name goes (≥ 2%, 100 万元, ≥12 个; a name
+                          as ≥360天服务读者 stays one): the row's cells stand a column off (a
+                          scan's lost rule), so none of them is read */
+        for (int k = 0; k < nc && l3; k++)
+            if (off_column(h, &cs[k]))
+                l3 = NULL; /* a cell under another column's header: the row is a column off */
         if (!l3) {
             /* figures with no indicator to name them (a label lost to OCR): not read, and the
              * table's sums lack them */
@@ -750,6 +755,8 @@ static int cells_of(const bl_doc *d, const bl_line *L, cell *cs, int max)
         cs[nc].n = e - s;
         cs[nc].at = s;
         cs[nc].col = nc < L->ncells ? L->cells[nc].col : nc;
+        cs[nc].x0 = nc < L->ncells ? L->cells[nc].x0 : 0;
+        cs[nc].x1 = nc < L->ncells ? L->cells[nc].x1 : 0;
         nc++;
         if (e >= d->text_len || d->text[e] == '\n')
             break;

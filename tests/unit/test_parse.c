@@ -1,6 +1,7 @@
 /* test_parse.c - phrasing to facts: each input and the facts it must give, in order. */
 #include "../../extract/extract.h"
 #include "../../normalize/normalize.h"
+#include "../../parse/cells.h"
 #include "../../parse/parse.h"
 #include "../../parse/roles.h"
 #include "harness.h"
@@ -144,4 +145,15 @@ void test_parse(void)
         facts_of(quiet, got, sizeof got);
         CHECK_STR(got, quiet_facts, "lexicon %s quiet: %s", word, quiet);
     }
+    /* a row a column off (#14): its cells under the next column's header cells */
+    header h = {0};
+    const float hx[][2] = {{100, 160}, {160, 220}, {220, 260}, {260, 300}}; /* 三级指标 | 指标值 | 分值 | 得分 */
+    for (int k = 0; k < 4; k++)
+        h.x0[k] = hx[k][0], h.x1[k] = hx[k][1];
+    cell under = {"10", 2, 0, 2, 232, 248}, off = {"10", 2, 0, 2, 272, 288}, wide = {"绩效目标", 12, 0, 0, 100, 220};
+    cell unknown = {"10", 2, 0, 2, 0, 0};
+    CHECK(!off_column(&h, &under), "off_column: a figure under its own column's header");
+    CHECK(off_column(&h, &off), "off_column: a figure under the next column's header (a row a column off)");
+    CHECK(!off_column(&h, &wide), "off_column: a merged cell over two columns, its own the first");
+    CHECK(!off_column(&h, &unknown), "off_column: no position known (a text table)");
 }
