@@ -331,6 +331,12 @@ char *bl_path_uri(const char *path)
     return b.data ? b.data : bl_strdup_plain("");
 }
 
+float bl_span_overlap(float a0, float a1, float b0, float b1)
+{
+    float lo = a0 > b0 ? a0 : b0, hi = a1 < b1 ? a1 : b1;
+    return hi > lo ? hi - lo : 0;
+}
+
 bool bl_utf8_valid(const char *s, size_t n)
 {
     size_t i = 0;

@@ -115,6 +115,9 @@ char *bl_path_shown(const char *path);
 /** The name as a URI reference: every byte but unreserved ASCII and '/' percent-encoded. */
 char *bl_path_uri(const char *path);
 
+/** How far the spans a0..a1 and b0..b1 overlap (0 when apart): cells across a page. */
+float bl_span_overlap(float a0, float a1, float b0, float b1);
+
 /** True when all n bytes are valid UTF-8 (NUL allowed). */
 bool bl_utf8_valid(const char *s, size_t n);
 

@@ -173,19 +173,13 @@ bool read_cell(const char *s, size_t n, cellnum *out)
     return true;
 }
 
-static float overlap(float a0, float a1, float b0, float b1)
-{
-    float lo = a0 > b0 ? a0 : b0, hi = a1 < b1 ? a1 : b1;
-    return hi > lo ? hi - lo : 0;
-}
-
 bool off_column(const header *h, const cell *c)
 {
     if (c->col < 0 || c->col >= MAXCOL || c->x1 <= c->x0 || h->x1[c->col] <= h->x0[c->col])
         return false;
-    float own = overlap(c->x0, c->x1, h->x0[c->col], h->x1[c->col]);
+    float own = bl_span_overlap(c->x0, c->x1, h->x0[c->col], h->x1[c->col]);
     for (int k = 0; k < MAXCOL; k++)
-        if (k != c->col && h->x1[k] > h->x0[k] && overlap(c->x0, c->x1, h->x0[k], h->x1[k]) > own)
+        if (k != c->col && h->x1[k] > h->x0[k] && bl_span_overlap(c->x0, c->x1, h->x0[k], h->x1[k]) > own)
             return true;
     return false;
 }

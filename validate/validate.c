@@ -112,11 +112,43 @@ static const bl_cell *cell_at(const bl_doc *d, size_t l, size_t raw)
  */
 static bool same_column(const bl_cell *a, const bl_cell *b)
 {
-    float lo = a->x0 > b->x0 ? a->x0 : b->x0, hi = a->x1 < b->x1 ? a->x1 : b->x1;
     float narrow = a->x1 - a->x0 < b->x1 - b->x0 ? a->x1 - a->x0 : b->x1 - b->x0;
     if (narrow <= 0)
         return a->col == b->col;
-    return hi - lo >= 0.5f * narrow;
+    return bl_span_overlap(a->x0, a->x1, b->x0, b->x1) >= 0.5f * narrow;
+}
+
+/* A sum's stated figure and its cell (NULL in prose, or when not found). */
+typedef struct {
+    const bl_fact *x;
+    const bl_cell *c;
+} placed;
+
+/*
+ * Does the damaged figure q count against the sum of the figures p[0..n) (lo..hi: where
+ * they stand in the text)? In a table: when it is in a table one of the figures is in, in
+ * their rows or the row either side of them, under one of them (a date in the targets'
+ * column leaves the scores' sum whole, one in the indicators' rows the funds' sum;
+ * anywhere in those rows when a cell is not known). In prose: when it stands among them.
+ */
+static bool counts_against(const bl_doc *d, const placed *p, int n, const bl_quantity *q, size_t lo, size_t hi)
+{
+    size_t raw = d->src[q->num_start], ql = bl_doc_line_at(d, raw);
+    if (ql >= d->nlines || !d->lines[ql].table)
+        return q->num_start >= lo && q->num_start <= hi;
+    int table = d->lines[ql].table, row = d->lines[ql].row, rlo = INT_MAX, rhi = INT_MIN;
+    for (int j = 0; j < n; j++)
+        if (p[j].x->table == table) {
+            rlo = p[j].x->row < rlo ? p[j].x->row : rlo;
+            rhi = p[j].x->row > rhi ? p[j].x->row : rhi;
+        }
+    if (row < rlo - 1 || row > rhi + 1)
+        return false; /* rows away from the sum's: another part of the form */
+    const bl_cell *qc = cell_at(d, ql, raw);
+    for (int j = 0; j < n; j++)
+        if (p[j].x->table == table && (!qc || !p[j].c || same_column(qc, p[j].c)))
+            return true;
+    return false;
 }
 
 static void drop_incomplete_sums(bl_doc *d)
@@ -148,6 +180,9 @@ static void drop_incomplete_sums(bl_doc *d)
                 for (int g = 0; g < ng && x && !drop; g++)
                     drop = x->table == glued[g]; /* a part of the sum may be in the unread cell */
             }
+            /* the sum's stated figures, each with its cell, and where they stand in the text */
+            placed p[BL_MAX_FINDING_FACTS];
+            int np = 0;
             size_t lo = SIZE_MAX, hi = 0;
             for (int j = 0; j < f->nfacts; j++) {
                 const bl_fact *x = bl_doc_fact(d, f->facts[j]);
@@ -155,43 +190,15 @@ static void drop_incomplete_sums(bl_doc *d)
                     continue;
                 lo = x->num_at < lo ? x->num_at : lo;
                 hi = x->num_at > hi ? x->num_at : hi;
-            }
-            for (size_t i = 0; i < d->nquantities && !drop && lo <= hi; i++) {
-                const bl_quantity *q = &d->quantities[i];
-                if (!(q->tags & BL_QT_DAMAGED))
-                    continue;
-                /*
-                 * a damaged figure in a table counts against a sum when it is in a table one
-                 * of the figures is in, in their rows or the row either side of them, under
-                 * one of them (a date in the targets' column leaves the scores' sum whole,
-                 * one in the indicators' rows the funds' sum; anywhere in those rows when a
-                 * cell is not known); one in prose, when it stands among the figures
-                 */
-                size_t raw = d->src[q->num_start], ql = bl_doc_line_at(d, raw);
-                if (ql >= d->nlines || !d->lines[ql].table) {
-                    drop = q->num_start >= lo && q->num_start <= hi;
-                    continue;
-                }
-                const bl_cell *qc = cell_at(d, ql, raw);
-                int rlo = INT_MAX, rhi = INT_MIN, qrow = d->lines[ql].row;
-                for (int j = 0; j < f->nfacts; j++) {
-                    const bl_fact *x = bl_doc_fact(d, f->facts[j]);
-                    if (x && !x->derived && x->table == d->lines[ql].table) {
-                        rlo = x->row < rlo ? x->row : rlo;
-                        rhi = x->row > rhi ? x->row : rhi;
-                    }
-                }
-                if (qrow < rlo - 1 || qrow > rhi + 1)
-                    continue; /* rows away from the sum's: another part of the form */
-                for (int j = 0; j < f->nfacts && !drop; j++) {
-                    const bl_fact *x = bl_doc_fact(d, f->facts[j]);
-                    if (!x || x->derived || !x->table || d->lines[ql].table != x->table)
-                        continue;
+                const bl_cell *c = NULL;
+                if (x->table) {
                     size_t xr = d->src[x->num_at], xl = bl_doc_line_at(d, xr);
-                    const bl_cell *xc = xl < d->nlines ? cell_at(d, xl, xr) : NULL;
-                    drop = !qc || !xc || same_column(qc, xc);
+                    c = xl < d->nlines ? cell_at(d, xl, xr) : NULL;
                 }
+                p[np++] = (placed){x, c};
             }
+            for (size_t i = 0; i < d->nquantities && !drop && lo <= hi; i++)
+                drop = (d->quantities[i].tags & BL_QT_DAMAGED) && counts_against(d, p, np, &d->quantities[i], lo, hi);
         }
         if (!drop)
             d->findings[kept++] = *f;
