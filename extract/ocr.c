@@ -65,8 +65,8 @@ static const char *engine_lang; /* the reader's model */
  */
 static TessBaseAPI *get_umpire(void)
 {
-    if (!umpire_tried && engine_lang && !strstr(engine_lang, "chi_sim"))
-        umpire = load_model("chi_sim");
+    if (!umpire_tried && engine_lang && !strstr(engine_lang, "chi_sim") && (umpire = load_model("chi_sim")))
+        TessBaseAPISetPageSegMode(umpire, PSM_SINGLE_LINE);
     umpire_tried = true;
     return umpire;
 }
@@ -271,6 +271,7 @@ static void take_symbols(TessBaseAPI *api, collect *c)
         if (!TessResultIteratorNext(it, RIL_SYMBOL))
             break;
     }
+#undef BOX
     place_word(c->out, word_from, wx0, wx1);
     note_number(c, word_from, wpx);
     if (it)
@@ -341,9 +342,9 @@ static void check_numbers(collect *c, const unsigned char *img, int w, int h)
      * character whitelist: both make the LSTM misread, a cut 25 as 28 and % as 0 or 4;
      * no wider one: the next word's edge joins the reading, 12 个 as 127)
      */
+    const int P = (int)(2.0 * OCR_DPI / 72.0 + 0.5); /* 2 pt */
     for (size_t k = 0; k < c->nnums; k++) {
         const numword *n = &c->nums[k];
-        const int P = (int)(2.0 * OCR_DPI / 72.0 + 0.5); /* 2 pt */
         rect box = {n->px.x0 - P < 0 ? 0 : n->px.x0 - P, n->px.y0 - P < 0 ? 0 : n->px.y0 - P,
                     n->px.x1 + P >= w ? w - 1 : n->px.x1 + P, n->px.y1 + P >= h ? h - 1 : n->px.y1 + P};
         if (box.x1 <= box.x0 || box.y1 <= box.y0)
@@ -362,8 +363,6 @@ static void check_numbers(collect *c, const unsigned char *img, int w, int h)
             TessBaseAPI *api = look < 2 ? chk : get_umpire();
             if (!api)
                 break;
-            if (look == 2)
-                TessBaseAPISetPageSegMode(api, PSM_SINGLE_LINE);
             checker_read(api, img, w, box, look == 1 ? 2 : 1, second, sizeof second);
             size_t l1 = strlen(first), l2 = strlen(second);
             if (pct && l2 == l1 + 1 && second[l1] == '0' && strncmp(first, second, l1) == 0)
