@@ -43,7 +43,8 @@ typedef struct {
     bool numeric;
     bool ruled; /* x0..x1 are the cell's ruling lines */
     int col;
-    float line_x1, line_em; /* its last line's right edge and last glyph's width (a wrapped figure fills its line) */
+    float line_x0, line_x1, line_em; /* its last line's edges and last glyph's width (a wrapped figure fills its line) */
+    float line_y;                    /* and that line's middle */
 } cellb;
 
 typedef struct {
@@ -80,6 +81,7 @@ bool lay_is_cjk_start(const char *s);
 bool lay_numeric_cell(const char *s, size_t n);
 bool lay_prose_cell(const char *s, size_t n);
 void lay_cell_add(cellb *c, const char *text, const glyph *g, bool space_before);
+bool lay_line_full(const cellb *c);
 void lay_cell_append_seg(cellb *c, const char *text, const glyph *gs, const seg *s, bool joining);
 void lay_add_line(bl_doc *doc, size_t *cap, bl_line **out);
 int lay_grid_col(const float *gx, const float *gr, int ng, float x0, float x1);

@@ -116,6 +116,21 @@ void lay_cell_add(cellb *c, const char *text, const glyph *g, bool space_before)
     c->gl[c->ngl++] = g->idx;
 }
 
+/*
+ * Does the cell's last line run to its right rule (a figure there may go on in the line
+ * below)? Not when it stops short of it by more than two glyphs and a half, nor when it
+ * stands centred with room on both sides (10 centred in a narrow 分值 cell: a figure of
+ * its own). True when that is not known: a cell without rules or glyph widths.
+ */
+bool lay_line_full(const cellb *c)
+{
+    if (!c->ruled || c->line_em <= 0)
+        return true;
+    float left = c->line_x0 - c->x0, right = c->x1 - c->line_x1, em = c->line_em;
+    bool centred = left >= 1.5f * em && fabsf(left - right) < em;
+    return right < 2.5f * em + 2.0f && !centred;
+}
+
 /* Append a segment's glyphs to a cell (a space between Latin words, none in CJK). */
 void lay_cell_append_seg(cellb *c, const char *text, const glyph *gs, const seg *s, bool joining)
 {
@@ -133,8 +148,7 @@ void lay_cell_append_seg(cellb *c, const char *text, const glyph *gs, const seg 
                  ((nx >= 'A' && nx <= 'Z') || (nx >= 'a' && nx <= 'z'));
             /* digits over digits in a ruled cell: one figure wrapped only when the line above
              * runs to the cell's right rule; two figures stacked (10 over 10) stay apart */
-            if (last >= '0' && last <= '9' && nx >= '0' && nx <= '9' && c->ruled && c->line_em > 0 &&
-                c->line_x1 < c->x1 - 2.5f * c->line_em - 2.0f)
+            if (last >= '0' && last <= '9' && nx >= '0' && nx <= '9' && !lay_line_full(c))
                 sp = true;
         } else if (!first) {
             const glyph *p = &gs[k - 1];
@@ -150,6 +164,11 @@ void lay_cell_append_seg(cellb *c, const char *text, const glyph *gs, const seg 
         first = false;
     }
     if (s->g1 > s->g0) {
+        /* a segment on the line the last one was on (grid-spaced glyphs come a few to a segment) widens it */
+        const glyph *g = &gs[s->g0];
+        bool same = c->line_x1 > c->line_x0 && fabsf((g->y0 + g->y1) / 2 - c->line_y) < (g->y1 - g->y0) / 2;
+        c->line_x0 = same && c->line_x0 < s->x0 ? c->line_x0 : s->x0;
+        c->line_y = (g->y0 + g->y1) / 2;
         c->line_x1 = s->x1;
         c->line_em = gs[s->g1 - 1].x1 - gs[s->g1 - 1].x0; /* its last glyph's width: a digit's, for a figure */
     }
@@ -310,8 +329,9 @@ bool lay_finishes(const pending_row *p, const rowb *r, const bl_layout_state *st
         return false;
     /*
      * or only figures, fewer than the row has, each under a figure that goes on
-     * (a number wrapped digit by digit: 10 / 0); a new row brings its label or
-     * all its figures
+     * (a number wrapped digit by digit: 10 / 0 - its line runs to the cell's rule);
+     * a new row brings its label or all its figures (or lost its label to a scan:
+     * 总分 100 98 under a row's 10 10)
      */
     int nnum = 0, pnum = 0;
     for (int k = 0; k < r->ncells; k++)
@@ -328,7 +348,7 @@ bool lay_finishes(const pending_row *p, const rowb *r, const bl_layout_state *st
         int m = 0;
         for (; m < p->row.ncells && !under; m++) {
             const cellb *u = &p->row.cells[m];
-            under = u->numeric == figures && u->text.len &&
+            under = u->numeric == figures && u->text.len && (!figures || lay_line_full(u)) &&
                     lay_overlap(c->x0, c->x1, u->x0, u->x1) > 0.5f * (c->x1 - c->x0);
         }
         if (!under)
