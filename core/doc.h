@@ -178,6 +178,10 @@ typedef struct bl_doc {
     int unread_tables[BL_MAX_UNREAD_TABLES]; /* tables with a row of figures that could not be read
                                                 (no indicator name): their sums are not checked */
     int nunread_tables;
+    int unheaded_tables[BL_MAX_UNREAD_TABLES]; /* tables with a column of amounts under no header
+                                                  (a header cell a scan lost): a rate's denominator
+                                                  may be there, so their rates are not checked */
+    int nunheaded_tables;
 #define BL_MAX_PROJECTS 16
     const char *projects[BL_MAX_PROJECTS]; /* their names, when several */
     int nprojects;

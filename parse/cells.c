@@ -283,12 +283,16 @@ int read_header(header *h, const cell *cs, int nc, int doc_year)
         int y = year_in(cs[k].s, cs[k].n);
         if (ro >= C_BUDGET_INITIAL && ro <= C_RATE && y && doc_year && y != doc_year)
             ro = C_SKIP; /* 2021年决算数 in a 2022 report: last year's column, for comparison */
+        if (cs[k].col < MAXCOL && cs[k].n && h->named[cs[k].col])
+            h->clash = true; /* 全年执行数(B) and 分值 in one column: a scan lost the rule between them */
         if (cs[k].col < MAXCOL && ro != C_NONE) {
             h->role[cs[k].col] = ro;
             h->letter[cs[k].col] = letter;
         }
-        if (cs[k].col < MAXCOL)
+        if (cs[k].col < MAXCOL) {
+            h->named[cs[k].col] |= cs[k].n > 0;
             h->x0[cs[k].col] = cs[k].x0, h->x1[cs[k].col] = cs[k].x1;
+        }
         if (den)
             h->rate_den = den;
         if (ro != C_NONE && ro != C_SKIP)

@@ -101,6 +101,38 @@ static void add(reader *r, const bl_line *L, const cell *c, bl_kind kind, const 
     bl_doc_add_fact(d, &f);
 }
 
+/* A table with a row of figures that could not be read: its sums lack them (not checked). */
+static void unread_table(bl_doc *d, int table)
+{
+    for (int u = 0; u < d->nunread_tables; u++)
+        if (d->unread_tables[u] == table)
+            return;
+    if (d->nunread_tables < BL_MAX_UNREAD_TABLES)
+        d->unread_tables[d->nunread_tables++] = table;
+}
+
+/* A table with a column of amounts under no header: a rate's denominator may be there (not checked). */
+static void unheaded_table(bl_doc *d, int table)
+{
+    for (int u = 0; u < d->nunheaded_tables; u++)
+        if (d->unheaded_tables[u] == table)
+            return;
+    if (d->nunheaded_tables < BL_MAX_UNREAD_TABLES)
+        d->unheaded_tables[d->nunheaded_tables++] = table;
+}
+
+/* Does the row hold a figure in a column of amounts, rates, weights or scores? */
+static bool has_figures(const header *h, const cell *cs, int nc)
+{
+    for (int k = 0; k < nc; k++) {
+        cellnum v;
+        enum role ro = cs[k].col < MAXCOL ? h->role[cs[k].col] : C_NONE;
+        if (ro >= C_BUDGET_INITIAL && ro <= C_SCORE && read_cell(cs[k].s, cs[k].n, &v))
+            return true;
+    }
+    return false;
+}
+
 static void unreadable(reader *r, const bl_line *L, const cell *c)
 {
     bl_doc *d = r->doc;
@@ -517,6 +549,11 @@ static void read_row(reader *r, const bl_line *L, cell *cs, int nc)
         return;
     if (!r->have_header)
         return;
+    if (h->clash) {
+        if (has_figures(h, cs, nc))
+            unread_table(d, L->table); /* under a header a column off: not read */
+        return;
+    }
     /*
      * the row's label: the last cell that is not a figure left of the figures
      * (a merged group cell - 项目资金（万元） - may print its wrapped words on
@@ -621,9 +658,8 @@ static void read_row(reader *r, const bl_line *L, cell *cs, int nc)
             /* figures with no indicator to name them (a label lost to OCR): not read, and the
              * table's sums lack them */
             cellnum v;
-            if (((wcell && read_cell(wcell->s, wcell->n, &v)) || (scell && read_cell(scell->s, scell->n, &v))) &&
-                d->nunread_tables < BL_MAX_UNREAD_TABLES)
-                d->unread_tables[d->nunread_tables++] = L->table;
+            if ((wcell && read_cell(wcell->s, wcell->n, &v)) || (scell && read_cell(scell->s, scell->n, &v)))
+                unread_table(d, L->table);
             return;
         }
         const char *scope = bl_strfmt(d->arena, "indicator:%.*s", (int)l3->n, l3->s);
@@ -679,8 +715,13 @@ static void read_row(reader *r, const bl_line *L, cell *cs, int nc)
         }
         return;
     }
-    if (!h->funding || !label)
+    if (!h->funding)
         return;
+    if (!label) {
+        if (has_figures(h, cs, nc))
+            unread_table(d, L->table); /* a row of amounts that lost its label to a scan */
+        return;
+    }
     /* a funding row */
     const char *scope = scope_of_label(r, label->s, label->n);
     bool sub = strstr(scope, "source:") != NULL;
@@ -709,6 +750,8 @@ static void read_row(reader *r, const bl_line *L, cell *cs, int nc)
             unreadable(r, L, c); /* an amount column holding a percentage: cells glued (40004000100%) */
             continue;
         }
+        if (ro == C_NONE && c->col < MAXCOL && !h->named[c->col] && v.unit != BL_UNIT_PERCENT)
+            unheaded_table(d, L->table); /* amounts under a header cell a scan lost */
         bl_unit money = v.unit == BL_UNIT_WAN || v.unit == BL_UNIT_YUAN || v.unit == BL_UNIT_YI ? v.unit
                         : h->unit                                                                   ? h->unit
                                                                                                     : BL_UNIT_WAN;

@@ -94,6 +94,24 @@ static bool is_sum_rule(const char *r)
            strcmp(r, "score-sum-mismatch") == 0;
 }
 
+/*
+ * A rate in a table with a column of amounts under no header (a header cell a scan lost:
+ * the 全年预算数 the rate is of may be there) is no rate to check against the budgets read.
+ */
+static bool rate_unheaded(const bl_doc *d, const bl_finding *f)
+{
+    if (strcmp(f->rule, "rate-mismatch") != 0 && strcmp(f->rule, "rate-truncated") != 0 &&
+        strcmp(f->rule, "rate-basis-unknown") != 0)
+        return false;
+    for (int j = 0; j < f->nfacts; j++) {
+        const bl_fact *x = bl_doc_fact(d, f->facts[j]);
+        for (int u = 0; x && x->kind == BL_KIND_RATE && u < d->nunheaded_tables; u++)
+            if (x->table == d->unheaded_tables[u])
+                return true;
+    }
+    return false;
+}
+
 /* The cell of line l holding raw offset raw; NULL when none does. */
 static const bl_cell *cell_at(const bl_doc *d, size_t l, size_t raw)
 {
@@ -151,7 +169,7 @@ static bool counts_against(const bl_doc *d, const placed *p, int n, const bl_qua
     return false;
 }
 
-static void drop_incomplete_sums(bl_doc *d)
+static void drop_incomplete(bl_doc *d)
 {
     size_t nd = 0;
     for (size_t i = 0; i < d->nquantities; i++)
@@ -168,12 +186,12 @@ static void drop_incomplete_sums(bl_doc *d)
                 }
     for (int u = 0; u < d->nunread_tables && ng < 16; u++)
         glued[ng++] = d->unread_tables[u]; /* and rows of figures without their indicator's name */
-    if (!nd && !ng)
+    if (!nd && !ng && !d->nunheaded_tables)
         return;
     size_t kept = 0;
     for (size_t k = 0; k < d->nfindings; k++) {
         const bl_finding *f = &d->findings[k];
-        bool drop = false;
+        bool drop = rate_unheaded(d, f);
         if (is_sum_rule(f->rule)) {
             for (int j = 0; j < f->nfacts && !drop; j++) {
                 const bl_fact *x = bl_doc_fact(d, f->facts[j]);
@@ -305,7 +323,7 @@ void bl_validate_with(bl_doc *doc, const bl_config *cfg)
     check_indicator_bands(&c);
     check_counts(&c);
     check_count_excess(&c);
-    drop_incomplete_sums(doc);
+    drop_incomplete(doc);
     if (doc->nfindings > 1)
         qsort(doc->findings, doc->nfindings, sizeof *doc->findings, cmp_finding);
 }

@@ -156,4 +156,12 @@ void test_parse(void)
     CHECK(off_column(&h, &off), "off_column: a figure under the next column's header (a row a column off)");
     CHECK(!off_column(&h, &wide), "off_column: a merged cell over two columns, its own the first");
     CHECK(!off_column(&h, &unknown), "off_column: no position known (a text table)");
+    /* a header whose cells were counted a column off: two in one column (#14) */
+    const cell head[] = {{"项目资金", 12, 0, 0, 0, 0}, {"全年预算数", 15, 0, 1, 0, 0}, {"全年执行数", 15, 0, 2, 0, 0},
+                         {"分值", 6, 0, 2, 0, 0}, {"得分", 6, 0, 4, 0, 0}};
+    read_header(&h, head, 5, 0);
+    CHECK(h.clash, "read_header: 全年执行数 and 分值 in one column clash");
+    CHECK(h.named[1] && !h.named[3], "read_header: column 3 has no header cell");
+    read_header(&h, head, 3, 0);
+    CHECK(!h.clash && h.role[2] == C_EXECUTED, "read_header: one cell a column, no clash");
 }

@@ -103,6 +103,18 @@ void test_rules(void)
          "| 产出指标 | 数量指标 | 整治街道数量 | ≥12个 | 12个 | 50 | 50 |\n| 产出指标 | 质量指标 | ≥95% | 98% | 40 | 40 |  |\n"
          "| 总分 |  |  |  |  | 100 | 90 |\n",
          "weight-sum-mismatch", 0, "a row with a target where the name goes stands a column off: not read, the sums unchecked"},
+        {"| 项目资金 | 年初预算数 | 全年执行数 | 执行率 |\n| 年度资金总额 | 100 | 114 | 95% |\n", "rate-mismatch", 1,
+         "114 of 100 is 114%, not 95%"},
+        {"| 项目资金 | 年初预算数 |  | 全年执行数 | 执行率 |\n| 年度资金总额 | 100 | 120 | 114 | 95% |\n", "rate-mismatch", 0,
+         "a column of amounts under no header (a lost 全年预算数) may hold the rate's budget: not checked"},
+        {"| 项目资金 | 全年预算数 | 全年执行数 | 分值 | 得分 |\n| 年度资金总额 | 50 | 45 | 10 | 9 |\n"
+         "| 一级指标 | 二级指标 | 三级指标 | 分值 | 得分 |\n| 产出指标 | 数量指标 | 采购数量 | 60 | 60 |\n"
+         "| 效益指标 | 社会效益 | 读者便利 | 30 | 30 |\n| 总分 |  |  | 100 | 95 |\n",
+         "score-sum-mismatch", 1, "9 + 60 + 30 = 99, not 95"},
+        {"| 项目资金 | 全年预算数 | 全年执行数 | 分值 | 得分 |\n|  | 50 | 45 | 10 | 9 |\n"
+         "| 一级指标 | 二级指标 | 三级指标 | 分值 | 得分 |\n| 产出指标 | 数量指标 | 采购数量 | 60 | 60 |\n"
+         "| 效益指标 | 社会效益 | 读者便利 | 30 | 30 |\n| 总分 |  |  | 100 | 99 |\n",
+         "score-sum-mismatch", 0, "a row of amounts that lost its label leaves the sums unchecked"},
         {"年度任务数为 115 户，实际完成改造 264 户。实际改造数超任务 43%。", "count-mismatch", 1,
          "超任务 43% is task/done, not (done-task)/task"},
         {"年度任务数为 200 户，实际完成改造 260 户。实际改造数超任务 30%。", "count-mismatch", 0,
