@@ -450,6 +450,7 @@ bool bl_layout_page(bl_doc *doc, bl_buf *raw, size_t *cap, const char *text, siz
             size_t h0 = k, h1 = k;
             float gx[64], gr[64];
             int ng2 = 0;
+            bool alone = false;
             if (rows[k].header) {
                 while (h1 < nrow && rows[h1].header && h1 - h0 < 3)
                     h1++;
@@ -483,13 +484,21 @@ bool bl_layout_page(bl_doc *doc, bl_buf *raw, size_t *cap, const char *text, siz
                 memcpy(gx, st->grid_x, (size_t)st->ngrid * sizeof *gx);
                 memcpy(gr, st->grid_r, (size_t)st->ngrid * sizeof *gr);
                 ng2 = st->ngrid;
+            } else if (st->ngrid && lay_cells_overlap(&rows[k])) {
+                /* two of its cells over one stretch (a scan lost a rule inside a cell's region): the
+                 * columns above, for this row alone */
+                memcpy(gx, st->grid_x, (size_t)st->ngrid * sizeof *gx);
+                memcpy(gr, st->grid_r, (size_t)st->ngrid * sizeof *gr);
+                ng2 = st->ngrid;
+                alone = true;
             } else if (st->ngrid) {
                 /* a ruled row the columns above do not fit (a row of label/value pairs): its own cells */
                 for (int c = 0; c < rows[k].ncells && ng2 < 64; c++, ng2++)
                     gx[ng2] = rows[k].cells[c].x0, gr[ng2] = rows[k].cells[c].x1;
             }
             size_t end = h1;
-            while (end < nrow && !rows[end].header && (end == k || !lay_collides(&rows[end], gx, gr, ng2)))
+            while (end < nrow && !rows[end].header && (end == k || !lay_collides(&rows[end], gx, gr, ng2)) &&
+                   !(alone && end > k))
                 end++;
             if (end == h0)
                 end = h0 + 1;

@@ -91,6 +91,7 @@ bool lay_nests(const rowb *u, const rowb *d);
 void lay_row_free(rowb *r);
 void lay_row_add_seg(rowb *r, const char *text, const glyph *gs, const seg *s, bool first_line);
 void lay_row_text(const rowb *r, bl_buf *out);
+bool lay_cells_overlap(const rowb *r);
 bool lay_finishes(const pending_row *p, const rowb *r, const bl_layout_state *st);
 void lay_finish_row(pending_row *p, rowb *r);
 bool lay_collides(const rowb *r, const float *gx, const float *gr, int ng);

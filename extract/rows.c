@@ -402,6 +402,19 @@ void bl_layout_flush(bl_doc *doc, bl_buf *raw, size_t *cap, bl_layout_state *st)
 }
 
 
+/* Do two of the row's ruled cells stand over one stretch, one over half the other (a region a lost rule merged)? */
+bool lay_cells_overlap(const rowb *r)
+{
+    for (int a = 0; a < r->ncells; a++)
+        for (int b = a + 1; b < r->ncells; b++) {
+            const cellb *x = &r->cells[a], *y = &r->cells[b];
+            float nx = x->x1 - x->x0 < y->x1 - y->x0 ? x->x1 - x->x0 : y->x1 - y->x0;
+            if (x->ruled && y->ruled && nx > 0 && lay_overlap(x->x0, x->x1, y->x0, y->x1) > 0.5f * nx)
+                return true;
+        }
+    return false;
+}
+
 /*
  * A row whose cells are ruled and of which two fall in one column of the
  * grid gx/gr: the grid is not this row's.
