@@ -414,6 +414,22 @@ static const uint32_t confusions[][2] = {
     {0x592E, 0x6267}, /* 央 执 */
 };
 
+/*
+ * Confusions only a whole word of a form's header settles: the character read is common
+ * in words of its own (区内, 此外, 什么, 日历), so it is taken as the other only where that
+ * makes the header word (内行率 is 执行率, 年初指标什 年初指标值).
+ */
+static const struct {
+    uint32_t from, to;
+    const char *word;
+} header_confusions[] = {
+    {0x5185, 0x6267, "执行率"}, {0x5185, 0x6267, "执行数"}, /* 内 执 */
+    {0x5916, 0x6267, "执行率"}, {0x5916, 0x6267, "执行数"}, /* 外 执 */
+    {0x65A5, 0x6267, "执行率"}, {0x65A5, 0x6267, "执行数"}, /* 斥 执 */
+    {0x4EC0, 0x503C, "指标值"},                             /* 什 值 */
+    {0x5386, 0x4E07, "(万元)"},                             /* 历 万 */
+};
+
 /* Does the word w stand in the line's characters cps[0..n) with cps[i] taken as a, across i? */
 static bool word_at(const uint32_t *cps, size_t n, size_t i, uint32_t a, const char *w)
 {
@@ -470,6 +486,13 @@ static void correct(bl_glyphs *out, size_t first)
                 out->g[a + k].cp = 0x2265;
                 continue;
             }
+            for (size_t q = 0; q < sizeof header_confusions / sizeof *header_confusions; q++)
+                if (header_confusions[q].from == c && word_at(cps, n, k, header_confusions[q].to, header_confusions[q].word)) {
+                    out->g[a + k].cp = cps[k] = header_confusions[q].to;
+                    break;
+                }
+            if (cps[k] != c)
+                continue;
             for (size_t q = 0; q < sizeof confusions / sizeof *confusions; q++)
                 if (confusions[q][0] == c && !makes_word(cps, n, k, c) && makes_word(cps, n, k, confusions[q][1])) {
                     out->g[a + k].cp = confusions[q][1];
