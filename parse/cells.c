@@ -285,10 +285,10 @@ int read_header(header *h, const cell *cs, int nc, int doc_year)
             ro = C_SKIP; /* 2021年决算数 in a 2022 report: last year's column, for comparison */
         if (cs[k].col < MAXCOL && cs[k].n && h->named[cs[k].col])
             h->clash = true; /* 全年执行数(B) and 分值 in one column: a scan lost the rule between them */
-        if (cs[k].col < MAXCOL && ro != C_NONE) {
+        if (cs[k].col < MAXCOL && ro != C_NONE)
             h->role[cs[k].col] = ro;
+        if (cs[k].col < MAXCOL && (ro != C_NONE || letter))
             h->letter[cs[k].col] = letter;
-        }
         if (cs[k].col < MAXCOL) {
             h->named[cs[k].col] |= cs[k].n > 0;
             h->x0[cs[k].col] = cs[k].x0, h->x1[cs[k].col] = cs[k].x1;
@@ -309,6 +309,22 @@ int read_header(header *h, const cell *cs, int nc, int doc_year)
         if (ro >= C_BUDGET_INITIAL && ro <= C_RATE)
             h->funding = true;
     }
+    /*
+     * a column headed by its letter alone (a scan lost 全年预算数 of 全年预算数(A)): the
+     * rate's 执行率(B/A) names it - its denominator a budget, its numerator what was spent
+     */
+    char num = 0;
+    for (int c = 0; c < MAXCOL; c++)
+        if (h->role[c] == C_RATE && h->letter[c])
+            num = h->letter[c];
+    for (int c = 0; c < MAXCOL; c++)
+        if (h->role[c] == C_NONE && h->letter[c]) {
+            if (h->letter[c] == h->rate_den) {
+                h->role[c] = C_BUDGET, roles++;
+            } else if (h->letter[c] == num) {
+                h->role[c] = C_EXECUTED, roles++;
+            }
+        }
     /* two columns of one role and different years (2021年决算数 | 2022年决算数) with the
      * report's year unknown: the latest is the year's, the others are for comparison */
     for (int k = 0; k < nc; k++) {

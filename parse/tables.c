@@ -28,6 +28,7 @@ typedef struct {
     int *id;
     header h;
     bool have_header;
+    int head_row;           /* the header's row */
     const char *unit_scope; /* "total" or "project:<名称>" */
     char l1[96], l2[96];
     int table;
@@ -119,6 +120,22 @@ static void unheaded_table(bl_doc *d, int table)
             return;
     if (d->nunheaded_tables < BL_MAX_UNREAD_TABLES)
         d->unheaded_tables[d->nunheaded_tables++] = table;
+}
+
+static int cells_of(const bl_doc *d, const bl_line *L, cell *cs, int max);
+
+/* Does a cell of the table's next row start with w? */
+static bool next_row_starts(const bl_doc *d, const bl_line *L, const char *w)
+{
+    const bl_line *n = L + 1;
+    if (n >= d->lines + d->nlines || n->table != L->table || n->row != L->row + 1)
+        return false;
+    cell cs[MAXCOL];
+    int nc = cells_of(d, n, cs, MAXCOL);
+    for (int k = 0; k < nc; k++)
+        if (starts(cs[k].s, cs[k].n, w))
+            return true;
+    return false;
 }
 
 /* Does the row hold a figure in a column of amounts, rates, weights or scores? */
@@ -717,6 +734,9 @@ static void read_row(reader *r, const bl_line *L, cell *cs, int nc)
     }
     if (!h->funding)
         return;
+    cell whole = {"年度资金总额", strlen("年度资金总额"), 0, -1, 0, 0};
+    if (!label && L->row == r->head_row + 1 && next_row_starts(d, L, "其中"))
+        label = &whole; /* the first row under the header, its parts (其中：…) below: the total */
     if (!label) {
         if (has_figures(h, cs, nc))
             unread_table(d, L->table); /* a row of amounts that lost its label to a scan */
@@ -954,6 +974,7 @@ void bl_parse_tables(bl_doc *doc, int *id)
         if (is_header_row(cs, nc)) {
             bl_unit keep_unit = r.h.unit;
             r.have_header = read_header(&r.h, cs, nc, doc->year) >= 2;
+            r.head_row = L->row;
             r.l1[0] = r.l2[0] = '\0';
             if (!r.h.unit)
                 r.h.unit = keep_unit;

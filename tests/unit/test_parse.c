@@ -65,6 +65,17 @@ void test_parse(void)
         {"| 一级指标 | 二级指标 | 三级指标 | 年度指标值 | 实际完成值 | 分值 | 得分 |\n"
          "| 产出指标 | 质量指标 | ≥95% | 98% | 10 | 10 |  |\n",
          ""},
+        /* #14: what a scan left of a funds table: a header cell's letter alone, the 执行率(B/A)
+         * naming it; the total's label lost over its 其中 rows (and not over anything else) */
+        {"| 项目资金 | 年初预算数 | (A) | 全年执行数(B) | 执行率(B/A) |\n| 年度资金总额 | 100 | 120 | 114 | 95% |\n",
+         "budget total 100万元 initial; budget total 120万元 adjusted; executed total 114万元; rate total 95% adjusted"},
+        {"| 项目资金 | 年初预算数 | 全年预算数(A) | (B) | 执行率(B/A) |\n| 年度资金总额 | 100 | 120 | 114 | 95% |\n",
+         "budget total 100万元 initial; budget total 120万元 adjusted; executed total 114万元; rate total 95% adjusted"},
+        {"| 项目资金 | 全年预算数 | 全年执行数 |\n|  | 120 | 114 |\n| 其中：财政拨款 | 100 | 94 |\n",
+         "budget total 120万元 adjusted; executed total 114万元; budget source:财政拨款 100万元 adjusted; "
+         "executed source:财政拨款 94万元"},
+        {"| 项目资金 | 全年预算数 | 全年执行数 |\n|  | 120 | 114 |\n| 财政拨款 | 100 | 94 |\n",
+         "budget source:财政拨款 100万元 adjusted; executed source:财政拨款 94万元"},
         /* #13 shape 1: header cells holding values, also after 项目名称 / 主管部门 */
         {"| 项目名称 | 小学营养餐补助 | 主管部门 | 某县教育局 | 自评得分 | 94 |\n", "score total 94分"},
         {"| 主管部门 | 某县教育局 | 自评总分（分） | 96.45 |\n", "score total 96.45分"},
