@@ -99,15 +99,20 @@ static TessBaseAPI *get_engine(void)
     return engine;
 }
 
-/* The page rendered at dpi, turned by angle degrees about its centre: grey (the red channel). */
+/*
+ * The page rendered at dpi, turned by angle degrees about its centre: grey (the red
+ * channel); and into *seal (malloc'd, w x h) 1 where the ink is red - a seal, which
+ * drops out of the red channel but may hide the figures under it.
+ */
 typedef struct {
     bl_paint_fn paint;
     void *ctx;
     double pw, ph; /* the page's size in points */
 } painter;
 
-static unsigned char *render(const painter *pt, double dpi, double angle, int *w, int *h)
+static unsigned char *render(const painter *pt, double dpi, double angle, int *w, int *h, unsigned char **seal)
 {
+    *seal = NULL;
     double s = dpi / 72.0;
     *w = (int)(pt->pw * s + 0.5), *h = (int)(pt->ph * s + 0.5);
     if (*w <= 0 || *h <= 0 || (double)*w * *h > MAX_PIXELS)
@@ -130,10 +135,14 @@ static unsigned char *render(const painter *pt, double dpi, double angle, int *w
     const unsigned char *px = cairo_image_surface_get_data(sf);
     int stride = cairo_image_surface_get_stride(sf);
     unsigned char *grey = bl_xmalloc((size_t)*w * (size_t)*h);
+    *seal = bl_xmalloc((size_t)*w * (size_t)*h);
     for (int y = 0; y < *h; y++) {
         const uint32_t *row = (const uint32_t *)(px + (size_t)y * (size_t)stride);
-        for (int x = 0; x < *w; x++)
-            grey[(size_t)y * (size_t)*w + (size_t)x] = (unsigned char)((row[x] >> 16) & 0xFF);
+        for (int x = 0; x < *w; x++) {
+            int r = (int)((row[x] >> 16) & 0xFF), g = (int)((row[x] >> 8) & 0xFF), b = (int)(row[x] & 0xFF);
+            grey[(size_t)y * (size_t)*w + (size_t)x] = (unsigned char)r;
+            (*seal)[(size_t)y * (size_t)*w + (size_t)x] = r >= 140 && r - g >= 60 && r - b >= 60;
+        }
     }
     cairo_surface_destroy(sf);
     return grey;
@@ -331,7 +340,7 @@ static void checker_read(TessBaseAPI *chk, const unsigned char *img, int w, rect
  * never read as a value: two models of three must agree. Tesseract's confidences alone
  * pass confident misreads (25 read as 28 at 95).
  */
-static void check_numbers(collect *c, const unsigned char *img, int w, int h)
+static void check_numbers(collect *c, const unsigned char *img, const unsigned char *seal, int w, int h)
 {
     TessBaseAPI *chk = get_checker();
     if (!chk || !c->nnums)
@@ -357,9 +366,19 @@ static void check_numbers(collect *c, const unsigned char *img, int w, int h)
         /* the first figure of each reading; the one confusion the two models share, a %
          * read as 0 (95% as 950, 97% as 970%), taken as the % */
         bool pct = figure_digits(mine, first, sizeof first);
+        /* a figure read from its point on (.50 where 9.50 stands under a seal) lost its
+         * leading digits: unsure, however the models agree */
+        const char *d0 = strpbrk(mine, "0123456789");
+        bool unsure = d0 && d0 > mine && d0[-1] == '.';
+        /* nor is a figure a seal lies over (its star hid the last 0 of 100: both models read 10) */
+        long red = 0, area = (long)(box.x1 - box.x0 + 1) * (box.y1 - box.y0 + 1);
+        for (int y = box.y0; y <= box.y1; y++)
+            for (int x = box.x0; x <= box.x1; x++)
+                red += seal[(size_t)y * (size_t)w + (size_t)x];
+        unsure |= red >= 20 && red * 100 >= area;
         bool same = false;
         /* the checker's two looks, then the umpire's one */
-        for (int look = 0; look < 3 && !same; look++) {
+        for (int look = 0; look < 3 && !same && !unsure; look++) {
             TessBaseAPI *api = look < 2 ? chk : get_umpire();
             if (!api)
                 break;
@@ -526,7 +545,8 @@ int bl_ocr_paint(bl_paint_fn paint, void *ctx, double pw, double ph, bl_glyphs *
         return -1;
     }
     int w, h;
-    unsigned char *img = render(pg, OCR_DPI, 0, &w, &h);
+    unsigned char *seal;
+    unsigned char *img = render(pg, OCR_DPI, 0, &w, &h, &seal);
     if (!img) {
         snprintf(err, errsz, "the page is too large to render for OCR");
         return -1;
@@ -535,7 +555,8 @@ int bl_ocr_paint(bl_paint_fn paint, void *ctx, double pw, double ph, bl_glyphs *
     double angle = ocr_skew(img, w, h);
     if (angle != 0) { /* rendered again, turned straight */
         free(img);
-        img = render(pg, OCR_DPI, -angle, &w, &h); /* lines falling to the right: turned back */
+        free(seal);
+        img = render(pg, OCR_DPI, -angle, &w, &h, &seal); /* lines falling to the right: turned back */
         if (!img) {
             snprintf(err, errsz, "the page is too large to render for OCR");
             return -1;
@@ -545,6 +566,7 @@ int bl_ocr_paint(bl_paint_fn paint, void *ctx, double pw, double ph, bl_glyphs *
     /* ruling lines from the straightened image: the layout's, and the cells they close */
     bl_rules rl = {0};
     bl_rules_scan(img, w, h, w, 1, (float)(OCR_DPI / 72.0), &rl);
+    ocr_bridge_rules(&rl);
     rect *cells = NULL;
     int *ids = NULL;
     cellmap map;
@@ -602,7 +624,8 @@ int bl_ocr_paint(bl_paint_fn paint, void *ctx, double pw, double ph, bl_glyphs *
     } else {
         take_symbols(api, &c);
     }
-    check_numbers(&c, whole, w, h);
+    check_numbers(&c, whole, seal, w, h);
+    free(seal);
     correct(out, c.first);
     free(whole);
     free(c.nums);

@@ -171,6 +171,36 @@ void ocr_erase_rules(unsigned char *img, int w, int h, const bl_rules *rl)
  * (in *cells and their regions' ids in *ids, malloc'd), their boxes in OCR image pixels;
  * *map the regions (its lab malloc'd).
  */
+/* Close the gaps of up to 12 pt between long pieces of a rule in line (within 2 pt across): one direction. */
+static void bridge(bl_rule *r, size_t *n, bool vertical, float min_len)
+{
+    bool merged = true;
+    while (merged) {
+        merged = false;
+        for (size_t a = 0; a < *n && !merged; a++)
+            for (size_t b = 0; b < *n && !merged; b++) {
+                bl_rule *p = &r[a], *q = &r[b];
+                float p0 = vertical ? p->y0 : p->x0, p1 = vertical ? p->y1 : p->x1;
+                float q0 = vertical ? q->y0 : q->x0, q1 = vertical ? q->y1 : q->x1;
+                float across = vertical ? p->x0 - q->x0 : p->y0 - q->y0;
+                if (a == b || p1 - p0 < min_len || q1 - q0 < min_len || q0 < p1 || q0 - p1 > 12 || fabsf(across) > 2)
+                    continue;
+                if (vertical)
+                    p->y1 = q->y1 > p->y1 ? q->y1 : p->y1;
+                else
+                    p->x1 = q->x1 > p->x1 ? q->x1 : p->x1;
+                r[b] = r[--*n];
+                merged = true;
+            }
+    }
+}
+
+void ocr_bridge_rules(bl_rules *rl)
+{
+    bridge(rl->v, &rl->nv, true, 18);
+    bridge(rl->h, &rl->nh, false, 30);
+}
+
 size_t ocr_find_cells(const bl_rules *rl, double pw, double ph, rect **cells, int **ids, cellmap *map)
 {
     *cells = NULL, *ids = NULL, *map = (cellmap){0};

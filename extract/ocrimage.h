@@ -35,6 +35,11 @@ void ocr_thicken(unsigned char *g, int w, int h);
 /** Paint the long rules of rl out (white), 3 pt either side of their line. */
 void ocr_erase_rules(unsigned char *img, int w, int h, const bl_rules *rl);
 /**
+ * Join a rule's long pieces in line across gaps of up to 12 pt (a seal's ring or speckle
+ * broke it): one rule, for the cells and the layout alike.
+ */
+void ocr_bridge_rules(bl_rules *rl);
+/**
  * The cells the long rules close (boxes in image pixels, their region ids; both
  * malloc'd) and the regions' mask (map->lab malloc'd). Returns how many.
  */

@@ -28,6 +28,7 @@ extern int bl_test_failed;
     } while (0)
 
 void test_core(void);
+void test_ocrimage(void);
 void test_numerals(void);
 void test_normalize(void);
 void test_rules(void);

@@ -15,6 +15,7 @@ int main(void)
     test_parse();
     test_numbers();
     test_layout();
+    test_ocrimage();
     bl_parse_cleanup();
     bl_normalize_cleanup();
     return bl_test_failed ? 1 : 0;
