@@ -168,8 +168,8 @@ int bl_doc_fact_ocr_conf(const bl_doc *d, const bl_fact *f)
 {
     if (!d->ocr_conf || f->derived || f->num_at >= d->text_len)
         return -1;
-    size_t e = f->num_at; /* the figure: its digits, points and separators */
+    size_t b = f->num_at + (d->text[f->num_at] == '-'), e = b; /* the figure: its digits, points and separators */
     while (e < d->text_len && ((d->text[e] >= '0' && d->text[e] <= '9') || d->text[e] == '.' || d->text[e] == ','))
         e++;
-    return bl_doc_ocr_conf(d, f->num_at, e);
+    return bl_doc_ocr_conf(d, b, e);
 }

@@ -288,8 +288,10 @@ static void take_symbols(TessBaseAPI *api, collect *c)
 }
 
 /*
- * The digits of the first figure in s (digits, then its points, separators and a
- * closing %) into out; whether that figure ended in %.
+ * The digits of the first figure in s and its decimal point (its thousands separators
+ * skipped: a , read as . is the one confusion between them) into out; whether that
+ * figure ended in %. Two readings agree only with the point in the same place (9.5 is
+ * not 95).
  */
 static bool figure_digits(const char *s, char *out, size_t size)
 {
@@ -301,6 +303,9 @@ static bool figure_digits(const char *s, char *out, size_t size)
         else if (in && *s == '%') {
             pct = true;
             break;
+        } else if (in && *s == '.' && s[1] >= '0' && s[1] <= '9' && !memchr(out, '.', o) &&
+                   !(strspn(s + 1, "0123456789") == 3 && strchr(".,", s[4]))) {
+            out[o++] = '.'; /* a point, not a separator read as one (1.187.50) */
         } else if (!(in && (*s == '.' || *s == ',')) && in)
             break;
     }

@@ -443,6 +443,37 @@ static int cmp_fact_pos(const void *a, const void *b)
     return (x->id > y->id) - (x->id < y->id);
 }
 
+/*
+ * What no form prints but a scan's lost point or speck reads: an OCR'd indicator score
+ * more than twice its weight (9.5 read as 95 by both models - an over-score error is a
+ * small excess, 16 of 15), a negative weight or score (a speck read as a sign). Its
+ * digits are made unsure: the figure is damaged-number, never a fact.
+ */
+static void implausible_ocr(bl_doc *doc)
+{
+    for (size_t k = 0; k < doc->nfacts; k++) {
+        const bl_fact *f = &doc->facts[k];
+        if ((f->kind != BL_KIND_SCORE && f->kind != BL_KIND_WEIGHT) || bl_doc_fact_ocr_conf(doc, f) < 0)
+            continue;
+        bool bad = f->value.mant < 0;
+        for (size_t j = 0; j < doc->nfacts && !bad && f->kind == BL_KIND_SCORE; j++) {
+            const bl_fact *w = &doc->facts[j];
+            bl_range twice = bl_range_add(w->range, w->range);
+            bad = w->kind == BL_KIND_WEIGHT && strcmp(w->scope, f->scope) == 0 && w->value.mant > 0 &&
+                  f->range.lo > twice.hi;
+        }
+        if (!bad)
+            continue;
+        size_t b = f->num_at + (doc->text[f->num_at] == '-'); /* its digits, after a sign */
+        for (size_t e = b; e < doc->text_len && ((doc->text[e] >= '0' && doc->text[e] <= '9') || doc->text[e] == '.'); e++)
+            if (doc->src[e] < doc->raw_len)
+                doc->ocr_conf[doc->src[e]] = 0;
+        for (size_t q = 0; q < doc->nquantities; q++)
+            if (doc->quantities[q].num_start <= b && b < doc->quantities[q].num_end)
+                doc->quantities[q].tags |= BL_QT_DAMAGED;
+    }
+}
+
 int bl_parse(bl_doc *doc)
 {
     bl_subject_title(doc);
@@ -740,6 +771,7 @@ int bl_parse(bl_doc *doc)
     bl_parse_count_excess(doc, &id);
     if (any_table)
         bl_parse_tables(doc, &id);
+    implausible_ocr(doc);
     /* a figure read by OCR with a digit it was not sure of is no fact (damaged-number says so) */
     size_t kept = 0;
     bool dropped = false;

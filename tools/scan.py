@@ -1,11 +1,12 @@
 #!/usr/bin/env python3
 """scan.py - image-only twins of PDFs, as a scanner returns a printed report (#14).
 
-    python3 tools/scan.py --out DIR [--dpi 300] [--damage] FILE.pdf...
+    python3 tools/scan.py --out DIR [--dpi 300] [--damage [--seed N]] FILE.pdf...
 
 Each page is rendered (pdftoppm, grey or colour) and the pages are wrapped back into
 DIR/FILE.pdf as JPEG images with no text layer at all. --damage makes a worse scan
-(ImageMagick): turned by ±1.5° (alternating per page), speckle noise, JPEG quality 40,
+(ImageMagick): turned by ±1.5° (alternating per page), speckle noise (seeded, --seed: the same
+scan each run), JPEG quality 40,
 and a red seal (a ring with a star) stamped over the page's lower half, where figures
 are. Needs poppler-utils (pdftoppm) and, for --damage, imagemagick. Writes to a
 temporary file and renames it into place.
@@ -65,7 +66,7 @@ def jpeg_size(data):
     raise ValueError("no JPEG frame")
 
 
-def scan(pdf, out, dpi, damage):
+def scan(pdf, out, dpi, damage, seed=7):
     with tempfile.TemporaryDirectory() as work:
         colour = damage  # a seal is red: a colour scan
         subprocess.run(["pdftoppm", "-r", str(dpi)] + ([] if colour else ["-gray"]) +
@@ -87,7 +88,7 @@ def scan(pdf, out, dpi, damage):
                                 "-draw", "circle %d,%d %d,%d" % (cx, cy, cx + r, cy),
                                 "-fill", "rgb(220,30,30)", "-stroke", "none", "-draw", "polygon " + star,
                                 "-background", "white", "-rotate", str(angle),
-                                "-attenuate", "0.4", "+noise", "Impulse",
+                                "-seed", str(seed + k), "-attenuate", "0.4", "+noise", "Impulse",
                                 "-quality", "40", path], check=True)
             data = open(path, "rb").read()
             w, h, ncomp = jpeg_size(data)
@@ -100,11 +101,12 @@ def main():
     ap.add_argument("--out", required=True)
     ap.add_argument("--dpi", type=int, default=300)
     ap.add_argument("--damage", action="store_true")
+    ap.add_argument("--seed", type=int, default=7, help="the speckle's seed (--damage): another scan of the same pages")
     ap.add_argument("files", nargs="+")
     a = ap.parse_args()
     os.makedirs(a.out, exist_ok=True)
     for f in a.files:
-        scan(f, os.path.join(a.out, os.path.basename(f)), a.dpi, a.damage)
+        scan(f, os.path.join(a.out, os.path.basename(f)), a.dpi, a.damage, a.seed)
 
 
 if __name__ == "__main__":
