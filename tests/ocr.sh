@@ -92,3 +92,27 @@ print(("PASS" if ocr >= 10 and not b["facts"] else "FAIL") +
       ": ocr: a mojibake text layer is detected and read by OCR (%d OCR facts; %d facts from the layer itself)" % (ocr, len(b["facts"])))
 EOF
 fi
+
+# 5. damaged scans (turned ±1.5°, speckle seeded: the same each run, JPEG quality 40, a red seal
+#    over the figures): a figure is read right or reported damaged-number, never a misread value,
+#    and a clean report's scan gets no error finding. Needs ImageMagick (tools/deps.sh installs it).
+if command -v convert >/dev/null 2>&1; then
+    python3 tools/scan.py --damage --out "$tmp/damaged" fixtures/tables/heads.pdf fixtures/tables/hunan.pdf \
+        fixtures/tables/multi.pdf fixtures/tables/national.pdf fixtures/tables/national-weight.pdf \
+        fixtures/tables/sichuan.pdf fixtures/tables/chongqing.pdf
+    python3 tests/ocrscore.py "$BIN" "$tmp/damaged" > "$tmp/dscore.txt"
+    tail -1 "$tmp/dscore.txt"
+    python3 - "$tmp/dscore.txt" <<'EOF'
+import re, sys
+last = open(sys.argv[1]).read().strip().splitlines()[-1]
+m = re.match(r"ocr: facts (\d+)/(\d+) \(([\d.]+)%\), wrong (\d+), extra (\d+); clean (\d+)/(\d+) without errors", last)
+if not m:
+    print("FAIL: ocr: damaged: no score line: " + last)
+    sys.exit()
+right, n, pct, wrong, extra, quiet, clean = map(float, m.groups())
+print(("PASS" if wrong == 0 else "FAIL") + ": ocr: damaged scans: no misread value becomes a fact (%d misread)" % wrong)
+print(("PASS" if quiet == clean else "FAIL") + ": ocr: damaged scans of clean reports without error findings (%d of %d)" % (quiet, clean))
+EOF
+else
+    echo "PASS: ocr: damaged scans skipped: ImageMagick (convert) is not installed"
+fi

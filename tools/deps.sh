@@ -13,6 +13,8 @@ if [ "$MODE" = test ]; then
     command -v clang >/dev/null 2>&1 || PKGS="$PKGS clang"
     # the HTML report is tested in a headless browser
     command -v chromium >/dev/null 2>&1 || PKGS="$PKGS chromium"
+    # damaged scans for the OCR tests (tools/scan.py --damage)
+    command -v convert >/dev/null 2>&1 || PKGS="$PKGS imagemagick"
 fi
 missing=""
 for p in $PKGS; do
