@@ -104,8 +104,8 @@ void check_damaged(ctx *c)
         int conf = bl_doc_ocr_conf(d, q->num_start, q->num_end);
         add_finding(c, "damaged-number", &at,
                     conf >= 0 && conf < BL_OCR_MIN_CONF
-                        ? bl_strfmt(d->arena, "“%s”由 OCR 识别，其中有数字无法确认（两种识别结果不一致，或可信度 %d 低于 %d），"
-                                              "未作为数字读取，请对照原件核对", txt, conf, BL_OCR_MIN_CONF)
+                        ? bl_strfmt(d->arena, "“%s”由 OCR 识别，其中有数字无法确认（可信度 %d 低于 %d：两种识别结果不一致、"
+                                              "被印章遮盖，或数值不合常理），未作为数字读取，请对照原件核对", txt, conf, BL_OCR_MIN_CONF)
                         : bl_strfmt(d->arena, "“%s”疑似 OCR 识别错误或表格单元格粘连（如 O76%%、M.8万元、40004000100%%），未作为数字读取，请人工核对", txt),
                     NULL, 0, txt, NULL, NULL, NULL, NULL);
     }
