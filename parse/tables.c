@@ -102,24 +102,18 @@ static void add(reader *r, const bl_line *L, const cell *c, bl_kind kind, const 
     bl_doc_add_fact(d, &f);
 }
 
-/* A table with a row of figures that could not be read: its sums lack them (not checked). */
-static void unread_table(bl_doc *d, int table)
+/*
+ * Note a table in one of the doc's lists, once: unread_tables (a row of figures that
+ * could not be read: its sums lack them) or unheaded_tables (a column of amounts under no
+ * header: a rate's denominator may be there). Validate leaves those checks out.
+ */
+static void note_table(int *list, int *n, int table)
 {
-    for (int u = 0; u < d->nunread_tables; u++)
-        if (d->unread_tables[u] == table)
+    for (int u = 0; u < *n; u++)
+        if (list[u] == table)
             return;
-    if (d->nunread_tables < BL_MAX_UNREAD_TABLES)
-        d->unread_tables[d->nunread_tables++] = table;
-}
-
-/* A table with a column of amounts under no header: a rate's denominator may be there (not checked). */
-static void unheaded_table(bl_doc *d, int table)
-{
-    for (int u = 0; u < d->nunheaded_tables; u++)
-        if (d->unheaded_tables[u] == table)
-            return;
-    if (d->nunheaded_tables < BL_MAX_UNREAD_TABLES)
-        d->unheaded_tables[d->nunheaded_tables++] = table;
+    if (*n < BL_MAX_UNREAD_TABLES)
+        list[(*n)++] = table;
 }
 
 static int cells_of(const bl_doc *d, const bl_line *L, cell *cs, int max);
@@ -567,8 +561,8 @@ static void read_row(reader *r, const bl_line *L, cell *cs, int nc)
     if (!r->have_header)
         return;
     if (h->clash) {
-        if (has_figures(h, cs, nc))
-            unread_table(d, L->table); /* under a header a column off: not read */
+        if (has_figures(h, cs, nc)) /* under a header a column off: not read */
+            note_table(d->unread_tables, &d->nunread_tables, L->table);
         return;
     }
     /*
@@ -676,7 +670,7 @@ static void read_row(reader *r, const bl_line *L, cell *cs, int nc)
              * table's sums lack them */
             cellnum v;
             if ((wcell && read_cell(wcell->s, wcell->n, &v)) || (scell && read_cell(scell->s, scell->n, &v)))
-                unread_table(d, L->table);
+                note_table(d->unread_tables, &d->nunread_tables, L->table);
             return;
         }
         const char *scope = bl_strfmt(d->arena, "indicator:%.*s", (int)l3->n, l3->s);
@@ -738,8 +732,8 @@ static void read_row(reader *r, const bl_line *L, cell *cs, int nc)
     if (!label && L->row == r->head_row + 1 && next_row_starts(d, L, "其中"))
         label = &whole; /* the first row under the header, its parts (其中：…) below: the total */
     if (!label) {
-        if (has_figures(h, cs, nc))
-            unread_table(d, L->table); /* a row of amounts that lost its label to a scan */
+        if (has_figures(h, cs, nc)) /* a row of amounts that lost its label to a scan */
+            note_table(d->unread_tables, &d->nunread_tables, L->table);
         return;
     }
     /* a funding row */
@@ -770,8 +764,9 @@ static void read_row(reader *r, const bl_line *L, cell *cs, int nc)
             unreadable(r, L, c); /* an amount column holding a percentage: cells glued (40004000100%) */
             continue;
         }
+        /* amounts under a header cell a scan lost */
         if (ro == C_NONE && c->col < MAXCOL && !h->named[c->col] && v.unit != BL_UNIT_PERCENT)
-            unheaded_table(d, L->table); /* amounts under a header cell a scan lost */
+            note_table(d->unheaded_tables, &d->nunheaded_tables, L->table);
         bl_unit money = v.unit == BL_UNIT_WAN || v.unit == BL_UNIT_YUAN || v.unit == BL_UNIT_YI ? v.unit
                         : h->unit                                                                   ? h->unit
                                                                                                     : BL_UNIT_WAN;

@@ -169,6 +169,7 @@ static bool counts_against(const bl_doc *d, const placed *p, int n, const bl_qua
     return false;
 }
 
+/* Leave out the sums (above) and the rates (rate_unheaded) a scan or a glued cell left incomplete. */
 static void drop_incomplete(bl_doc *d)
 {
     size_t nd = 0;
