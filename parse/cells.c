@@ -284,7 +284,7 @@ int read_header(header *h, const cell *cs, int nc, int doc_year)
         if (ro >= C_BUDGET_INITIAL && ro <= C_RATE && y && doc_year && y != doc_year)
             ro = C_SKIP; /* 2021年决算数 in a 2022 report: last year's column, for comparison */
         if (cs[k].col < MAXCOL && cs[k].n && h->named[cs[k].col])
-            h->clash = true; /* 全年执行数(B) and 分值 in one column: a scan lost the rule between them */
+            h->clash[cs[k].col] = true; /* 全年执行数(B) and 分值 in one column: a scan lost the rule between them */
         if (cs[k].col < MAXCOL && ro != C_NONE)
             h->role[cs[k].col] = ro;
         if (cs[k].col < MAXCOL && (ro != C_NONE || letter))
@@ -309,6 +309,13 @@ int read_header(header *h, const cell *cs, int nc, int doc_year)
         if (ro >= C_BUDGET_INITIAL && ro <= C_RATE)
             h->funding = true;
     }
+    /* a column two header cells claim names nothing: its figures are not read */
+    for (int c = 0; c < MAXCOL; c++)
+        if (h->clash[c]) {
+            if (h->role[c] != C_NONE && h->role[c] != C_SKIP)
+                roles--;
+            h->role[c] = C_NONE, h->named[c] = false, h->letter[c] = 0;
+        }
     /*
      * a column headed by its letter alone (a scan lost 全年预算数 of 全年预算数(A)): the
      * rate's 执行率(B/A) names it - its denominator a budget, its numerator what was spent

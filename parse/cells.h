@@ -74,8 +74,8 @@ typedef struct {
     const char *weight_word; /* how the weight column is headed: "分值" or "权重" */
     float x0[MAXCOL], x1[MAXCOL]; /* each column's header cell across the page (0, 0: not known) */
     bool named[MAXCOL];    /* a header cell stands over the column (a scan may lose one) */
-    bool clash;            /* two header cells in one column: the row's cells were counted
-                              a column off, so no column can be trusted */
+    bool clash[MAXCOL];    /* two header cells in one column (a scan lost the rule between
+                              them, a grid's glyphs interleave): it names nothing */
 } header;
 
 /**

@@ -171,8 +171,10 @@ void test_parse(void)
     const cell head[] = {{"项目资金", 12, 0, 0, 0, 0}, {"全年预算数", 15, 0, 1, 0, 0}, {"全年执行数", 15, 0, 2, 0, 0},
                          {"分值", 6, 0, 2, 0, 0}, {"得分", 6, 0, 4, 0, 0}};
     read_header(&h, head, 5, 0);
-    CHECK(h.clash, "read_header: 全年执行数 and 分值 in one column clash");
-    CHECK(h.named[1] && !h.named[3], "read_header: column 3 has no header cell");
+    CHECK(h.clash[2] && h.role[2] == C_NONE && !h.named[2],
+          "read_header: 全年执行数 and 分值 in one column clash: it names nothing");
+    CHECK(h.named[1] && h.role[1] == C_BUDGET_ADJUSTED && !h.named[3] && h.role[4] == C_SCORE,
+          "read_header: the other columns keep their names; column 3 has no header cell");
     read_header(&h, head, 3, 0);
-    CHECK(!h.clash && h.role[2] == C_EXECUTED, "read_header: one cell a column, no clash");
+    CHECK(!h.clash[2] && h.role[2] == C_EXECUTED, "read_header: one cell a column, no clash");
 }
