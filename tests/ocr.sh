@@ -20,26 +20,38 @@ if grep -q "OCR is not available" "$tmp/probe.err" "$tmp/probe.json"; then
     exit 0
 fi
 
-# 1. the scans against their originals
-python3 tests/ocrscore.py "$BIN" "$tmp/scans" > "$tmp/score.txt"
-tail -1 "$tmp/score.txt"
-python3 - "$tmp/score.txt" <<'EOF'
+# score_check NAME SCORE_FILE FACTS_FLOOR CLEAN_FLOOR CAUGHT_FLOOR: the last line of
+# tests/ocrscore.py against floors (- for none; clean "all": every clean report's scan)
+score_check() {
+    tail -1 "$2"
+    python3 - "$@" <<'EOF'
 import re, sys
-last = open(sys.argv[1]).read().strip().splitlines()[-1]
+name, path, pfloor, qfloor, cfloor = sys.argv[1:6]
+last = open(path).read().strip().splitlines()[-1]
 m = re.match(r"ocr: facts (\d+)/(\d+) \(([\d.]+)%\), wrong (\d+), extra (\d+); clean (\d+)/(\d+) without errors; caught (\d+)/(\d+)", last)
 if not m:
-    print("FAIL: ocr: no score line: " + last)
+    print("FAIL: ocr: %s: no score line: %s" % (name, last))
     sys.exit()
 right, n, pct, wrong, extra, quiet, clean, caught, nerr = map(float, m.groups())
-def check(name, ok, detail):
-    print(("PASS: ocr: %s (%s)" if ok else "FAIL: ocr: %s (%s)") % (name, detail))
-# measured 2026-12-07 (session 8): facts 851/858 (99.2%), wrong 0; clean 19/19; caught 11/11. A floor, not a target:
-# a change that reads fewer of them fails here, one that reads more raises the floor.
+def check(what, ok, detail):
+    print(("PASS: ocr: %s: %s (%s)" if ok else "FAIL: ocr: %s: %s (%s)") % (name, what, detail))
 check("no misread value becomes a fact", wrong == 0, "%d misread" % wrong)
-check("facts read from the scans", pct >= 98.5, "%.1f%% of %d, floor 98.5%%" % (pct, n))
-check("clean scans without error findings", quiet >= 19, "%d of %d, floor 19" % (quiet, clean))
-check("injected errors still caught on the scans", caught >= 11, "%d of %d, floor 11" % (caught, nerr))
+if pfloor != "-":
+    check("facts read from the scans", pct >= float(pfloor), "%.1f%% of %d, floor %s%%" % (pct, n, pfloor))
+if qfloor != "-":
+    want = clean if qfloor == "all" else float(qfloor)
+    check("clean scans without error findings", quiet >= want, "%d of %d, floor %d" % (quiet, clean, want))
+if cfloor != "-":
+    check("injected errors still caught on the scans", caught >= float(cfloor), "%d of %d, floor %s" % (caught, nerr, cfloor))
 EOF
+}
+
+# 1. the scans against their originals. Measured 2026-12-07 (session 9): facts 848/858 (98.8%),
+#    0 misread, clean 19/19, caught 11/11 (the damaged ones of section 5: 166/227, 0 misread,
+#    clean 6/6). Floors, not targets: a change that reads fewer fails here, one that reads more
+#    raises the floor.
+python3 tests/ocrscore.py "$BIN" "$tmp/scans" > "$tmp/score.txt"
+score_check scans "$tmp/score.txt" 98.5 19 11
 
 # 2. what a scan's record says
 python3 - "$tmp/probe.json" <<'EOF'
@@ -101,18 +113,7 @@ if command -v convert >/dev/null 2>&1; then
         fixtures/tables/multi.pdf fixtures/tables/national.pdf fixtures/tables/national-weight.pdf \
         fixtures/tables/sichuan.pdf fixtures/tables/chongqing.pdf
     python3 tests/ocrscore.py "$BIN" "$tmp/damaged" > "$tmp/dscore.txt"
-    tail -1 "$tmp/dscore.txt"
-    python3 - "$tmp/dscore.txt" <<'EOF'
-import re, sys
-last = open(sys.argv[1]).read().strip().splitlines()[-1]
-m = re.match(r"ocr: facts (\d+)/(\d+) \(([\d.]+)%\), wrong (\d+), extra (\d+); clean (\d+)/(\d+) without errors", last)
-if not m:
-    print("FAIL: ocr: damaged: no score line: " + last)
-    sys.exit()
-right, n, pct, wrong, extra, quiet, clean = map(float, m.groups())
-print(("PASS" if wrong == 0 else "FAIL") + ": ocr: damaged scans: no misread value becomes a fact (%d misread)" % wrong)
-print(("PASS" if quiet == clean else "FAIL") + ": ocr: damaged scans of clean reports without error findings (%d of %d)" % (quiet, clean))
-EOF
+    score_check "damaged scans" "$tmp/dscore.txt" - all -
 else
     echo "PASS: ocr: damaged scans skipped: ImageMagick (convert) is not installed"
 fi
