@@ -540,13 +540,20 @@ bool bl_layout_page(bl_doc *doc, bl_buf *raw, size_t *cap, const char *text, siz
         }
         int rowno = continues ? st->nrows : 0;
         size_t rk0 = 0;
+        /* what follows the table on the page: nothing but a page number, and the table ends open */
+        int below = 0;
+        for (size_t j = e; j < nl; j++)
+            below += ls[j].ns > 0;
         if (st->pending) { /* the row the last page ended in: finished here, or as it was */
             if (finish) {
                 lay_finish_row(st->pending, &rows[0]);
                 lay_row_free(&rows[0]);
                 rk0 = 1;
             }
-            bl_layout_flush(doc, raw, cap, st);
+            /* a row this whole page went on with may go on again (cells a character a line, over
+             * three pages): it waits for the next page as well */
+            if (!(finish && nrow == 1 && below <= 1))
+                bl_layout_flush(doc, raw, cap, st);
         }
         if (!continues) { /* its first row, to know it when a later page repeats it */
             bl_buf first = BL_BUF_INIT;
@@ -558,9 +565,6 @@ bool bl_layout_page(bl_doc *doc, bl_buf *raw, size_t *cap, const char *text, siz
             bl_buf_release(&first);
         }
         /* a table the page ends in keeps its last row until the next page shows whether it goes on */
-        int below = 0;
-        for (size_t j = e; j < nl; j++)
-            below += ls[j].ns > 0;
         size_t nemit = nrow && below <= 1 && !st->pending ? nrow - 1 : nrow;
         for (size_t rk = rk0; rk < nemit; rk++) {
             lay_emit_row(doc, raw, cap, &rows[rk], page, ++line, tableno, ++rowno);

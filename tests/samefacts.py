@@ -4,7 +4,8 @@ another way gives the same facts.
 
   samefacts.py BIN DIR
       DIR holds one folder per layout (standard, grid, dense, narrow), each with the same
-      NAME.pdf files; every layout but standard must give the facts of standard.
+      NAME.pdf files; every layout but standard must give the facts of standard. Ends
+      with how many facts differ in all (missing and extra, over every comparison).
   samefacts.py BIN --golden DIR [KNOWN]
       DIR holds layout folders of the project's fixtures (fixtures/layouts); each NAME.pdf
       must give the facts of NAME's golden output (fixtures/tables/NAME.facts,
@@ -103,6 +104,9 @@ def compare(lay, name, want, got, known):
                                                                       sum(want.values())))
     else:
         print("FAIL: layout %s %s: missing [%s] extra [%s]" % (lay, name, show(want - got), show(got - want)))
+    if want is None or got is None:
+        return 0
+    return sum((want - got).values()) + sum((got - want).values())
 
 
 def main():
@@ -132,11 +136,13 @@ def main():
     d = a[0]
     layouts = a[1:] or ["grid", "dense", "narrow"]
     std = os.path.join(d, "standard")
+    differ = 0
     for f in sorted(os.listdir(std)):
         if f.endswith(".pdf"):
             want = facts(binary, os.path.join(std, f))
             for lay in layouts:
-                compare(lay, f[:-4], want, facts(binary, os.path.join(d, lay, f)), {})
+                differ += compare(lay, f[:-4], want, facts(binary, os.path.join(d, lay, f)), {})
+    print("facts differing from the standard layout's (missing and extra): %d" % differ)
 
 
 if __name__ == "__main__":
