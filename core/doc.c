@@ -164,12 +164,19 @@ int bl_doc_ocr_conf(const bl_doc *d, size_t start, size_t end)
     return low;
 }
 
+size_t bl_doc_fact_figure(const bl_doc *d, const bl_fact *f, size_t *end)
+{
+    size_t b = f->num_at + (f->num_at < d->text_len && d->text[f->num_at] == '-'), e = b;
+    while (e < d->text_len && ((d->text[e] >= '0' && d->text[e] <= '9') || d->text[e] == '.' || d->text[e] == ','))
+        e++;
+    *end = e;
+    return b;
+}
+
 int bl_doc_fact_ocr_conf(const bl_doc *d, const bl_fact *f)
 {
     if (!d->ocr_conf || f->derived || f->num_at >= d->text_len)
         return -1;
-    size_t b = f->num_at + (d->text[f->num_at] == '-'), e = b; /* the figure: its digits, points and separators */
-    while (e < d->text_len && ((d->text[e] >= '0' && d->text[e] <= '9') || d->text[e] == '.' || d->text[e] == ','))
-        e++;
+    size_t e, b = bl_doc_fact_figure(d, f, &e);
     return bl_doc_ocr_conf(d, b, e);
 }

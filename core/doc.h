@@ -201,6 +201,8 @@ size_t bl_doc_line_at(const bl_doc *d, size_t raw);
  * when none of them was read by OCR.
  */
 int bl_doc_ocr_conf(const bl_doc *d, size_t start, size_t end);
+/** A fact's figure in doc->text: its digits, points and separators after a sign; returns the start, *end its end. */
+size_t bl_doc_fact_figure(const bl_doc *d, const bl_fact *f, size_t *end);
 /** The same for a stated fact's figure (from its num_at); -1 for a derived fact or none OCR'd. */
 int bl_doc_fact_ocr_conf(const bl_doc *d, const bl_fact *f);
 /** A digit read by OCR below this confidence makes its number damaged (never a fact). */

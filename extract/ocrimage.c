@@ -141,7 +141,7 @@ void ocr_erase_rules(unsigned char *img, int w, int h, const bl_rules *rl)
     int pad = (int)(3.0 * s + 0.5);
     for (size_t k = 0; k < rl->nh; k++) {
         const bl_rule *r = &rl->h[k];
-        if (r->x1 - r->x0 < 30)
+        if (r->x1 - r->x0 < RULE_MIN_H)
             continue;
         int y = (int)(r->y0 * s + 0.5), x0 = (int)(r->x0 * s) - pad, x1 = (int)(r->x1 * s) + pad;
         for (int yy = y - pad; yy <= y + pad; yy++)
@@ -151,7 +151,7 @@ void ocr_erase_rules(unsigned char *img, int w, int h, const bl_rules *rl)
     }
     for (size_t k = 0; k < rl->nv; k++) {
         const bl_rule *r = &rl->v[k];
-        if (r->y1 - r->y0 < 18)
+        if (r->y1 - r->y0 < RULE_MIN_V)
             continue;
         int x = (int)(r->x0 * s + 0.5), y0 = (int)(r->y0 * s) - pad, y1 = (int)(r->y1 * s) + pad;
         for (int yy = y0 < 0 ? 0 : y0; yy <= y1 && yy < h; yy++)
@@ -197,8 +197,8 @@ static void bridge(bl_rule *r, size_t *n, bool vertical, float min_len)
 
 void ocr_bridge_rules(bl_rules *rl)
 {
-    bridge(rl->v, &rl->nv, true, 18);
-    bridge(rl->h, &rl->nh, false, 30);
+    bridge(rl->v, &rl->nv, true, RULE_MIN_V);
+    bridge(rl->h, &rl->nh, false, RULE_MIN_H);
 }
 
 size_t ocr_find_cells(const bl_rules *rl, double pw, double ph, rect **cells, int **ids, cellmap *map)
@@ -213,7 +213,7 @@ size_t ocr_find_cells(const bl_rules *rl, double pw, double ph, rect **cells, in
     const int RULE = RULE_ID;
     for (size_t k = 0; k < rl->nh; k++) {
         const bl_rule *r = &rl->h[k];
-        if (r->x1 - r->x0 < 30)
+        if (r->x1 - r->x0 < RULE_MIN_H)
             continue;
         int y = (int)(r->y0 * CELL_PX + 0.5);
         for (int yy = y - 1; yy <= y + 1; yy++)
@@ -223,7 +223,7 @@ size_t ocr_find_cells(const bl_rules *rl, double pw, double ph, rect **cells, in
     }
     for (size_t k = 0; k < rl->nv; k++) {
         const bl_rule *r = &rl->v[k];
-        if (r->y1 - r->y0 < 18)
+        if (r->y1 - r->y0 < RULE_MIN_V)
             continue;
         int x = (int)(r->x0 * CELL_PX + 0.5);
         for (int y = (int)(r->y0 * CELL_PX) - 2; y <= (int)(r->y1 * CELL_PX) + 2; y++)

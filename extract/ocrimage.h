@@ -15,6 +15,8 @@
 #define CELL_PX 2.0     /* the cell mask's resolution, pixels a point */
 #define CELL_MARGIN 16  /* white pixels around a cut-out box */
 #define RULE_ID (-1)    /* a rule's pixels in the cell mask */
+#define RULE_MIN_H 30   /* a table rule is longer than a glyph's stroke: points across, */
+#define RULE_MIN_V 18   /* and down */
 
 typedef struct {
     int x0, y0, x1, y1; /* pixels of the OCR image, inclusive */

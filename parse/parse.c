@@ -464,8 +464,8 @@ static void implausible_ocr(bl_doc *doc)
         }
         if (!bad)
             continue;
-        size_t b = f->num_at + (doc->text[f->num_at] == '-'); /* its digits, after a sign */
-        for (size_t e = b; e < doc->text_len && ((doc->text[e] >= '0' && doc->text[e] <= '9') || doc->text[e] == '.'); e++)
+        size_t end, b = bl_doc_fact_figure(doc, f, &end);
+        for (size_t e = b; e < end; e++)
             if (doc->src[e] < doc->raw_len)
                 doc->ocr_conf[doc->src[e]] = 0;
         for (size_t q = 0; q < doc->nquantities; q++)
