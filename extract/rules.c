@@ -31,8 +31,11 @@ static void push(runs *r, run x)
 
 /*
  * A new run at cross position t, extent a0..a1: it joins the rule it touches
- * on position t-1 (overlapping extents), else opens one. Rules still open are
- * [open, n) in order of their last position.
+ * on position t-1 (overlapping extents, neither four times the other's length),
+ * else opens one. A glyph's stroke beside a long rule (a character set over a
+ * cell's border) stays a run of its own: joined, it would widen the rule past
+ * THICK_PT and lose it. Rules still open are [open, n) in order of their last
+ * position.
  */
 static void add_run(runs *r, size_t *open, int t, int a0, int a1)
 {
@@ -40,7 +43,8 @@ static void add_run(runs *r, size_t *open, int t, int a0, int a1)
         (*open)++;
     for (size_t k = *open; k < r->n; k++) {
         run *x = &r->v[k];
-        if (x->t1 == t - 1 && a0 <= x->a1 && a1 >= x->a0) {
+        int la = a1 - a0 + 1, lx = x->a1 - x->a0 + 1;
+        if (x->t1 == t - 1 && a0 <= x->a1 && a1 >= x->a0 && 4 * (la < lx ? la : lx) >= (la < lx ? lx : la)) {
             if (a0 < x->a0)
                 x->a0 = a0;
             if (a1 > x->a1)
