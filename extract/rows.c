@@ -321,7 +321,8 @@ void lay_row_text(const rowb *r, bl_buf *out)
 /*
  * The first row of a table's next page lay_finishes the row the page break split:
  * it holds no figure, each of its cells lies under a cell of the row that has
- * words, and it is not the table's first row (a header) repeated.
+ * words (or a figure whose line ran to its rule: a unit or words wrapped on),
+ * and it is not the table's first row (a header) repeated.
  */
 bool lay_finishes(const pending_row *p, const rowb *r, const bl_layout_state *st)
 {
@@ -348,8 +349,11 @@ bool lay_finishes(const pending_row *p, const rowb *r, const bl_layout_state *st
         int m = 0;
         for (; m < p->row.ncells && !under; m++) {
             const cellb *u = &p->row.cells[m];
-            under = u->numeric == figures && u->text.len && (!figures || lay_line_full(u)) &&
-                    lay_overlap(c->x0, c->x1, u->x0, u->x1) > 0.5f * (c->x1 - c->x0);
+            /* words go on under words, or under a figure whose line is seen to run to its cell's
+             * rule (≥360天服 / 务读者, 550 / 万粒); figures only under figures that go on */
+            bool goes_on = figures ? u->numeric && lay_line_full(u)
+                                   : !u->numeric || (u->ruled && u->line_em > 0 && lay_line_full(u));
+            under = goes_on && u->text.len && lay_overlap(c->x0, c->x1, u->x0, u->x1) > 0.5f * (c->x1 - c->x0);
         }
         if (!under)
             return false;

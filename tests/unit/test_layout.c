@@ -43,4 +43,56 @@ void test_layout(void)
     CHECK(lay_line_full(&c), "layout: 2,600.0 running to the right rule fills it");
     c.ruled = false;
     CHECK(lay_line_full(&c), "layout: no rules, not known: taken as full");
+
+    /* a row a page break split: the next page's words go on under words, and under a
+     * figure whose line ran to its rule (≥360天服 / 务读者), not under one centred in its cell */
+    pending_row p = {0};
+    const char *above[] = {"可持续", "≥360天服", "≥360天"};
+    const float px[][2] = {{100, 160}, {160, 230}, {230, 300}};
+    for (int k = 0; k < 3; k++) {
+        cellb *u = &p.row.cells[k];
+        bl_buf_add(&u->text, above[k], strlen(above[k]));
+        u->x0 = px[k][0], u->x1 = px[k][1], u->ruled = true;
+        u->numeric = lay_numeric_cell(above[k], strlen(above[k]));
+        u->line_x0 = u->x0 + 5, u->line_x1 = u->x1 - 4, u->line_em = 10;
+    }
+    p.row.ncells = 3;
+    rowb next = {0};
+    const char *below[] = {"影响指标", "务读者"};
+    for (int k = 0; k < 2; k++) {
+        bl_buf_add(&next.cells[k].text, below[k], strlen(below[k]));
+        next.cells[k].x0 = px[k][0] + 5, next.cells[k].x1 = px[k][1] - 5;
+    }
+    next.ncells = 2;
+    bl_layout_state st = {0};
+    CHECK(p.row.cells[1].numeric && lay_finishes(&p, &next, &st),
+          "layout: 务读者 goes on under ≥360天服, whose line ran to its rule");
+    p.row.cells[1].line_x0 = 185, p.row.cells[1].line_x1 = 205; /* centred, room on both sides */
+    CHECK(!lay_finishes(&p, &next, &st), "layout: words under a figure centred in its cell are a new row");
+    for (int k = 0; k < 3; k++)
+        bl_buf_release(&p.row.cells[k].text);
+    for (int k = 0; k < 2; k++)
+        bl_buf_release(&next.cells[k].text);
+
+    /* a long rule with a glyph's strokes beside it and across it (a character set over a
+     * cell's border): still one rule, 1 pt thick */
+    enum { W = 120, H = 200 };
+    static unsigned char img[W * H];
+    memset(img, 255, sizeof img);
+    for (int y = 10; y < 190; y++)
+        img[y * W + 60] = 0;
+    for (int g = 0; g < 4; g++) /* four glyphs down the rule: strokes on both sides, one across */
+        for (int y = 20 + 40 * g; y < 30 + 40 * g; y++) {
+            img[y * W + 58] = img[y * W + 59] = img[y * W + 61] = img[y * W + 62] = 0;
+            if (y == 25 + 40 * g)
+                for (int x = 52; x < 68; x++)
+                    img[y * W + x] = 0;
+        }
+    bl_rules rl;
+    bl_rules_scan(img, W, H, W, 1, 1.0f, &rl);
+    int long_v = 0;
+    for (size_t k = 0; k < rl.nv; k++)
+        long_v += rl.v[k].y1 - rl.v[k].y0 >= 170 && rl.v[k].x0 > 60 && rl.v[k].x0 < 61.5f;
+    CHECK(long_v == 1, "rules: a rule with glyph strokes beside it is kept (%d long rules of %zu)", long_v, rl.nv);
+    bl_rules_free(&rl);
 }
