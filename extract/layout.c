@@ -158,6 +158,7 @@ bool bl_layout_page(bl_doc *doc, bl_buf *raw, size_t *cap, const char *text, siz
         nseg = 0;
         for (size_t l = 0; l < nl; l++)
             lay_segment_line(gs, &ls[l], segs, &nseg, &rl);
+        lay_straddlers(ls, nl, segs, &rl);
     }
     /*
      * the even line gap of a spread page (a document grid spaces lines as it
@@ -368,7 +369,8 @@ bool bl_layout_page(bl_doc *doc, bl_buf *raw, size_t *cap, const char *text, siz
                 nruled += lay_ruled_between(&rl, &ls[pj], &ls[j], segs);
                 pj = j;
             }
-        bool ruled_rows = nruled >= 1;
+        /* (a table ruled between its rows on the last page is still: a row over this whole page) */
+        bool ruled_rows = nruled >= 1 || (continues && st->ruled_rows);
         size_t nrow = 0, caprow = 8;
         rowb *rows = bl_xmalloc(caprow * sizeof *rows);
         size_t prev_l = l, row_l = l;
@@ -579,6 +581,7 @@ bool bl_layout_page(bl_doc *doc, bl_buf *raw, size_t *cap, const char *text, siz
         free(rows);
         free(line_row);
         st->nrows = rowno;
+        st->ruled_rows = ruled_rows;
         last_table_line = (int)e - 1;
         l = e;
     }

@@ -69,6 +69,14 @@ bool lay_word_gap(const glyph *p, const glyph *g, float base);
 float lay_overlap(float a0, float a1, float b0, float b1);
 bool lay_crosses(const bl_rule *r, const vline *L);
 void lay_segment_line(const glyph *gs, vline *L, seg *segs, size_t *nseg, const bl_rules *rl);
+/*
+ * Text a character grid set past a cell's rule: a framed line splits only at rules, so
+ * two of its segments in one cell mean one of them overran. The left one goes to the
+ * cell on its left when that holds nothing on the line (执 of 执行率 over the rule of
+ * 得分; 分值 set wholly in 得分's cell), else the right one to the right; glyphs stacked
+ * at the same place in that cell on the page's other lines (率) go with it.
+ */
+void lay_straddlers(const vline *ls, size_t nl, seg *segs, const bl_rules *rl);
 bool lay_ruled_above(const bl_rules *rl, float lo, const vline *b, const seg *segs);
 bool lay_one_frame(const bl_rules *rl, const vline *a, const vline *b);
 bool lay_ruled_in_column(const bl_rules *rl, const vline *ls, size_t r0, size_t j, const seg *segs);

@@ -108,9 +108,10 @@ static void overrun(const bl_rules *rl, const vline *L, const seg *segs, size_t 
         return;
     float a, b; /* the outer cell */
     if (from_left ? outer < sg->x1 - 0.5f : outer > sg->x0 + 0.5f) {
-        /* it straddles the outer rule: the cell it starts in, up to its nearest rule inside */
-        a = from_left ? outer : lo;
-        b = from_left ? hi : outer;
+        /* it straddles the outer rule: the cell it starts in, up to its nearest rule inside
+         * (the rule inside it when its middle lies past the outer rule: lo or hi is that rule) */
+        a = from_left ? outer : lo < outer - 0.5f ? lo : inner;
+        b = from_left ? hi > outer + 0.5f ? hi : inner : outer;
     } else {
         if (inner == 1e30f || inner == -1e30f)
             return;
@@ -243,6 +244,78 @@ void lay_segment_line(const glyph *gs, vline *L, seg *segs, size_t *nseg, const 
         else if (lo > -1e30f || hi < 1e30f)
             overrun(rl, L, segs, *nseg, sg, lo, hi);
     }
+}
+
+/* the rule crossing line L nearest x on its left (dir < 0) or right (dir > 0); 0 none */
+static float rule_beside(const bl_rules *rl, const vline *L, float x, int dir)
+{
+    float best = 0;
+    for (size_t q = 0; q < rl->nv; q++) {
+        float r = rl->v[q].x0;
+        if (lay_crosses(&rl->v[q], L) && (dir < 0 ? r < x - 0.5f : r > x + 0.5f) &&
+            (best == 0 || (dir < 0 ? r > best : r < best)))
+            best = r;
+    }
+    return best;
+}
+
+/* no segment of line L but k lies in the cell a..b */
+static bool cell_free(const vline *L, const seg *segs, int k, float a, float b)
+{
+    for (int m = L->s0; m < L->s0 + L->ns; m++)
+        if (m != k && segs[m].ruled && lay_overlap(segs[m].cx0, segs[m].cx1, a, b) > 0.5f)
+            return false;
+    return true;
+}
+
+void lay_straddlers(const vline *ls, size_t nl, seg *segs, const bl_rules *rl)
+{
+    struct {
+        float x0, cx0, cx1; /* a moved segment: where it stood and the cell it had */
+        int dir;
+    } moved[32];
+    int nmoved = 0;
+    for (int pass = 0; pass < 2; pass++)
+        for (size_t l = 0; l < nl; l++) {
+            const vline *L = &ls[l];
+            if (!L->framed)
+                continue;
+            for (int k = L->s0; k < L->s0 + L->ns; k++) {
+                seg *a = &segs[k];
+                if (!a->ruled)
+                    continue;
+                int dir = 0;
+                seg *b = k + 1 < L->s0 + L->ns ? &segs[k + 1] : NULL;
+                if (pass == 0 && b && b->ruled && b->cx0 == a->cx0 && b->cx1 == a->cx1) {
+                    /* two segments a rule split in one cell: the left one goes left, else the
+                     * right one right when it runs past the cell's right rule */
+                    float left = rule_beside(rl, L, a->cx0, -1), right = rule_beside(rl, L, a->cx1, 1);
+                    if (left != 0 && cell_free(L, segs, k, left, a->cx0))
+                        dir = -1;
+                    else if (right != 0 && b->x1 > b->cx1 + 0.5f && cell_free(L, segs, k + 1, b->cx1, right))
+                        dir = 1, a = b, k++;
+                } else if (pass == 1) {
+                    for (int m = 0; m < nmoved && !dir; m++)
+                        if (fabsf(moved[m].x0 - a->x0) < 0.5f && moved[m].cx0 == a->cx0 && moved[m].cx1 == a->cx1 &&
+                            cell_free(L, segs, k, moved[m].dir < 0 ? rule_beside(rl, L, a->cx0, -1) : a->cx1,
+                                      moved[m].dir < 0 ? a->cx0 : rule_beside(rl, L, a->cx1, 1)))
+                            dir = moved[m].dir;
+                }
+                if (!dir)
+                    continue;
+                float to = rule_beside(rl, L, dir < 0 ? a->cx0 : a->cx1, dir);
+                if (to == 0)
+                    continue;
+                if (pass == 0 && nmoved < 32) {
+                    moved[nmoved].x0 = a->x0, moved[nmoved].cx0 = a->cx0, moved[nmoved].cx1 = a->cx1;
+                    moved[nmoved++].dir = dir;
+                }
+                if (dir < 0)
+                    a->cx1 = a->cx0, a->cx0 = to;
+                else
+                    a->cx0 = a->cx1, a->cx1 = to;
+            }
+        }
 }
 
 /*

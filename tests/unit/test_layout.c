@@ -74,6 +74,25 @@ void test_layout(void)
     for (int k = 0; k < 2; k++)
         bl_buf_release(&next.cells[k].text);
 
+    /* a character grid set 分值 wholly in 得分's cell, 得分 over its right rule: the left one
+     * goes back to the empty cell on its left, and so does the glyph stacked under it */
+    {
+        bl_rules g = {0};
+        bl_rule v[] = {{100, 50, 100, 300}, {140, 50, 140, 300}, {180, 50, 180, 300}, {220, 50, 220, 300}};
+        g.v = v, g.nv = 4;
+        vline ls2[3] = {{.y0 = 100, .y1 = 110, .h = 10, .s0 = 0, .ns = 2, .framed = true},
+                        {.y0 = 130, .y1 = 140, .h = 10, .s0 = 2, .ns = 1, .framed = true},
+                        {.y0 = 160, .y1 = 170, .h = 10, .s0 = 3, .ns = 1, .framed = true}};
+        seg sg[4] = {{.x0 = 143, .x1 = 153, .cx0 = 140, .cx1 = 180, .ruled = true},
+                     {.x0 = 175, .x1 = 185, .cx0 = 140, .cx1 = 180, .ruled = true},
+                     {.x0 = 143, .x1 = 153, .cx0 = 140, .cx1 = 180, .ruled = true},
+                     {.x0 = 150, .x1 = 160, .cx0 = 140, .cx1 = 180, .ruled = true}};
+        lay_straddlers(ls2, 3, sg, &g);
+        CHECK(sg[0].cx0 == 100 && sg[0].cx1 == 140 && sg[1].cx0 == 140, "layout: two segments in one cell: the left one goes left");
+        CHECK(sg[2].cx0 == 100, "layout: the glyph stacked under it goes with it");
+        CHECK(sg[3].cx0 == 140, "layout: text elsewhere in the cell stays");
+    }
+
     /* a long rule with a glyph's strokes beside it and across it (a character set over a
      * cell's border): still one rule, 1 pt thick */
     enum { W = 120, H = 200 };
