@@ -74,6 +74,33 @@ void test_layout(void)
     for (int k = 0; k < 2; k++)
         bl_buf_release(&next.cells[k].text);
 
+    /* words and figures go on together (其 / 中：当年财政拨款, 38.600 / 000, 1 / 00.00%) when every
+     * cell above ran to its rule and the row had more figures; not under a centred figure */
+    pending_row q = {0};
+    const char *qa[] = {"其", "38.600", "1", "—"}, *qb[] = {"中：当年财政拨款", "000", "00.00%"};
+    for (int k = 0; k < 4; k++) {
+        cellb *u = &q.row.cells[k];
+        bl_buf_add(&u->text, qa[k], strlen(qa[k]));
+        u->x0 = 100 + 40 * k, u->x1 = 140 + 40 * k, u->ruled = true;
+        u->numeric = lay_numeric_cell(qa[k], strlen(qa[k]));
+        u->line_x0 = u->x0 + 3, u->line_x1 = u->x1 - 3, u->line_em = 6;
+    }
+    q.row.ncells = 4;
+    rowb r2 = {0};
+    for (int k = 0; k < 3; k++) {
+        bl_buf_add(&r2.cells[k].text, qb[k], strlen(qb[k]));
+        r2.cells[k].x0 = 102 + 40 * k, r2.cells[k].x1 = 138 + 40 * k;
+        r2.cells[k].numeric = lay_numeric_cell(qb[k], strlen(qb[k]));
+    }
+    r2.ncells = 3;
+    CHECK(lay_finishes(&q, &r2, &st), "layout: a label's and figures' rest go on under cells that ran to their rules");
+    q.row.cells[2].line_x0 = 197, q.row.cells[2].line_x1 = 203; /* 1 centred in its cell */
+    CHECK(!lay_finishes(&q, &r2, &st), "layout: not under a figure centred in its cell (a new row)");
+    for (int k = 0; k < 4; k++)
+        bl_buf_release(&q.row.cells[k].text);
+    for (int k = 0; k < 3; k++)
+        bl_buf_release(&r2.cells[k].text);
+
     /* a character grid set 分值 wholly in 得分's cell, 得分 over its right rule: the left one
      * goes back to the empty cell on its left, and so does the glyph stacked under it */
     {
