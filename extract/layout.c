@@ -251,7 +251,9 @@ bool bl_layout_page(bl_doc *doc, bl_buf *raw, size_t *cap, const char *text, siz
             cont = !ls[j].ns || (have_rules && ls[j].framed && lay_one_frame(&rl, &ls[j], &ls[a]));
         if (cont)
             a = (size_t)first_content;
-        if (!((nmulti >= 2 && aligned) || cont))
+        /* (or one row of cells between rules: a form's first row at a page's foot, its table going on) */
+        bool ruled_row = have_rules && nmulti == 1 && ls[a].framed;
+        if (!((nmulti >= 2 && aligned) || cont || ruled_row))
             continue;
         /* a ruled table is its frame: lines above or below it (a 单位：万元 line) are prose */
         size_t t0 = a, t1 = last;
