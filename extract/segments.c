@@ -259,13 +259,21 @@ static float rule_beside(const bl_rules *rl, const vline *L, float x, int dir)
     return best;
 }
 
-/* no segment of line L but k lies in the cell a..b */
-static bool cell_free(const vline *L, const seg *segs, int k, float a, float b)
+/*
+ * The cell beside segment k's on line L (dir < 0 left, > 0 right) when no other segment
+ * of the line lies in it: its far rule; 0 when there is none or it holds text.
+ */
+static float free_cell_beside(const bl_rules *rl, const vline *L, const seg *segs, int k, int dir)
 {
+    const seg *a = &segs[k];
+    float to = rule_beside(rl, L, dir < 0 ? a->cx0 : a->cx1, dir);
+    if (to == 0)
+        return 0;
+    float lo = dir < 0 ? to : a->cx1, hi = dir < 0 ? a->cx0 : to;
     for (int m = L->s0; m < L->s0 + L->ns; m++)
-        if (m != k && segs[m].ruled && lay_overlap(segs[m].cx0, segs[m].cx1, a, b) > 0.5f)
-            return false;
-    return true;
+        if (m != k && segs[m].ruled && lay_overlap(segs[m].cx0, segs[m].cx1, lo, hi) > 0.5f)
+            return 0;
+    return to;
 }
 
 void lay_straddlers(const vline *ls, size_t nl, seg *segs, const bl_rules *rl)
@@ -285,26 +293,22 @@ void lay_straddlers(const vline *ls, size_t nl, seg *segs, const bl_rules *rl)
                 if (!a->ruled)
                     continue;
                 int dir = 0;
-                seg *b = k + 1 < L->s0 + L->ns ? &segs[k + 1] : NULL;
+                float to = 0;
+                const seg *b = k + 1 < L->s0 + L->ns ? &segs[k + 1] : NULL;
                 if (pass == 0 && b && b->ruled && b->cx0 == a->cx0 && b->cx1 == a->cx1) {
                     /* two segments a rule split in one cell: the left one goes left, else the
                      * right one right when it runs past the cell's right rule */
-                    float left = rule_beside(rl, L, a->cx0, -1), right = rule_beside(rl, L, a->cx1, 1);
-                    if (left != 0 && cell_free(L, segs, k, left, a->cx0))
+                    if ((to = free_cell_beside(rl, L, segs, k, -1)) != 0)
                         dir = -1;
-                    else if (right != 0 && b->x1 > b->cx1 + 0.5f && cell_free(L, segs, k + 1, b->cx1, right))
-                        dir = 1, a = b, k++;
-                } else if (pass == 1) {
+                    else if (b->x1 > b->cx1 + 0.5f && (to = free_cell_beside(rl, L, segs, k + 1, 1)) != 0)
+                        dir = 1, a = &segs[++k];
+                } else if (pass == 1) { /* a glyph stacked where a moved one stood, in its cell */
                     for (int m = 0; m < nmoved && !dir; m++)
                         if (fabsf(moved[m].x0 - a->x0) < 0.5f && moved[m].cx0 == a->cx0 && moved[m].cx1 == a->cx1 &&
-                            cell_free(L, segs, k, moved[m].dir < 0 ? rule_beside(rl, L, a->cx0, -1) : a->cx1,
-                                      moved[m].dir < 0 ? a->cx0 : rule_beside(rl, L, a->cx1, 1)))
+                            (to = free_cell_beside(rl, L, segs, k, moved[m].dir)) != 0)
                             dir = moved[m].dir;
                 }
                 if (!dir)
-                    continue;
-                float to = rule_beside(rl, L, dir < 0 ? a->cx0 : a->cx1, dir);
-                if (to == 0)
                     continue;
                 if (pass == 0 && nmoved < 32) {
                     moved[nmoved].x0 = a->x0, moved[nmoved].cx0 = a->cx0, moved[nmoved].cx1 = a->cx1;
