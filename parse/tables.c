@@ -934,6 +934,7 @@ void bl_parse_tables(bl_doc *doc, int *id)
     r.id = id;
     r.unit_scope = "total";
     cell cs[MAXCOL];
+    bool heads_only = false; /* the table so far holds only 项目名称 / 主管部门 rows */
     for (size_t k = 0; k < doc->nlines; k++) {
         const bl_line *L = &doc->lines[k];
         if (!L->table)
@@ -941,7 +942,10 @@ void bl_parse_tables(bl_doc *doc, int *id)
         if (L->table != r.table) {
             r.table = L->table;
             r.have_header = false;
-            r.unit_scope = "total";
+            /* a table of the project's name alone (a form split in two, or by a page) names the next */
+            if (!heads_only)
+                r.unit_scope = "total";
+            heads_only = true;
             r.pair_parent = 0;
             r.nover = 0;
             r.unit_line = false;
@@ -967,6 +971,7 @@ void bl_parse_tables(bl_doc *doc, int *id)
             head_cells(&r, L, cs, nc, 2);
             continue;
         }
+        heads_only = false;
         if (is_header_row(cs, nc)) {
             bl_unit keep_unit = r.h.unit;
             r.have_header = read_header(&r.h, cs, nc, doc->year) >= 2;

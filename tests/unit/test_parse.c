@@ -106,6 +106,18 @@ void test_parse(void)
          "budget total 300万元 adjusted; budget source:中央补助 100万元 adjusted; executed source:中央补助 90万元; "
          "rate source:中央补助 90% adjusted; budget source:自治区补助 200万元 adjusted; executed source:自治区补助 160万元; "
          "rate source:自治区补助 80% adjusted"},
+        /* #13: a table of a project's name alone (a form split in two: another program's
+         * layout, a page break) names the funds table after it; a table with rows of its own
+         * does not pass its project on */
+        {"| 项目名称 | 甲项目 |\n\n| 项目资金 | 全年预算数 | 全年执行数 |\n| 年度资金总额 | 100 | 90 |\n\n"
+         "| 项目名称 | 乙项目 |\n\n| 项目资金 | 全年预算数 | 全年执行数 |\n| 年度资金总额 | 50 | 50 |\n",
+         "budget project:甲项目 100万元 adjusted; executed project:甲项目 90万元; budget project:乙项目 50万元 adjusted; "
+         "executed project:乙项目 50万元"},
+        {"| 项目名称 | 甲项目 |\n| 项目资金 | 全年预算数 | 全年执行数 |\n| 年度资金总额 | 100 | 90 |\n\n"
+         "| 项目名称 | 乙项目 |\n| 项目资金 | 全年预算数 | 全年执行数 |\n| 年度资金总额 | 50 | 50 |\n\n"
+         "| 项目资金 | 全年预算数 | 全年执行数 |\n| 年度资金总额 | 150 | 140 |\n",
+         "budget project:甲项目 100万元 adjusted; executed project:甲项目 90万元; budget project:乙项目 50万元 adjusted; "
+         "executed project:乙项目 50万元; budget total 150万元 adjusted; executed total 140万元"},
         {"本年批复单位用款计划额度为128万元。\n| 用款计划额度构成 | 额度 | 比例(%) |\n| 基本支出 | 80 | 63 |\n",
          "budget total 128万元"},
         {"评价等级：中。", "grade total 中"},
