@@ -942,14 +942,17 @@ void bl_parse_tables(bl_doc *doc, int *id)
         if (L->table != r.table) {
             r.table = L->table;
             r.have_header = false;
-            /* a table of the project's name alone (a form split in two, or by a page) names the next */
+            /* a table of the project's name alone (a form split in two, or by a page) names the
+             * next, and the 单位 line above it is the next one's too */
+            bl_unit form_unit = heads_only && r.unit_line ? r.h.unit : BL_UNIT_NONE;
             if (!heads_only)
                 r.unit_scope = "total";
             heads_only = true;
             r.pair_parent = 0;
             r.nover = 0;
-            r.unit_line = false;
+            r.unit_line = form_unit != BL_UNIT_NONE;
             memset(&r.h, 0, sizeof r.h);
+            r.h.unit = form_unit;
             /* a 单位 line just above the table */
             for (size_t b = k; b-- > 0 && k - b <= 3 && !doc->lines[b].table;) {
                 size_t a = text_at(doc, doc->lines[b].off), e = text_at(doc, doc->lines[b].off + doc->lines[b].len);

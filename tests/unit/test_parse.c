@@ -118,6 +118,11 @@ void test_parse(void)
          "| 项目资金 | 全年预算数 | 全年执行数 |\n| 年度资金总额 | 150 | 140 |\n",
          "budget project:甲项目 100万元 adjusted; executed project:甲项目 90万元; budget project:乙项目 50万元 adjusted; "
          "executed project:乙项目 50万元; budget total 150万元 adjusted; executed total 140万元"},
+        /* and the 单位 line above the form is the funds table's too: label/value pairs of bare numbers */
+        {"单位：万元\n| 项目名称 | 甲项目 |\n\n| 预算数 | 6.10 | 执行数 | 5.95 |\n",
+         "budget total 6.10万元; executed total 5.95万元"},
+        {"单位：万元\n| 项目名称 | 甲项目 |\n| 项目资金 | 全年预算数 |\n| 年度资金总额 | 7 |\n\n| 预算数 | 6.10 | 执行数 | 5.95 |\n",
+         "budget total 7万元"},
         {"本年批复单位用款计划额度为128万元。\n| 用款计划额度构成 | 额度 | 比例(%) |\n| 基本支出 | 80 | 63 |\n",
          "budget total 128万元"},
         {"评价等级：中。", "grade total 中"},
