@@ -186,6 +186,11 @@ void lay_segment_line(const glyph *gs, vline *L, seg *segs, size_t *nseg, const 
                  * (longer than a stroke of the glyph it crosses) */
                 split |= r->x0 > (prev->x0 + prev->x1) / 2 && r->x0 < (q->x0 + q->x1) / 2 && lay_crosses(r, L) &&
                          r->y0 < L->y0 - 1.0f && r->y1 > L->y1 + 1.0f;
+                /* or through the glyph before a gap wider than the line's letter spacing: that
+                 * glyph stands on the rule (分 0.25 pt past it), the text after it is another
+                 * cell's; which cell it is in, lay_straddlers settles */
+                split |= r->x0 > prev->x0 + 0.5f && r->x0 < prev->x1 - 0.5f && q->x0 - prev->x1 > L->base + 0.25f * L->h &&
+                         lay_crosses(r, L) && r->y0 < L->y0 - 1.0f && r->y1 > L->y1 + 1.0f;
             }
         } else if (prev) {
             /*

@@ -120,6 +120,24 @@ void test_layout(void)
         CHECK(sg[3].cx0 == 140, "layout: text elsewhere in the cell stays");
     }
 
+    /* 分 standing on the 分值/执行率 rule (0.25 pt past its middle), then a gap, then 执: two
+     * segments, and 分 goes back to its own empty cell */
+    {
+        bl_rules g = {0};
+        bl_rule v[] = {{374.5f, 50, 374.5f, 300}, {417.5f, 50, 417.5f, 300}, {476.5f, 50, 476.5f, 300}};
+        g.v = v, g.nv = 3;
+        glyph gl[2] = {{.x0 = 412.5f, .x1 = 423.0f, .y0 = 100, .y1 = 110, .idx = 0},
+                       {.x0 = 448.6f, .x1 = 459.1f, .y0 = 100, .y1 = 110, .idx = 1}};
+        vline L1 = {.g0 = 0, .g1 = 2, .y0 = 100, .y1 = 110, .h = 10};
+        seg sg[4];
+        size_t nseg = 0;
+        lay_segment_line(gl, &L1, sg, &nseg, &g);
+        CHECK(nseg == 2, "layout: a glyph on a rule before a wide gap is a segment of its own (%zu)", nseg);
+        lay_straddlers(&L1, 1, sg, &g);
+        CHECK(nseg == 2 && sg[0].cx0 == 374.5f && sg[0].cx1 == 417.5f && sg[1].cx0 == 417.5f,
+              "layout: and it goes back to the empty cell it started in");
+    }
+
     /* a long rule with a glyph's strokes beside it and across it (a character set over a
      * cell's border): still one rule, 1 pt thick */
     enum { W = 120, H = 200 };
