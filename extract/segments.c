@@ -110,8 +110,8 @@ static void overrun(const bl_rules *rl, const vline *L, const seg *segs, size_t 
     if (from_left ? outer < sg->x1 - 0.5f : outer > sg->x0 + 0.5f) {
         /* it straddles the outer rule: the cell it starts in, up to its nearest rule inside
          * (the rule inside it when its middle lies past the outer rule: lo or hi is that rule) */
-        a = from_left ? outer : lo < outer - 0.5f ? lo : inner;
-        b = from_left ? hi > outer + 0.5f ? hi : inner : outer;
+        a = from_left ? outer : (lo < outer - 0.5f ? lo : inner);
+        b = from_left ? (hi > outer + 0.5f ? hi : inner) : outer;
     } else {
         if (inner == 1e30f || inner == -1e30f)
             return;
