@@ -392,7 +392,8 @@ bool bl_layout_page(bl_doc *doc, bl_buf *raw, size_t *cap, const char *text, siz
             bool start = j == l || (ruled_rows ? lay_ruled_between(&rl, &ls[prev_l], &ls[j], segs) ||
                                                      !lay_ruled_above(&rl, l ? ls[l - 1].y1 : 0, &ls[j], segs) ||
                                                      lay_ruled_in_column(&rl, ls, row_l, j, segs)
-                                               : num || ls[j].y0 - ls[prev_l].y0 > pitch + 1.5f);
+                                               : (num && !(nrow && lay_figures_go_on(&rows[nrow - 1], text, gs, &ls[j], segs))) ||
+                                                     ls[j].y0 - ls[prev_l].y0 > pitch + 1.5f);
             if (start) {
                 row_l = j;
                 if (nrow == caprow) {

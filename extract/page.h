@@ -100,6 +100,12 @@ void lay_row_free(rowb *r);
 void lay_row_add_seg(rowb *r, const char *text, const glyph *gs, const seg *s, bool first_line);
 void lay_row_text(const rowb *r, bl_buf *out);
 bool lay_cells_overlap(const rowb *r);
+/*
+ * Line L holds only the rest of figures wrapped in the row r so far (a table without rules
+ * between its rows: 1 / 0 / 0 down a narrow ruled cell): each of its segments is digits,
+ * points, separators or a percent sign under a figure of r whose line ran to its rule.
+ */
+bool lay_figures_go_on(const rowb *r, const char *text, const glyph *gs, const vline *L, const seg *segs);
 bool lay_finishes(const pending_row *p, const rowb *r, const bl_layout_state *st);
 void lay_finish_row(pending_row *p, rowb *r);
 bool lay_collides(const rowb *r, const float *gx, const float *gr, int ng);

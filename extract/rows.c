@@ -318,6 +318,28 @@ void lay_row_text(const rowb *r, bl_buf *out)
             bl_buf_add(out, r->cells[k].text.data, r->cells[k].text.len);
 }
 
+bool lay_figures_go_on(const rowb *r, const char *text, const glyph *gs, const vline *L, const seg *segs)
+{
+    if (L->ns == 0)
+        return false;
+    for (int s = L->s0; s < L->s0 + L->ns; s++) {
+        const seg *sg = &segs[s];
+        for (int g = sg->g0; g < sg->g1; g++) { /* digits, a point, a separator, a percent sign */
+            char ch = text[gs[g].off];
+            if (!gs[g].space && !(gs[g].len == 1 && ((ch >= '0' && ch <= '9') || ch == '.' || ch == ',' || ch == '%')))
+                return false;
+        }
+        const cellb *u = NULL;
+        for (int k = 0; k < r->ncells && !u; k++)
+            if (lay_overlap(sg->cx0, sg->cx1, r->cells[k].x0, r->cells[k].x1) > 0.5f * (sg->cx1 - sg->cx0))
+                u = &r->cells[k];
+        if (!u || !u->ruled || u->line_em <= 0 || !lay_line_full(u) || !u->text.len ||
+            !lay_numeric_cell(u->text.data, u->text.len))
+            return false;
+    }
+    return true;
+}
+
 /*
  * The first row of a table's next page lay_finishes the row the page break split:
  * it holds no figure, each of its cells lies under a cell of the row that has

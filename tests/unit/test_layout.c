@@ -138,6 +138,30 @@ void test_layout(void)
               "layout: and it goes back to the empty cell it started in");
     }
 
+    /* a table without rules between its rows: 1 / 0 / 0 down a narrow ruled cell is one
+     * figure of the row; a label, or a figure under a centred one, starts a row */
+    {
+        rowb row = {0};
+        cellb *u = &row.cells[0];
+        bl_buf_add(&u->text, "1", 1);
+        u->x0 = 430, u->x1 = 445, u->ruled = true;
+        u->line_x0 = 435.1f, u->line_x1 = 440.0f, u->line_em = 5.0f;
+        row.ncells = 1;
+        const char *txt = "0计";
+        glyph g0[2] = {{.off = 0, .len = 1, .x0 = 434.5f, .x1 = 440.3f, .y0 = 572, .y1 = 585},
+                       {.off = 1, .len = 3, .x0 = 434.5f, .x1 = 444.5f, .y0 = 572, .y1 = 585}};
+        seg s0[1] = {{.g0 = 0, .g1 = 1, .x0 = 434.5f, .x1 = 440.3f, .cx0 = 430, .cx1 = 445, .ruled = true}};
+        vline L0 = {.g0 = 0, .g1 = 1, .s0 = 0, .ns = 1, .y0 = 572, .y1 = 585, .h = 13};
+        CHECK(lay_figures_go_on(&row, txt, g0, &L0, s0), "layout: 0 under a 1 that ran to its rule goes on in the row");
+        s0[0].g0 = 1, s0[0].g1 = 2;
+        CHECK(!lay_figures_go_on(&row, txt, g0, &L0, s0), "layout: a word starts a row of its own");
+        s0[0].g0 = 0, s0[0].g1 = 1;
+        u->x0 = 400, u->x1 = 476; /* 1 centred in a wide cell */
+        s0[0].cx0 = 400, s0[0].cx1 = 476;
+        CHECK(!lay_figures_go_on(&row, txt, g0, &L0, s0), "layout: a figure under a centred figure starts a row");
+        bl_buf_release(&u->text);
+    }
+
     /* a long rule with a glyph's strokes beside it and across it (a character set over a
      * cell's border): still one rule, 1 pt thick */
     enum { W = 120, H = 200 };
