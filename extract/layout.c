@@ -485,17 +485,13 @@ bool bl_layout_page(bl_doc *doc, bl_buf *raw, size_t *cap, const char *text, siz
                         }
                     next_cell:;
                     }
-            } else if (st->ngrid && !lay_collides(&rows[k], st->grid_x, st->grid_r, st->ngrid)) {
+            } else if (st->ngrid && (!lay_collides(&rows[k], st->grid_x, st->grid_r, st->ngrid) ||
+                                     (alone = lay_cells_overlap(&rows[k])))) {
+                /* the columns above; for this row alone when two of its cells stand over one
+                 * stretch (a scan lost a rule inside a cell's region) */
                 memcpy(gx, st->grid_x, (size_t)st->ngrid * sizeof *gx);
                 memcpy(gr, st->grid_r, (size_t)st->ngrid * sizeof *gr);
                 ng2 = st->ngrid;
-            } else if (st->ngrid && lay_cells_overlap(&rows[k])) {
-                /* two of its cells over one stretch (a scan lost a rule inside a cell's region): the
-                 * columns above, for this row alone */
-                memcpy(gx, st->grid_x, (size_t)st->ngrid * sizeof *gx);
-                memcpy(gr, st->grid_r, (size_t)st->ngrid * sizeof *gr);
-                ng2 = st->ngrid;
-                alone = true;
             } else if (st->ngrid) {
                 /* a ruled row the columns above do not fit (a row of label/value pairs): its own cells */
                 for (int c = 0; c < rows[k].ncells && ng2 < 64; c++, ng2++)

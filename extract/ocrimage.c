@@ -163,14 +163,6 @@ void ocr_erase_rules(unsigned char *img, int w, int h, const bl_rules *rl)
 
 /* ---- a table's cells: the regions its ruling lines close ------------------------------------ */
 
-
-
-/*
- * The cells the page's long rules close: the connected regions of a mask with the rules
- * drawn in that do not reach the page's edge, at least 4 pt each way. Returns how many
- * (in *cells and their regions' ids in *ids, malloc'd), their boxes in OCR image pixels;
- * *map the regions (its lab malloc'd).
- */
 /* Close the gaps of up to 12 pt between long pieces of a rule in line (within 2 pt across): one direction. */
 static void bridge(bl_rule *r, size_t *n, bool vertical, float min_len)
 {
@@ -201,6 +193,12 @@ void ocr_bridge_rules(bl_rules *rl)
     bridge(rl->h, &rl->nh, false, RULE_MIN_H);
 }
 
+/*
+ * The cells the page's long rules close: the connected regions of a mask with the rules
+ * drawn in that do not reach the page's edge, at least 4 pt each way. Returns how many
+ * (in *cells and their regions' ids in *ids, malloc'd), their boxes in OCR image pixels;
+ * *map the regions (its lab malloc'd).
+ */
 size_t ocr_find_cells(const bl_rules *rl, double pw, double ph, rect **cells, int **ids, cellmap *map)
 {
     *cells = NULL, *ids = NULL, *map = (cellmap){0};

@@ -90,6 +90,8 @@ bool lay_numeric_cell(const char *s, size_t n);
 bool lay_prose_cell(const char *s, size_t n);
 void lay_cell_add(cellb *c, const char *text, const glyph *g, bool space_before);
 bool lay_line_full(const cellb *c);
+/* The same, seen: a ruled cell whose last line was measured (not taken as full for want of rules). */
+bool lay_line_seen_full(const cellb *c);
 void lay_cell_append_seg(cellb *c, const char *text, const glyph *gs, const seg *s, bool joining);
 void lay_add_line(bl_doc *doc, size_t *cap, bl_line **out);
 int lay_grid_col(const float *gx, const float *gr, int ng, float x0, float x1);

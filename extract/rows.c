@@ -131,6 +131,11 @@ bool lay_line_full(const cellb *c)
     return right < 2.5f * em + 2.0f && !centred;
 }
 
+bool lay_line_seen_full(const cellb *c)
+{
+    return c->ruled && c->line_em > 0 && lay_line_full(c);
+}
+
 /* Append a segment's glyphs to a cell (a space between Latin words, none in CJK). */
 void lay_cell_append_seg(cellb *c, const char *text, const glyph *gs, const seg *s, bool joining)
 {
@@ -333,8 +338,7 @@ bool lay_figures_go_on(const rowb *r, const char *text, const glyph *gs, const v
         for (int k = 0; k < r->ncells && !u; k++)
             if (lay_overlap(sg->cx0, sg->cx1, r->cells[k].x0, r->cells[k].x1) > 0.5f * (sg->cx1 - sg->cx0))
                 u = &r->cells[k];
-        if (!u || !u->ruled || u->line_em <= 0 || !lay_line_full(u) || !u->text.len ||
-            !lay_numeric_cell(u->text.data, u->text.len))
+        if (!u || !lay_line_seen_full(u) || !u->text.len || !lay_numeric_cell(u->text.data, u->text.len))
             return false;
     }
     return true;
@@ -378,10 +382,9 @@ bool lay_finishes(const pending_row *p, const rowb *r, const bl_layout_state *st
             const cellb *u = &p->row.cells[m];
             /* words go on under words, or under a figure whose line is seen to run to its cell's
              * rule (≥360天服 / 务读者, 550 / 万粒); figures only under figures that go on */
-            bool seen_full = u->ruled && u->line_em > 0 && lay_line_full(u);
             bool goes_on = figures ? u->numeric && lay_line_full(u)
-                         : mixed   ? seen_full && (!c->numeric || u->numeric)
-                                   : !u->numeric || seen_full;
+                         : mixed   ? lay_line_seen_full(u) && (!c->numeric || u->numeric)
+                                   : !u->numeric || lay_line_seen_full(u);
             under = goes_on && u->text.len && lay_overlap(c->x0, c->x1, u->x0, u->x1) > 0.5f * (c->x1 - c->x0);
         }
         if (!under)
