@@ -69,10 +69,8 @@ void test_layout(void)
           "layout: 务读者 goes on under ≥360天服, whose line ran to its rule");
     p.row.cells[1].line_x0 = 185, p.row.cells[1].line_x1 = 205; /* centred, room on both sides */
     CHECK(!lay_finishes(&p, &next, &st), "layout: words under a figure centred in its cell are a new row");
-    for (int k = 0; k < 3; k++)
-        bl_buf_release(&p.row.cells[k].text);
-    for (int k = 0; k < 2; k++)
-        bl_buf_release(&next.cells[k].text);
+    lay_row_free(&p.row);
+    lay_row_free(&next);
 
     /* words and figures go on together (其 / 中：当年财政拨款, 38.600 / 000, 1 / 00.00%) when every
      * cell above ran to its rule and the row had more figures; not under a centred figure */
@@ -96,10 +94,8 @@ void test_layout(void)
     CHECK(lay_finishes(&q, &r2, &st), "layout: a label's and figures' rest go on under cells that ran to their rules");
     q.row.cells[2].line_x0 = 197, q.row.cells[2].line_x1 = 203; /* 1 centred in its cell */
     CHECK(!lay_finishes(&q, &r2, &st), "layout: not under a figure centred in its cell (a new row)");
-    for (int k = 0; k < 4; k++)
-        bl_buf_release(&q.row.cells[k].text);
-    for (int k = 0; k < 3; k++)
-        bl_buf_release(&r2.cells[k].text);
+    lay_row_free(&q.row);
+    lay_row_free(&r2);
 
     /* a character grid set 分值 wholly in 得分's cell, 得分 over its right rule: the left one
      * goes back to the empty cell on its left, and so does the glyph stacked under it */
@@ -159,7 +155,7 @@ void test_layout(void)
         u->x0 = 400, u->x1 = 476; /* 1 centred in a wide cell */
         s0[0].cx0 = 400, s0[0].cx1 = 476;
         CHECK(!lay_figures_go_on(&row, txt, g0, &L0, s0), "layout: a figure under a centred figure starts a row");
-        bl_buf_release(&u->text);
+        lay_row_free(&row);
     }
 
     /* a long rule with a glyph's strokes beside it and across it (a character set over a
