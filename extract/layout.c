@@ -158,6 +158,11 @@ bool bl_layout_page(bl_doc *doc, bl_buf *raw, size_t *cap, const char *text, siz
         nseg = 0;
         for (size_t l = 0; l < nl; l++)
             lay_segment_line(gs, &ls[l], segs, &nseg, &rl);
+        if (spread && lay_stacks(text, gs, ls, nl, segs, &rl)) {
+            nseg = 0;
+            for (size_t l = 0; l < nl; l++)
+                lay_segment_line(gs, &ls[l], segs, &nseg, &rl);
+        }
         lay_straddlers(ls, nl, segs, &rl);
     }
     /*
@@ -455,7 +460,7 @@ bool bl_layout_page(bl_doc *doc, bl_buf *raw, size_t *cap, const char *text, siz
             size_t h0 = k, h1 = k;
             float gx[64], gr[64];
             int ng2 = 0;
-            bool alone = false;
+            bool alone = false, carried = false;
             if (rows[k].header) {
                 while (h1 < nrow && rows[h1].header && h1 - h0 < 3)
                     h1++;
@@ -492,6 +497,7 @@ bool bl_layout_page(bl_doc *doc, bl_buf *raw, size_t *cap, const char *text, siz
                 memcpy(gx, st->grid_x, (size_t)st->ngrid * sizeof *gx);
                 memcpy(gr, st->grid_r, (size_t)st->ngrid * sizeof *gr);
                 ng2 = st->ngrid;
+                carried = k == 0 && continues;
             } else if (st->ngrid) {
                 /* a ruled row the columns above do not fit (a row of label/value pairs): its own cells */
                 for (int c = 0; c < rows[k].ncells && ng2 < 64; c++, ng2++)
@@ -534,6 +540,12 @@ bool bl_layout_page(bl_doc *doc, bl_buf *raw, size_t *cap, const char *text, siz
                     rows[rk].cells[c].col = ng2 ? lay_grid_col(gx, gr, ng2, rows[rk].cells[c].x0,
                                                            rows[rk].cells[c].x1)
                                                 : c;
+            /* the header the last page ended with, under columns this page's rows added (a
+             * label column it left empty): its cells' columns in the grid they now have */
+            pending_row *hp = st->pending;
+            if (carried && ng2 > st->ngrid && hp && hp->row.header)
+                for (int c = 0; c < hp->row.ncells; c++)
+                    hp->row.cells[c].col = lay_grid_col(gx, gr, ng2, hp->row.cells[c].x0, hp->row.cells[c].x1);
             memcpy(st->grid_x, gx, (size_t)ng2 * sizeof *gx);
             memcpy(st->grid_r, gr, (size_t)ng2 * sizeof *gr);
             st->ngrid = ng2;

@@ -33,6 +33,7 @@ typedef struct {
     bool framed; /* inside a ruled frame: its segments are the cells between the rules */
     int nadv;            /* advances between its wide glyphs (lay_line_pitch), */
     float pitch, width;  /* their median, and the wide glyphs' median width */
+    float cut;           /* framed: where it splits besides the rules (lay_stacks), 0 none */
 } vline;
 
 typedef struct {
@@ -45,6 +46,7 @@ typedef struct {
     int col;
     float line_x0, line_x1, line_em; /* its last line's edges and last glyph's width (a wrapped figure fills its line) */
     float line_y;                    /* and that line's middle */
+    float line_wmax;                 /* the widest of its lines before the last (0: one line) */
 } cellb;
 
 typedef struct {
@@ -77,6 +79,15 @@ void lay_segment_line(const glyph *gs, vline *L, seg *segs, size_t *nseg, const 
  * at the same place in that cell on the page's other lines (率) go with it.
  */
 void lay_straddlers(const vline *ls, size_t nl, seg *segs, const bl_rules *rl);
+/*
+ * Two texts in one cell of a character grid: a cell's lines (no rule between them) whose
+ * wide glyphs leave a channel down the cell, with text on both sides on the top lines
+ * and a line below starting right of it (得分 | 偏差原因… where 得分 was set a grid
+ * slot right of its own cell). When the left text can move to a cell on its left (what
+ * lay_straddlers does with it), sets those lines' cut at the channel and returns true;
+ * the caller segments the lines again.
+ */
+bool lay_stacks(const char *text, const glyph *gs, vline *ls, size_t nl, const seg *segs, const bl_rules *rl);
 bool lay_ruled_above(const bl_rules *rl, float lo, const vline *b, const seg *segs);
 bool lay_one_frame(const bl_rules *rl, const vline *a, const vline *b);
 bool lay_ruled_in_column(const bl_rules *rl, const vline *ls, size_t r0, size_t j, const seg *segs);

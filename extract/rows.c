@@ -119,15 +119,18 @@ void lay_cell_add(cellb *c, const char *text, const glyph *g, bool space_before)
 /*
  * Does the cell's last line run to its right rule (a figure there may go on in the line
  * below)? Not when it stops short of it by more than two glyphs and a half, nor when it
- * stands centred with room on both sides (10 centred in a narrow 分值 cell: a figure of
- * its own). True when that is not known: a cell without rules or glyph widths.
+ * stands centred with room on both sides and is narrower than the cell's lines above
+ * (10 centred in a narrow 分值 cell: a figure of its own). True when that is not known:
+ * a cell without rules or glyph widths.
  */
 bool lay_line_full(const cellb *c)
 {
     if (!c->ruled || c->line_em <= 0)
         return true;
     float left = c->line_x0 - c->x0, right = c->x1 - c->line_x1, em = c->line_em;
-    bool centred = left >= 1.5f * em && fabsf(left - right) < em;
+    /* (a line as wide as the cell's others is as full as they are: 清运 / 垃圾 a grid centred) */
+    bool centred = left >= 1.5f * em && fabsf(left - right) < em &&
+                   (c->line_wmax <= 0 || c->line_x1 - c->line_x0 < c->line_wmax - 0.5f * em);
     return right < 2.5f * em + 2.0f && !centred;
 }
 
@@ -172,6 +175,8 @@ void lay_cell_append_seg(cellb *c, const char *text, const glyph *gs, const seg 
         /* a segment on the line the last one was on (grid-spaced glyphs come a few to a segment) widens it */
         const glyph *g = &gs[s->g0];
         bool same = c->line_x1 > c->line_x0 && fabsf((g->y0 + g->y1) / 2 - c->line_y) < (g->y1 - g->y0) / 2;
+        if (!same && c->line_x1 - c->line_x0 > c->line_wmax)
+            c->line_wmax = c->line_x1 - c->line_x0;
         c->line_x0 = same && c->line_x0 < s->x0 ? c->line_x0 : s->x0;
         c->line_y = (g->y0 + g->y1) / 2;
         c->line_x1 = s->x1;

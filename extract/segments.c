@@ -192,6 +192,17 @@ void lay_segment_line(const glyph *gs, vline *L, seg *segs, size_t *nseg, const 
                 split |= r->x0 > prev->x0 + 0.5f && r->x0 < prev->x1 - 0.5f && q->x0 - prev->x1 > L->base + 0.25f * L->h &&
                          lay_crosses(r, L) && r->y0 < L->y0 - 1.0f && r->y1 > L->y1 + 1.0f;
             }
+            /* two long rules across the two glyphs (each set over a rule: 5 | 5 of 分值 and
+             * 得分): a cell's border lies between them whatever their gap */
+            int across = 0;
+            for (size_t k = 0; k < rl->nv && !split && across < 2; k++) {
+                const bl_rule *r = &rl->v[k];
+                across += r->x0 > prev->x0 + 0.5f && r->x0 < q->x1 - 0.5f && lay_crosses(r, L) &&
+                          r->y0 < L->y0 - 1.0f && r->y1 > L->y1 + 1.0f;
+            }
+            split |= across >= 2;
+            /* two texts of one cell (lay_stacks) */
+            split |= L->cut > 0 && prev->x1 < L->cut && q->x0 > L->cut;
         } else if (prev) {
             /*
              * a gap is a cell boundary when it is wide and empty; a gap holding
@@ -281,6 +292,151 @@ static float free_cell_beside(const bl_rules *rl, const vline *L, const seg *seg
     return to;
 }
 
+/*
+ * Segment k shares its cell with the next one: the run of segments on its left, each
+ * alone in the cell next to the one after it, up to one beside a free cell. Returns the
+ * run's first segment and in *to the free cell's far rule; k when there is none.
+ */
+static int shift_run(const bl_rules *rl, const vline *L, const seg *segs, int k, float *to)
+{
+    for (int m = k - 1; m >= L->s0; m--) {
+        const seg *a = &segs[m];
+        if (!a->ruled || fabsf(a->cx1 - segs[m + 1].cx0) > 0.5f ||
+            (m > L->s0 && segs[m - 1].cx0 == a->cx0 && segs[m - 1].cx1 == a->cx1))
+            return k;
+        if ((*to = free_cell_beside(rl, L, segs, m, -1)) != 0)
+            return m;
+    }
+    return k;
+}
+
+/* The glyphs of line L in the cell cx0..cx1 ([*g0, *g1) and its first segment there); false: none. */
+static bool in_cell(const vline *L, const seg *segs, float cx0, float cx1, int *g0, int *g1, int *first)
+{
+    *first = -1;
+    for (int k = L->s0; k < L->s0 + L->ns; k++)
+        if (segs[k].ruled && segs[k].cx0 == cx0 && segs[k].cx1 == cx1) {
+            if (*first < 0)
+                *first = k, *g0 = segs[k].g0;
+            *g1 = segs[k].g1;
+        }
+    return *first >= 0;
+}
+
+/*
+ * The cell's lines from line l (its top line, else none): lines with text in it, up to a
+ * rule across it, skipping lines beside it (a taller cell's). Returns how many (at most 64).
+ */
+static int cell_lines(const vline *ls, size_t nl, size_t l, const seg *segs, const seg *a, const bl_rules *rl,
+                      size_t *out)
+{
+    int g0, g1, t;
+    for (size_t p = l; p-- > 0 && ls[p].framed;)
+        if (in_cell(&ls[p], segs, a->cx0, a->cx1, &g0, &g1, &t)) {
+            if (!lay_rule_over(rl, &ls[p], &ls[l], a))
+                return 0; /* not its top line */
+            break;
+        }
+    int n = 0;
+    out[n++] = l;
+    for (size_t e = l + 1; e < nl && ls[e].framed && n < 64; e++)
+        if (in_cell(&ls[e], segs, a->cx0, a->cx1, &g0, &g1, &t)) {
+            if (lay_rule_over(rl, &ls[out[n - 1]], &ls[e], &segs[t]))
+                break;
+            out[n++] = e;
+        }
+    return n;
+}
+
+bool lay_stacks(const char *text, const glyph *gs, vline *ls, size_t nl, const seg *segs, const bl_rules *rl)
+{
+    bool any = false;
+    for (size_t l = 0; l < nl; l++) {
+        const vline *L = &ls[l];
+        if (!L->framed)
+            continue;
+        for (int k = L->s0; k < L->s0 + L->ns; k++) {
+            const seg *a = &segs[k];
+            size_t lines[64];
+            int n, tg0, tg1, first;
+            if (!a->ruled || (k > L->s0 && segs[k - 1].cx0 == a->cx0 && segs[k - 1].cx1 == a->cx1) ||
+                (n = cell_lines(ls, nl, l, segs, a, rl, lines)) < 2)
+                continue;
+            in_cell(L, segs, a->cx0, a->cx1, &tg0, &tg1, &first);
+            /* candidate channels: the gaps between the top line's wide glyphs */
+            const glyph *p = NULL;
+            for (int g = tg0; g < tg1; g++) {
+                if (!lay_wide_glyph(text, &gs[g]))
+                    continue;
+                const glyph *q = &gs[g];
+                if (!p || q->x0 - p->x1 < 0.25f * L->h) {
+                    p = q;
+                    continue;
+                }
+                float c0 = p->x1, c1 = q->x0;
+                p = q;
+                /*
+                 * no wide glyph of the cell in it; the text left of it on the top lines
+                 * only, a line below starting right of it; each text's lines start at one
+                 * place (stacked, not centred prose)
+                 */
+                bool clear = true, below = false, left_ended = false, ok = true;
+                int nleft = 0;
+                float lx = -1, rx = -1;
+                for (int i = 0; i < n && clear && ok; i++) {
+                    int g0, g1;
+                    in_cell(&ls[lines[i]], segs, a->cx0, a->cx1, &g0, &g1, &first);
+                    bool has_left = false;
+                    float r0 = -1, s0 = -1;
+                    int nwl = 0, nwr = 0;
+                    for (int h = g0; h < g1; h++) {
+                        if (gs[h].space)
+                            continue;
+                        if (s0 < 0)
+                            s0 = gs[h].x0;
+                        bool wide = lay_wide_glyph(text, &gs[h]);
+                        if (wide && gs[h].x1 > c0 + 0.5f && gs[h].x0 < c1 - 0.5f)
+                            clear = false;
+                        nwl += wide && gs[h].x1 <= c0 + 0.5f;
+                        nwr += wide && gs[h].x0 >= c1 - 0.5f;
+                        if (gs[h].x1 <= c0 + 0.5f && !has_left) {
+                            has_left = true;
+                            ok &= lx < 0 || fabsf(gs[h].x0 - lx) < 1.0f;
+                            lx = gs[h].x0;
+                        }
+                        if (wide && gs[h].x0 >= c1 - 0.5f && r0 < 0)
+                            r0 = gs[h].x0;
+                    }
+                    ok &= nwl <= 1 && nwr <= 1; /* a character a line each */
+                    if (r0 >= 0) {
+                        ok &= rx < 0 || fabsf(r0 - rx) < 1.0f;
+                        rx = r0;
+                    }
+                    if (has_left && left_ended)
+                        ok = false;
+                    if (!has_left) {
+                        left_ended = true;
+                        below |= i > 0 && s0 >= c1 - 0.5f;
+                    } else
+                        nleft++;
+                }
+                if (!clear || !ok || !below || nleft < 2)
+                    continue;
+                /* the left text has somewhere to go: a free cell on its left, or cells of one
+                 * segment each up to one */
+                float to;
+                if (free_cell_beside(rl, L, segs, k, -1) == 0 && shift_run(rl, L, segs, k, &to) == k)
+                    continue;
+                for (int i = 0; i < nleft; i++)
+                    ls[lines[i]].cut = (c0 + c1) / 2;
+                any = true;
+                break;
+            }
+        }
+    }
+    return any;
+}
+
 void lay_straddlers(const vline *ls, size_t nl, seg *segs, const bl_rules *rl)
 {
     struct {
@@ -303,10 +459,21 @@ void lay_straddlers(const vline *ls, size_t nl, seg *segs, const bl_rules *rl)
                 if (pass == 0 && b && b->ruled && b->cx0 == a->cx0 && b->cx1 == a->cx1) {
                     /* two segments a rule split in one cell: the left one goes left, else the
                      * right one right when it runs past the cell's right rule */
+                    int j = k;
                     if ((to = free_cell_beside(rl, L, segs, k, -1)) != 0)
                         dir = -1;
                     else if (b->x1 > b->cx1 + 0.5f && (to = free_cell_beside(rl, L, segs, k + 1, 1)) != 0)
                         dir = 1, a = &segs[++k];
+                    else if ((j = shift_run(rl, L, segs, k, &to)) < k) {
+                        /* the cells on its left full, one segment each, up to a free one:
+                         * each segment moves one cell left (glyphs set a grid slot right) */
+                        for (int m = j; m < k; m++) {
+                            float nx = segs[m].cx0;
+                            segs[m].cx1 = nx, segs[m].cx0 = to;
+                            to = nx;
+                        }
+                        dir = -1;
+                    }
                 } else if (pass == 1) { /* a glyph stacked where a moved one stood, in its cell */
                     for (int m = 0; m < nmoved && !dir; m++)
                         if (fabsf(moved[m].x0 - a->x0) < 0.5f && moved[m].cx0 == a->cx0 && moved[m].cx1 == a->cx1 &&

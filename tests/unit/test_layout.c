@@ -43,6 +43,14 @@ void test_layout(void)
     CHECK(lay_line_full(&c), "layout: 2,600.0 running to the right rule fills it");
     c.ruled = false;
     CHECK(lay_line_full(&c), "layout: no rules, not known: taken as full");
+    /* a character grid centres 清运 / 垃圾 in their cell: the last line, as wide as the one
+     * above, is as full as it is; a narrower one (量) is not */
+    c.ruled = true, c.x0 = 190.5f, c.x1 = 274.5f, c.line_x0 = 212.8f, c.line_x1 = 253.3f, c.line_em = 10.5f;
+    CHECK(!lay_line_full(&c), "layout: one centred line: not full");
+    c.line_wmax = 40.5f;
+    CHECK(lay_line_full(&c), "layout: a centred line as wide as the lines above it fills the cell");
+    c.line_x0 = 227.8f, c.line_x1 = 238.3f;
+    CHECK(!lay_line_full(&c), "layout: a centred line narrower than the lines above does not");
 
     /* a row a page break split: the next page's words go on under words, and under a
      * figure whose line ran to its rule (≥360天服 / 务读者), not under one centred in its cell */
@@ -132,6 +140,93 @@ void test_layout(void)
         lay_straddlers(&L1, 1, sg, &g);
         CHECK(nseg == 2 && sg[0].cx0 == 374.5f && sg[0].cx1 == 417.5f && sg[1].cx0 == 417.5f,
               "layout: and it goes back to the empty cell it started in");
+    }
+
+    /* two glyphs each set over a different rule (5 | 5 of 分值 and 得分, a grid's letter gap
+     * between them): two segments */
+    {
+        bl_rules g = {0};
+        bl_rule v[] = {{375.5f, 50, 375.5f, 300}, {405.5f, 50, 405.5f, 300}, {436.5f, 50, 436.5f, 300},
+                       {511.5f, 50, 511.5f, 300}};
+        g.v = v, g.nv = 4;
+        glyph gl[2] = {{.x0 = 402.8f, .x1 = 408.6f, .y0 = 100, .y1 = 110, .idx = 0},
+                       {.x0 = 432.8f, .x1 = 438.7f, .y0 = 100, .y1 = 110, .idx = 1}};
+        vline L1 = {.g0 = 0, .g1 = 2, .y0 = 100, .y1 = 110, .h = 10, .base = 44.6f};
+        seg sg[2];
+        size_t nseg = 0;
+        lay_segment_line(gl, &L1, sg, &nseg, &g);
+        CHECK(nseg == 2, "layout: glyphs over two rules are two segments (%zu)", nseg);
+        v[2].x0 = v[2].x1 = 460; /* one rule between them: a gap the grid's letter gap covers */
+        nseg = 0;
+        lay_segment_line(gl, &L1, sg, &nseg, &g);
+        CHECK(nseg == 1, "layout: glyphs over one rule, a letter gap apart, stay one (%zu)", nseg);
+    }
+
+    /* a grid set 分值 a slot right, in 执行率's cell: two stacks of a character a line, the
+     * left one on the top lines only, an empty cell on their left - cut apart, and 分 / 值
+     * go back to the empty cell; centred prose or no room on the left: no cut */
+    {
+        const char *txt = "分执值行率";
+        bl_rules g = {0};
+        bl_rule v[] = {{400, 50, 400, 300}, {438, 50, 438, 300}, {495, 50, 495, 300}};
+        g.v = v, g.nv = 3;
+        glyph gl[5] = {{.off = 0, .len = 3, .x0 = 448, .x1 = 459, .y0 = 100, .y1 = 110, .idx = 0},
+                       {.off = 3, .len = 3, .x0 = 478, .x1 = 489, .y0 = 100, .y1 = 110, .idx = 1},
+                       {.off = 6, .len = 3, .x0 = 448, .x1 = 459, .y0 = 130, .y1 = 140, .idx = 2},
+                       {.off = 9, .len = 3, .x0 = 478, .x1 = 489, .y0 = 130, .y1 = 140, .idx = 3},
+                       {.off = 12, .len = 3, .x0 = 478, .x1 = 489, .y0 = 160, .y1 = 170, .idx = 4}};
+        vline ls3[3] = {{.g0 = 0, .g1 = 2, .y0 = 100, .y1 = 110, .h = 10, .base = 19},
+                        {.g0 = 2, .g1 = 4, .y0 = 130, .y1 = 140, .h = 10, .base = 19},
+                        {.g0 = 4, .g1 = 5, .y0 = 160, .y1 = 170, .h = 10, .base = 19}};
+        seg sg[5];
+        size_t nseg = 0;
+        for (int l = 0; l < 3; l++)
+            lay_segment_line(gl, &ls3[l], sg, &nseg, &g);
+        CHECK(nseg == 3, "layout: 分执 / 值行 / 率 are a segment a line (%zu)", nseg);
+        CHECK(lay_stacks(txt, gl, ls3, 3, sg, &g) && ls3[0].cut > 459 && ls3[0].cut < 478 && ls3[1].cut == ls3[0].cut &&
+                  ls3[2].cut == 0,
+              "layout: two stacks in one cell: the top lines cut between them");
+        nseg = 0;
+        for (int l = 0; l < 3; l++)
+            lay_segment_line(gl, &ls3[l], sg, &nseg, &g);
+        lay_straddlers(ls3, 3, sg, &g);
+        CHECK(nseg == 5 && sg[0].cx0 == 400 && sg[0].cx1 == 438 && sg[2].cx0 == 400 && sg[1].cx0 == 438 &&
+                  sg[4].cx0 == 438,
+              "layout: 分 and 值 go back to the empty cell, 执行率 stays");
+        ls3[0].cut = ls3[1].cut = 0;
+        gl[4].x0 = 463, gl[4].x1 = 474; /* 率 centred under the two: prose, no channel */
+        nseg = 0;
+        for (int l = 0; l < 3; l++)
+            lay_segment_line(gl, &ls3[l], sg, &nseg, &g);
+        CHECK(!lay_stacks(txt, gl, ls3, 3, sg, &g), "layout: a line across the gap: one text, no cut");
+        gl[4].x0 = 478, gl[4].x1 = 489;
+        v[0].x0 = v[0].x1 = 438; /* no cell on the left */
+        v[1].x0 = v[1].x1 = 400;
+        g.v = v + 1, g.nv = 2;
+        nseg = 0;
+        for (int l = 0; l < 3; l++)
+            lay_segment_line(gl, &ls3[l], sg, &nseg, &g);
+        CHECK(!lay_stacks(txt, gl, ls3, 3, sg, &g), "layout: no cell on the left to take it: no cut");
+    }
+
+    /* the grid set each header a slot right: 分值 in 得分's cell, 得分 beside 偏差 in the last;
+     * the cell on the left empty - each moves one cell left */
+    {
+        bl_rules g = {0};
+        bl_rule v[] = {{100, 50, 100, 300}, {140, 50, 140, 300}, {180, 50, 180, 300}, {260, 50, 260, 300}};
+        g.v = v, g.nv = 4;
+        vline L1 = {.y0 = 100, .y1 = 110, .h = 10, .s0 = 0, .ns = 3, .framed = true};
+        seg sg[3] = {{.x0 = 150, .x1 = 160, .cx0 = 140, .cx1 = 180, .ruled = true},
+                     {.x0 = 190, .x1 = 200, .cx0 = 180, .cx1 = 260, .ruled = true},
+                     {.x0 = 230, .x1 = 240, .cx0 = 180, .cx1 = 260, .ruled = true}};
+        lay_straddlers(&L1, 1, sg, &g);
+        CHECK(sg[0].cx0 == 100 && sg[0].cx1 == 140 && sg[1].cx0 == 140 && sg[1].cx1 == 180 && sg[2].cx0 == 180,
+              "layout: a run of full cells up to an empty one: each text one cell left");
+        sg[0].cx0 = 140, sg[0].cx1 = 180, sg[1].cx0 = 180, sg[1].cx1 = 260;
+        v[0].x0 = v[0].x1 = 140; /* no empty cell: nothing moves */
+        g.v = v + 1, g.nv = 3;
+        lay_straddlers(&L1, 1, sg, &g);
+        CHECK(sg[0].cx0 == 140 && sg[1].cx0 == 180, "layout: no empty cell at the run's end: nothing moves");
     }
 
     /* a table without rules between its rows: 1 / 0 / 0 down a narrow ruled cell is one
