@@ -207,6 +207,7 @@ bool bl_layout_page(bl_doc *doc, bl_buf *raw, size_t *cap, const char *text, siz
                 ls[m].table = ntab;
         }
     }
+    long t_last = -1; /* the last table's last line */
     for (size_t a = 0; a < nl; a++) {
         if (ls[a].ns < 2 || ls[a].table)
             continue;
@@ -273,9 +274,17 @@ bool bl_layout_page(bl_doc *doc, bl_buf *raw, size_t *cap, const char *text, siz
         } else if (st->ruled_only) {
             continue; /* boxes that cannot tell a gutter from a gap: only ruled tables */
         }
-        ntab++;
+        /* a one-row frame just under the last table, as wide in its last cells: that table's footer */
+        bool footer = ntab > 0 && have_rules && t_last >= 0 && ls[t0].framed;
+        for (size_t j = (size_t)t_last + 1; footer && j < t0; j++)
+            footer = !ls[j].ns;
+        for (size_t j = t0 + 1; footer && j <= t1; j++)
+            footer = !ls[j].ns || (ls[j].framed && !lay_ruled_between(&rl, &ls[j - 1], &ls[j], segs));
+        footer = footer && lay_footer_frame(&rl, &ls[t_last], &ls[t0]);
+        ntab += !footer;
         for (size_t j = t0; j <= t1; j++)
             ls[j].table = ntab;
+        t_last = (long)t1;
         a = last;
     }
     /* a page without tables keeps Poppler's line order, unless its letters are spread evenly */

@@ -88,6 +88,13 @@ void lay_straddlers(const vline *ls, size_t nl, seg *segs, const bl_rules *rl);
  * the caller segments the lines again.
  */
 bool lay_stacks(const char *text, const glyph *gs, vline *ls, size_t nl, const seg *segs, const bl_rules *rl);
+/*
+ * Line q's frame is a footer row of line p's table (合计 | 100 | 99.00 set as a table of
+ * its own under the indicator table): its top rule within two lines of the bottom rule
+ * under p, and each of its cells after the first (two or more) as wide as the cells
+ * ending p's row, counted from the right. Its cells then fall under p's columns.
+ */
+bool lay_footer_frame(const bl_rules *rl, const vline *p, const vline *q);
 bool lay_ruled_above(const bl_rules *rl, float lo, const vline *b, const seg *segs);
 bool lay_one_frame(const bl_rules *rl, const vline *a, const vline *b);
 bool lay_ruled_in_column(const bl_rules *rl, const vline *ls, size_t r0, size_t j, const seg *segs);

@@ -523,6 +523,51 @@ bool lay_ruled_above(const bl_rules *rl, float lo, const vline *b, const seg *se
     return false;
 }
 
+/* The vertical rules crossing line L, left to right, one per place (at most max); how many. */
+static int rules_across(const bl_rules *rl, const vline *L, float *xs, int max)
+{
+    int n = 0;
+    for (size_t k = 0; k < rl->nv; k++) {
+        if (!lay_crosses(&rl->v[k], L))
+            continue;
+        float x = rl->v[k].x0;
+        int at = 0;
+        while (at < n && xs[at] < x - 1.0f)
+            at++;
+        if ((at < n && fabsf(xs[at] - x) <= 1.0f) || n == max)
+            continue;
+        memmove(xs + at + 1, xs + at, (size_t)(n - at) * sizeof *xs);
+        xs[at] = x;
+        n++;
+    }
+    return n;
+}
+
+bool lay_footer_frame(const bl_rules *rl, const vline *p, const vline *q)
+{
+    float xp[64], xq[64];
+    int np = rules_across(rl, p, xp, 64), nq = rules_across(rl, q, xq, 64);
+    if (nq < 4 || np < nq)
+        return false;
+    /* the frames' facing rules: the bottom of p's, the top of q's */
+    float bottom = 1e30f, top = -1e30f;
+    for (size_t k = 0; k < rl->nh; k++) {
+        const bl_rule *r = &rl->h[k];
+        if (r->y0 >= p->y1 && r->y0 < bottom && lay_overlap(r->x0, r->x1, xp[0], xp[np - 1]) > 0.5f * (xp[np - 1] - xp[0]))
+            bottom = r->y0;
+        if (r->y0 <= q->y0 && r->y0 > top && lay_overlap(r->x0, r->x1, xq[0], xq[nq - 1]) > 0.5f * (xq[nq - 1] - xq[0]))
+            top = r->y0;
+    }
+    if (bottom > top || top - bottom > 2.0f * (p->h > q->h ? p->h : q->h))
+        return false;
+    for (int i = 1; i < nq - 1; i++) { /* every cell of q's but its first */
+        float wq = xq[nq - i] - xq[nq - i - 1], wp = xp[np - i] - xp[np - i - 1];
+        if (fabsf(wq - wp) > 1.5f + 0.05f * wp)
+            return false;
+    }
+    return true;
+}
+
 /* Lines a and b (a above) inside one ruled frame: a vertical rule runs from one to the other. */
 bool lay_one_frame(const bl_rules *rl, const vline *a, const vline *b)
 {

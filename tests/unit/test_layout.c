@@ -229,6 +229,28 @@ void test_layout(void)
         CHECK(sg[0].cx0 == 140 && sg[1].cx0 == 180, "layout: no empty cell at the run's end: nothing moves");
     }
 
+    /* 合计 | 100 | 99.00 | (empty) set as a table of its own just under the indicator table,
+     * its last cells as wide as the table's 权重 | 得分 | 原因: that table's footer row; not
+     * when a cell's width differs, nor when the frames stand apart */
+    {
+        bl_rules g = {0};
+        bl_rule v[] = {{60, 100, 60, 200},   {105, 100, 105, 200}, {353, 100, 353, 200}, {378, 100, 378, 200},
+                       {405, 100, 405, 200}, {437, 100, 437, 200}, {68, 210, 68, 260},   {342, 210, 342, 260},
+                       {368, 210, 368, 260}, {395, 210, 395, 260}, {428, 210, 428, 260}};
+        bl_rule h[] = {{60, 100, 437, 100}, {60, 200, 437, 200}, {68, 210, 428, 210}, {68, 260, 428, 260}};
+        g.v = v, g.nv = 11, g.h = h, g.nh = 4;
+        vline table_end = {.y0 = 180, .y1 = 190, .h = 10}, foot = {.y0 = 230, .y1 = 240, .h = 10};
+        CHECK(lay_footer_frame(&g, &table_end, &foot), "layout: a one-row frame under a table, as wide in its last cells: its footer");
+        v[8].x0 = v[8].x1 = 372; /* 100's cell 30 pt, 99.00's 23 pt: not the table's 25 and 27 */
+        CHECK(!lay_footer_frame(&g, &table_end, &foot), "layout: cells of other widths: a table of its own");
+        v[8].x0 = v[8].x1 = 368;
+        for (int k = 6; k < 11; k++)
+            v[k].y0 += 40, v[k].y1 += 40;
+        h[2].y0 = h[2].y1 = 250, h[3].y0 = h[3].y1 = 300;
+        foot.y0 = 270, foot.y1 = 280;
+        CHECK(!lay_footer_frame(&g, &table_end, &foot), "layout: a frame 50 pt below: a table of its own");
+    }
+
     /* a table without rules between its rows: 1 / 0 / 0 down a narrow ruled cell is one
      * figure of the row; a label, or a figure under a centred one, starts a row */
     {
