@@ -41,8 +41,11 @@ PKG_LIBS := $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lm
 PREFIX ?= /usr/local
 CFLAGS := $(WARN) $(OPT) -D_DEFAULT_SOURCE -DBL_LOCALEDIR='"$(PREFIX)/share/locale"' -I$(OUT)/gen $(PKG_CFLAGS)
 LDFLAGS := $(OPT)
+# Poppler's colour transforms once per document, not per page (extract/cmscache.c): the
+# executable defines lcms2's cmsReverseToneCurveEx, and exports it so lcms2 calls it
+LDFLAGS += -Wl,--undefined=cmsReverseToneCurveEx -Wl,--export-dynamic-symbol=cmsReverseToneCurveEx
 
-LIB_SRCS := core/core.c core/doc.c core/outfile.c core/i18n.c extract/extract.c extract/layout.c extract/segments.c extract/rows.c extract/rules.c extract/zip.c extract/docx.c extract/ofd.c extract/glyphs.c extract/ocr.c extract/ocrimage.c normalize/normalize.c normalize/t2s.c normalize/numerals.c normalize/arabic.c normalize/quantity.c \
+LIB_SRCS := core/core.c core/doc.c core/outfile.c core/i18n.c extract/extract.c extract/cmscache.c extract/layout.c extract/segments.c extract/rows.c extract/rules.c extract/zip.c extract/docx.c extract/ofd.c extract/glyphs.c extract/ocr.c extract/ocrimage.c normalize/normalize.c normalize/t2s.c normalize/numerals.c normalize/arabic.c normalize/quantity.c \
             parse/parse.c parse/clause.c parse/tables.c parse/cells.c parse/counts.c parse/roles.c parse/subject.c validate/validate.c validate/check.c validate/rates.c validate/sums.c validate/scores.c validate/conflicts.c validate/report.c validate/profiles.c emit/emit.c emit/sarif.c batch/batch.c store/store.c report/report.c annotate/annotate.c annotate/docx.c
 LIB_OBJS := $(LIB_SRCS:%.c=$(OUT)/%.o)
 RULE_DOCS := $(sort $(wildcard validate/rules/*.txt))

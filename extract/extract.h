@@ -42,6 +42,14 @@ enum { BL_OCR_AUTO = 0, BL_OCR_ALWAYS, BL_OCR_NEVER };
 /** Read doc->path ("-" is stdin). Returns 0, or -1 with doc->err set. */
 int bl_extract(bl_doc *doc, const bl_extract_opts *opts);
 
+/*
+ * Poppler rebuilds a PDF/A's colour transforms for every page; their costly part, the
+ * inverse of each tabulated tone curve, is kept after the first (cmscache.c). How many
+ * inverses came from what was kept so far; and letting all of it go.
+ */
+unsigned long bl_cms_cache_hits(void);
+void bl_cms_cache_clear(void);
+
 /**
  * Extract from bytes already in memory (len bytes at data, not retained).
  * `hint_pdf` forces PDF handling (a .pdf name). Same result as bl_extract.

@@ -35,5 +35,6 @@ void test_rules(void);
 void test_parse(void);
 void test_numbers(void);
 void test_layout(void);
+void test_cmscache(void);
 
 #endif

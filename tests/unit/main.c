@@ -16,6 +16,7 @@ int main(void)
     test_numbers();
     test_layout();
     test_ocrimage();
+    test_cmscache();
     bl_parse_cleanup();
     bl_normalize_cleanup();
     return bl_test_failed ? 1 : 0;
