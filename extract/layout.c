@@ -165,6 +165,14 @@ bool bl_layout_page(bl_doc *doc, bl_buf *raw, size_t *cap, const char *text, siz
         }
         lay_straddlers(ls, nl, segs, &rl);
     }
+    /* 3d. cells without rules whose texts nearly touch: a gap under a neighbour's gutter parts them */
+    if (nmulti_lines >= 1 && lay_gutter_cuts(gs, ls, nl, segs)) {
+        nseg = 0;
+        for (size_t l = 0; l < nl; l++)
+            lay_segment_line(gs, &ls[l], segs, &nseg, have_rules ? &rl : NULL);
+        if (have_rules)
+            lay_straddlers(ls, nl, segs, &rl);
+    }
     /*
      * the even line gap of a spread page (a document grid spaces lines as it
      * spaces letters): the median gap between consecutive evenly spaced lines,
@@ -235,13 +243,18 @@ bool bl_layout_page(bl_doc *doc, bl_buf *raw, size_t *cap, const char *text, siz
         /* a wrapped cell's last line below the last multi-segment line, inside a column */
         while (last + 1 < nl && have_rules && ls[last + 1].ns >= 1 && lay_one_frame(&rl, &ls[last], &ls[last + 1]))
             last++; /* lines in the frame of the table's rules */
+        /* (under its first cell too when that cell stands right of the table's left edge: not prose at the margin) */
+        float left_edge = 1e30f;
+        for (size_t j = a; j <= last; j++)
+            if (ls[j].ns >= 2 && segs[ls[j].s0].x0 < left_edge)
+                left_edge = segs[ls[j].s0].x0;
         while (last + 1 < nl && ls[last + 1].ns == 1 && ls[last + 1].y0 - ls[last].y0 - vbase <= 1.6f * ls[last].h) {
             const seg *s1 = &segs[ls[last + 1].s0];
             size_t m = last;
             while (m > a && ls[m].ns < 2)
                 m--;
             bool inside = false;
-            for (int k = 1; k < ls[m].ns; k++)
+            for (int k = segs[ls[m].s0].x0 > left_edge + ls[m].h ? 0 : 1; k < ls[m].ns; k++)
                 if (s1->x0 >= segs[ls[m].s0 + k].x0 - 2.0f && s1->x0 < segs[ls[m].s0 + k].x1)
                     inside = true;
             if (!inside)
@@ -254,7 +267,9 @@ bool bl_layout_page(bl_doc *doc, bl_buf *raw, size_t *cap, const char *text, siz
          */
         bool cont = st->open_at_end && st->ngrid > 1 && first_content >= 0 && (int)a >= first_content;
         for (size_t j = (size_t)(first_content >= 0 ? first_content : 0); cont && j < a; j++)
-            cont = !ls[j].ns || (have_rules && ls[j].framed && lay_one_frame(&rl, &ls[j], &ls[a]));
+            cont = !ls[j].ns || (have_rules && ls[j].framed && lay_one_frame(&rl, &ls[j], &ls[a])) ||
+                   /* a cell's rest, no rules: under a column, as tall as the table's text */
+                   (ls[j].ns == 1 && fabsf(ls[j].h - ls[a].h) <= 0.15f * ls[a].h && lay_in_column(st, &segs[ls[j].s0]));
         if (cont)
             a = (size_t)first_content;
         /* (or one row of cells between rules: a form's first row at a page's foot, its table going on) */
@@ -380,13 +395,23 @@ bool bl_layout_page(bl_doc *doc, bl_buf *raw, size_t *cap, const char *text, siz
          * than a pitch
          */
         int nruled = 0;
+        bool framed = false; /* vertical rules cross it: its cells are framed */
         for (size_t j = l + 1, pj = l; have_rules && j < e; j++)
             if (ls[j].ns) {
                 nruled += lay_ruled_between(&rl, &ls[pj], &ls[j], segs);
                 pj = j;
             }
-        /* (a table ruled between its rows on the last page is still: a row over this whole page) */
-        bool ruled_rows = nruled >= 1 || (continues && st->ruled_rows);
+        for (size_t j = l; j < e; j++)
+            framed |= ls[j].framed;
+        /*
+         * (a table ruled between its rows on the last page is still: a row over this whole
+         * page). Without vertical rules, rules across the whole table (a three-line table:
+         * over and under its header, under its last row) do not part all its rows: they go
+         * by their text, and start at a rule besides. (Rules shorter than that - the
+         * underlined blanks of a filled-in text - keep the rows they part.)
+         */
+        bool ruled_rows = (nruled >= 1 || (continues && st->ruled_rows)) &&
+                          (framed || !lay_rules_span(&rl, ls, l, e, segs));
         size_t nrow = 0, caprow = 8;
         rowb *rows = bl_xmalloc(caprow * sizeof *rows);
         size_t prev_l = l, row_l = l;
@@ -407,7 +432,8 @@ bool bl_layout_page(bl_doc *doc, bl_buf *raw, size_t *cap, const char *text, siz
                                                      !lay_ruled_above(&rl, l ? ls[l - 1].y1 : 0, &ls[j], segs) ||
                                                      lay_ruled_in_column(&rl, ls, row_l, j, segs)
                                                : (num && !(nrow && lay_figures_go_on(&rows[nrow - 1], text, gs, &ls[j], segs))) ||
-                                                     ls[j].y0 - ls[prev_l].y0 > pitch + 1.5f);
+                                                     ls[j].y0 - ls[prev_l].y0 > pitch + 1.5f ||
+                                                     (have_rules && lay_ruled_between(&rl, &ls[prev_l], &ls[j], segs)));
             if (start) {
                 row_l = j;
                 if (nrow == caprow) {

@@ -33,7 +33,8 @@ typedef struct {
     bool framed; /* inside a ruled frame: its segments are the cells between the rules */
     int nadv;            /* advances between its wide glyphs (lay_line_pitch), */
     float pitch, width;  /* their median, and the wide glyphs' median width */
-    float cut;           /* framed: where it splits besides the rules (lay_stacks), 0 none */
+    float cuts[8];       /* where it splits besides its rules or gaps (lay_stacks, lay_gutter_cuts) */
+    int ncut;
 } vline;
 
 typedef struct {
@@ -84,10 +85,18 @@ void lay_straddlers(const vline *ls, size_t nl, seg *segs, const bl_rules *rl);
  * wide glyphs leave a channel down the cell, with text on both sides on the top lines
  * and a line below starting right of it (得分 | 偏差原因… where 得分 was set a grid
  * slot right of its own cell). When the left text can move to a cell on its left (what
- * lay_straddlers does with it), sets those lines' cut at the channel and returns true;
+ * lay_straddlers does with it), adds a cut at the channel to those lines and returns true;
  * the caller segments the lines again.
  */
 bool lay_stacks(const char *text, const glyph *gs, vline *ls, size_t nl, const seg *segs, const bl_rules *rl);
+/*
+ * Cells without rules whose texts nearly touch (元）（A）（B） under 资金情况（万 | 全年预算数 |
+ * 全年执行数): a gap between two glyphs of a segment, well wider than the segment's other
+ * gaps, lying in a gutter between two segments of the line above or below (within a line's
+ * height of it) is a cell boundary. Adds those cuts; true when it added one (the caller
+ * segments the lines again).
+ */
+bool lay_gutter_cuts(const glyph *gs, vline *ls, size_t nl, const seg *segs);
 /*
  * Line q's frame is a footer row of line p's table (合计 | 100 | 99.00 set as a table of
  * its own under the indicator table): its top rule within two lines of the bottom rule
@@ -95,6 +104,8 @@ bool lay_stacks(const char *text, const glyph *gs, vline *ls, size_t nl, const s
  * ending p's row, counted from the right. Its cells then fall under p's columns.
  */
 bool lay_footer_frame(const bl_rules *rl, const vline *p, const vline *q);
+/* A horizontal rule inside lines l..e-1 runs across four fifths of their text's width. */
+bool lay_rules_span(const bl_rules *rl, const vline *ls, size_t l, size_t e, const seg *segs);
 bool lay_ruled_above(const bl_rules *rl, float lo, const vline *b, const seg *segs);
 bool lay_one_frame(const bl_rules *rl, const vline *a, const vline *b);
 bool lay_ruled_in_column(const bl_rules *rl, const vline *ls, size_t r0, size_t j, const seg *segs);
@@ -126,6 +137,8 @@ bool lay_cells_overlap(const rowb *r);
  * points, separators or a percent sign under a figure of r whose line ran to its rule.
  */
 bool lay_figures_go_on(const rowb *r, const char *text, const glyph *gs, const vline *L, const seg *segs);
+/* Segment s lies within the open table's grid, two thirds of it in one column (prose at the margin runs past the first). */
+bool lay_in_column(const bl_layout_state *st, const seg *s);
 bool lay_finishes(const pending_row *p, const rowb *r, const bl_layout_state *st);
 void lay_finish_row(pending_row *p, rowb *r);
 bool lay_collides(const rowb *r, const float *gx, const float *gr, int ng);

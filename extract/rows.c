@@ -406,6 +406,16 @@ bool lay_finishes(const pending_row *p, const rowb *r, const bl_layout_state *st
     return !repeat;
 }
 
+bool lay_in_column(const bl_layout_state *st, const seg *s)
+{
+    if (st->ngrid < 1 || s->x0 < st->grid_x[0] - 2.0f || s->x1 > st->grid_r[st->ngrid - 1] + 2.0f)
+        return false;
+    for (int k = 0; k < st->ngrid; k++) /* (a header's column: its name's width; text centred under it may be wider) */
+        if (lay_overlap(s->x0, s->x1, st->grid_x[k] - 2.0f, st->grid_r[k] + 2.0f) >= 0.67f * (s->x1 - s->x0))
+            return true;
+    return false;
+}
+
 /* Append row r's words to the cells of p they lie under (their glyphs are another page's). */
 void lay_finish_row(pending_row *p, rowb *r)
 {

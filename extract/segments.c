@@ -201,8 +201,6 @@ void lay_segment_line(const glyph *gs, vline *L, seg *segs, size_t *nseg, const 
                           r->y0 < L->y0 - 1.0f && r->y1 > L->y1 + 1.0f;
             }
             split |= across >= 2;
-            /* two texts of one cell (lay_stacks) */
-            split |= L->cut > 0 && prev->x1 < L->cut && q->x0 > L->cut;
         } else if (prev) {
             /*
              * a gap is a cell boundary when it is wide and empty; a gap holding
@@ -213,6 +211,9 @@ void lay_segment_line(const glyph *gs, vline *L, seg *segs, size_t *nseg, const 
             float gap = q->x0 - prev->x1 - L->base;
             split = gap > th && (!spaced || gap > 0.3f * L->h);
         }
+        /* a cut found by lay_stacks or lay_gutter_cuts */
+        for (int c = 0; prev && c < L->ncut && !split; c++)
+            split = prev->x1 <= L->cuts[c] && q->x0 >= L->cuts[c];
         spaced = false;
         if (split) {
             if (prev)
@@ -308,6 +309,15 @@ static int shift_run(const bl_rules *rl, const vline *L, const seg *segs, int k,
             return m;
     }
     return k;
+}
+
+static void add_cut(vline *L, float x)
+{
+    for (int c = 0; c < L->ncut; c++)
+        if (fabsf(L->cuts[c] - x) < 0.5f)
+            return;
+    if (L->ncut < (int)(sizeof L->cuts / sizeof L->cuts[0]))
+        L->cuts[L->ncut++] = x;
 }
 
 /* The glyphs of line L in the cell cx0..cx1 ([*g0, *g1) and its first segment there); false: none. */
@@ -428,9 +438,65 @@ bool lay_stacks(const char *text, const glyph *gs, vline *ls, size_t nl, const s
                 if (free_cell_beside(rl, L, segs, k, -1) == 0 && shift_run(rl, L, segs, k, &to) == k)
                     continue;
                 for (int i = 0; i < nleft; i++)
-                    ls[lines[i]].cut = (c0 + c1) / 2;
+                    add_cut(&ls[lines[i]], (c0 + c1) / 2);
                 any = true;
                 break;
+            }
+        }
+    }
+    return any;
+}
+
+/*
+ * A gutter of line m (a gap between two of its segments) over a point or more of x0..x1
+ * (when whole, one of the two wholly inside the other): its middle there; 0 none.
+ */
+static float in_gutter(const vline *m, const seg *segs, float x0, float x1, bool whole)
+{
+    for (int k = m->s0; k + 1 < m->s0 + m->ns; k++) {
+        float g0 = segs[k].x1, g1 = segs[k + 1].x0;
+        float lo = g0 > x0 ? g0 : x0, hi = g1 < x1 ? g1 : x1;
+        if (hi - lo >= 1.0f && (!whole || (g0 >= x0 - 0.5f && g1 <= x1 + 0.5f) || (x0 >= g0 - 0.5f && x1 <= g1 + 0.5f)))
+            return (lo + hi) / 2;
+    }
+    return 0;
+}
+
+bool lay_gutter_cuts(const glyph *gs, vline *ls, size_t nl, const seg *segs)
+{
+    bool any = false;
+    for (size_t l = 0; l < nl; l++) {
+        vline *L = &ls[l];
+        for (int k = L->s0; k < L->s0 + L->ns; k++) {
+            const seg *a = &segs[k];
+            if (a->ruled || a->g1 - a->g0 < 2)
+                continue;
+            /* the segment's usual gap between glyphs: the median */
+            float gaps[64];
+            int ng = 0;
+            for (int g = a->g0 + 1; g < a->g1 && ng < 64; g++)
+                if (!gs[g].space && !gs[g - 1].space)
+                    gaps[ng++] = gs[g].x0 - gs[g - 1].x1;
+            if (ng < 1)
+                continue;
+            qsort(gaps, (size_t)ng, sizeof *gaps, lay_cmp_float);
+            float usual = ng >= 2 && gaps[ng / 2] > 0 ? gaps[ng / 2] : 0; /* (two glyphs: none known) */
+            /* (glyphs set evenly apart - a line of a few, one a cell, looks so too - are parted only
+             * where a gutter of the line next to it and their gap lie one inside the other) */
+            bool even = L->base > 0;
+            for (int g = a->g0 + 1; g < a->g1; g++) {
+                const glyph *p = &gs[g - 1], *q = &gs[g];
+                float gap = q->x0 - p->x1;
+                if (p->space || q->space || gap < 1.0f || (!even && gap < usual + 0.1f * L->h))
+                    continue;
+                /* the neighbouring lines of the same table: a line's height or less away */
+                float at = l > 0 && L->y0 - ls[l - 1].y1 < L->h ? in_gutter(&ls[l - 1], segs, p->x1, q->x0, even) : 0;
+                if (at == 0 && l + 1 < nl && ls[l + 1].y0 - L->y1 < L->h)
+                    at = in_gutter(&ls[l + 1], segs, p->x1, q->x0, even);
+                if (at != 0) {
+                    add_cut(L, at);
+                    any = true;
+                }
             }
         }
     }
@@ -566,6 +632,24 @@ bool lay_footer_frame(const bl_rules *rl, const vline *p, const vline *q)
             return false;
     }
     return true;
+}
+
+bool lay_rules_span(const bl_rules *rl, const vline *ls, size_t l, size_t e, const seg *segs)
+{
+    float x0 = 1e30f, x1 = -1e30f, y0 = ls[l].y0, y1 = ls[e - 1].y1;
+    for (size_t j = l; j < e; j++)
+        if (ls[j].ns) {
+            if (segs[ls[j].s0].x0 < x0)
+                x0 = segs[ls[j].s0].x0;
+            if (segs[ls[j].s0 + ls[j].ns - 1].x1 > x1)
+                x1 = segs[ls[j].s0 + ls[j].ns - 1].x1;
+        }
+    for (size_t k = 0; k < rl->nh; k++) {
+        const bl_rule *r = &rl->h[k];
+        if (r->y0 > y0 && r->y0 < y1 && x1 > x0 && lay_overlap(r->x0, r->x1, x0, x1) >= 0.8f * (x1 - x0))
+            return true;
+    }
+    return false;
 }
 
 /* Lines a and b (a above) inside one ruled frame: a vertical rule runs from one to the other. */

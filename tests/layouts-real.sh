@@ -1,6 +1,6 @@
 #!/bin/sh
 # layouts-real.sh BIN [--table] - the real reports (../shared/corpus/real-texts, or
-# $BUDGETLINT_CORPUS/real-texts) laid out as standard, grid, dense and narrow by
+# $BUDGETLINT_CORPUS/real-texts) laid out as standard, grid, dense, narrow, threeline and borderless by
 # tools/layouts.py (into build/layouts/real, redone when the tool changes), scored per
 # layout by ../shared/tools/realscore.py. As a test: each layout's facts rate is within
 # one point of the standard layout's. With --table: print the per-layout table (make eval).
@@ -16,11 +16,11 @@ out=build/layouts/real
 if [ ! -f "$out/.done" ] || [ tools/layouts.py -nt "$out/.done" ]; then
     rm -rf "$out"
     python3 tools/layouts.py --out "$out" "$CORPUS"/real-texts/*.txt || { echo "FAIL: layouts-real: tools/layouts.py failed"; exit 0; }
-    for l in standard grid dense narrow; do cp "$CORPUS"/real-texts/*.expect.json "$out/$l/"; done
+    for l in standard grid dense narrow threeline borderless; do cp "$CORPUS"/real-texts/*.expect.json "$out/$l/"; done
     touch "$out/.done"
 fi
 std=""
-for l in standard grid dense narrow; do
+for l in standard grid dense narrow threeline borderless; do
     line=$(python3 "$SCORE" --dir "$out/$l" "$BIN" | tail -1)
     got=$(printf '%s' "$line" | sed -n 's/.*facts \([0-9]*\)\/\([0-9]*\).*/\1 \2/p')
     if [ "${2:-}" = --table ]; then printf '  %-9s %s\n' "$l" "$line"; continue; fi
@@ -33,15 +33,17 @@ for l in standard grid dense narrow; do
     fi
 done
 # each report the same facts in every layout (tests/samefacts.py: kind, scope, value, basis):
-# a floor on how many of the 33 x 3 comparisons are exact (measured 97 of 99)
+# a floor on how many of the 33 x 5 comparisons are exact (measured 159 of 165: grid, dense and
+# narrow 97 of 99, threeline and borderless 62 of 66)
 [ "${2:-}" = --table ] && exit 0
-python3 tests/samefacts.py "$BIN" "$out" > build/layouts/samefacts-real.txt 2>/dev/null
+python3 tests/samefacts.py "$BIN" "$out" grid dense narrow threeline borderless > build/layouts/samefacts-real.txt 2>/dev/null
 same=$(grep -c '^PASS' build/layouts/samefacts-real.txt)
-total=$(( $(ls "$out"/standard/*.pdf | wc -l) * 3 ))
-if [ "$same" -ge 97 ]; then echo "PASS: layouts-real: $same of $total reports give the standard layout's exact facts (floor 97)"; else
-    echo "FAIL: layouts-real: $same of $total reports give the standard layout's exact facts (floor 97)"; fi
-# and a ceiling on the facts that differ in the rest (measured 6: 32 before a row could go on over three
-# pages, 19 before words could go on under a figure that ran to its cell's rule)
+total=$(( $(ls "$out"/standard/*.pdf | wc -l) * 5 ))
+if [ "$same" -ge 159 ]; then echo "PASS: layouts-real: $same of $total reports give the standard layout's exact facts (floor 159)"; else
+    echo "FAIL: layouts-real: $same of $total reports give the standard layout's exact facts (floor 159)"; fi
+# and a ceiling on the facts that differ in the rest (measured 30: 6 in grid, dense and narrow - 32
+# before a row could go on over three pages, 19 before words could go on under a figure that ran to
+# its cell's rule - and 24 in threeline and borderless)
 differ=$(sed -n 's/^facts differing from the standard layout.s (missing and extra): \([0-9]*\)$/\1/p' build/layouts/samefacts-real.txt)
-if [ -n "$differ" ] && [ "$differ" -le 6 ]; then echo "PASS: layouts-real: $differ facts differ from the standard layout's (ceiling 6)"; else
-    echo "FAIL: layouts-real: ${differ:-?} facts differ from the standard layout's (ceiling 6)"; fi
+if [ -n "$differ" ] && [ "$differ" -le 30 ]; then echo "PASS: layouts-real: $differ facts differ from the standard layout's (ceiling 30)"; else
+    echo "FAIL: layouts-real: ${differ:-?} facts differ from the standard layout's (ceiling 30)"; fi

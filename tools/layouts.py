@@ -14,6 +14,9 @@ and each is written as DIR/L/NAME.pdf for every layout L (default: all four):
             its own cell, glyphs evenly ~0.8 em apart, as 分散对齐 / grid-snapped documents print
   dense     A4 landscape, 10.5 pt sans body, 9 pt cells, columns sized to their text
   narrow    portrait, 12 pt cells in equal narrow columns: long figures and words wrap
+  threeline the standard page with three-line tables (三线表): a rule over the first row, one
+            under it and one under the last row, none between the others and no vertical ones
+  borderless the standard page with tables printed without any rules (cells apart by space only)
 
 LibreOffice (headless) converts every file of a layout in one run. Dev- and test-time only:
 tests/layouts.sh uses it when soffice is present and skips, saying so, when it is not.
@@ -21,7 +24,7 @@ tests/layouts.sh uses it when soffice is present and skips, saying so, when it i
 import argparse, os, re, shutil, subprocess, sys, tempfile, unicodedata
 from xml.sax.saxutils import escape
 
-LAYOUTS = ("standard", "grid", "dense", "narrow")
+LAYOUTS = ("standard", "grid", "dense", "narrow", "threeline", "borderless")
 
 # page: (width cm, height cm, margins cm, body pt, cell pt, font, grid)
 PAGE = {
@@ -29,7 +32,12 @@ PAGE = {
     "grid":     (21.0, 29.7, 2.5, 16, 10.5, "Noto Serif CJK SC", True),
     "dense":    (29.7, 21.0, 1.8, 10.5, 9, "Noto Sans CJK SC", False),
     "narrow":   (21.0, 29.7, 2.5, 16, 12, "Noto Serif CJK SC", False),
+    "threeline": (21.0, 29.7, 2.5, 16, 10.5, "Noto Serif CJK SC", False),
+    "borderless": (21.0, 29.7, 2.5, 16, 10.5, "Noto Serif CJK SC", False),
 }
+
+# each layout's cell style for the first, a middle and the last row of a table (HEAD's styles)
+CELL_STYLES = {"threeline": ("TTop", "TNone", "TLast"), "borderless": ("TNone",) * 3}
 
 CELL = re.compile(r"^(.*?)(?:\{(\d+)(?:,(\d+))?\})?$", re.S)
 
@@ -175,7 +183,9 @@ def fodt(layout, landscape, blocks):
         out.append('  <table:table table:name="%s" table:style-name="%s">\n' % (name, name))
         for k in range(len(ws)):
             out.append('   <table:table-column table:style-name="%s.C%d"/>\n' % (name, k))
-        for row in rows:
+        first, middle, last = CELL_STYLES.get(layout, ("TC",) * 3)
+        for ri, row in enumerate(rows):
+            tc = first if ri == 0 else last if ri == len(rows) - 1 else middle
             out.append('   <table:table-row>\n')
             n = 0
             for t, cs, rs in row:
@@ -189,11 +199,11 @@ def fodt(layout, landscape, blocks):
                 if rs > 1:
                     attrs += ' table:number-rows-spanned="%d"' % rs
                 ps = "".join('<text:p text:style-name="Cell">%s</text:p>' % escape(x) for x in t.split("\\n"))
-                out.append('    <table:table-cell table:style-name="TC" office:value-type="string"%s>%s'
-                           '</table:table-cell>\n' % (attrs, ps))
+                out.append('    <table:table-cell table:style-name="%s" office:value-type="string"%s>%s'
+                           '</table:table-cell>\n' % (tc, attrs, ps))
                 out.append('    <table:covered-table-cell/>\n' * (cs - 1))
                 n += cs
-            out.append('    <table:table-cell table:style-name="TC"/>\n' * (len(ws) - n))
+            out.append('    <table:table-cell table:style-name="%s"/>\n' % tc * (len(ws) - n))
             out.append('   </table:table-row>\n')
         out.append('  </table:table>\n')
     head = HEAD.format(font=font, body=body, cell=cell, indent=2 * body, pw=pw, ph=ph, m=margin,
@@ -255,6 +265,17 @@ HEAD = """<?xml version="1.0" encoding="UTF-8"?>
   <style:style style:name="TC" style:family="table-cell">
    <style:table-cell-properties fo:border="0.5pt solid #000000" fo:padding="0.05cm"
      style:vertical-align="top"/>
+  </style:style>
+  <style:style style:name="TTop" style:family="table-cell">
+   <style:table-cell-properties fo:border-top="1pt solid #000000" fo:border-bottom="0.5pt solid #000000"
+     fo:border-left="none" fo:border-right="none" fo:padding="0.05cm" style:vertical-align="top"/>
+  </style:style>
+  <style:style style:name="TNone" style:family="table-cell">
+   <style:table-cell-properties fo:border="none" fo:padding="0.05cm" style:vertical-align="top"/>
+  </style:style>
+  <style:style style:name="TLast" style:family="table-cell">
+   <style:table-cell-properties fo:border-top="none" fo:border-bottom="1pt solid #000000"
+     fo:border-left="none" fo:border-right="none" fo:padding="0.05cm" style:vertical-align="top"/>
   </style:style>
 {styles} </office:automatic-styles>
  <office:master-styles>

@@ -183,8 +183,8 @@ void test_layout(void)
         for (int l = 0; l < 3; l++)
             lay_segment_line(gl, &ls3[l], sg, &nseg, &g);
         CHECK(nseg == 3, "layout: 分执 / 值行 / 率 are a segment a line (%zu)", nseg);
-        CHECK(lay_stacks(txt, gl, ls3, 3, sg, &g) && ls3[0].cut > 459 && ls3[0].cut < 478 && ls3[1].cut == ls3[0].cut &&
-                  ls3[2].cut == 0,
+        CHECK(lay_stacks(txt, gl, ls3, 3, sg, &g) && ls3[0].ncut == 1 && ls3[0].cuts[0] > 459 && ls3[0].cuts[0] < 478 &&
+                  ls3[1].ncut == 1 && ls3[1].cuts[0] == ls3[0].cuts[0] && ls3[2].ncut == 0,
               "layout: two stacks in one cell: the top lines cut between them");
         nseg = 0;
         for (int l = 0; l < 3; l++)
@@ -193,7 +193,7 @@ void test_layout(void)
         CHECK(nseg == 5 && sg[0].cx0 == 400 && sg[0].cx1 == 438 && sg[2].cx0 == 400 && sg[1].cx0 == 438 &&
                   sg[4].cx0 == 438,
               "layout: 分 and 值 go back to the empty cell, 执行率 stays");
-        ls3[0].cut = ls3[1].cut = 0;
+        ls3[0].ncut = ls3[1].ncut = 0;
         gl[4].x0 = 463, gl[4].x1 = 474; /* 率 centred under the two: prose, no channel */
         nseg = 0;
         for (int l = 0; l < 3; l++)
@@ -249,6 +249,51 @@ void test_layout(void)
         h[2].y0 = h[2].y1 = 250, h[3].y0 = h[3].y1 = 300;
         foot.y0 = 270, foot.y1 = 280;
         CHECK(!lay_footer_frame(&g, &table_end, &foot), "layout: a frame 50 pt below: a table of its own");
+    }
+
+    /* no rules: 元）（A） under 资金情况（万 | 全年预算数 - a gap well wider than the segment's
+     * others under the line above's gutter parts the two cells; not without a line next to
+     * it, nor (evenly set glyphs) where the gap only overlaps the gutter */
+    {
+        seg up[2] = {{.x0 = 77, .x1 = 140}, {.x0 = 158, .x1 = 210}};
+        glyph gl[4] = {{.x0 = 98, .x1 = 108, .y0 = 163, .y1 = 176}, {.x0 = 109, .x1 = 119, .y0 = 163, .y1 = 176},
+                       {.x0 = 170, .x1 = 180, .y0 = 163, .y1 = 176}, {.x0 = 181, .x1 = 198, .y0 = 163, .y1 = 176}};
+        seg sg[3] = {up[0], up[1], {.g0 = 0, .g1 = 4, .x0 = 98, .x1 = 198}};
+        vline ls2[2] = {{.y0 = 146, .y1 = 159, .h = 13, .s0 = 0, .ns = 2}, {.y0 = 163, .y1 = 176, .h = 13, .s0 = 2, .ns = 1}};
+        CHECK(lay_gutter_cuts(gl, ls2, 2, sg) && ls2[1].ncut == 1 && ls2[1].cuts[0] > 140 && ls2[1].cuts[0] < 158 &&
+                  ls2[0].ncut == 0,
+              "layout: a gap under the line above's gutter parts two cells");
+        ls2[1].ncut = 0;
+        ls2[1].y0 = 190, ls2[1].y1 = 203; /* two lines' height below: another table's line */
+        CHECK(!lay_gutter_cuts(gl, ls2, 2, sg) && ls2[1].ncut == 0, "layout: no line next to it: no cut");
+        ls2[1].y0 = 163, ls2[1].y1 = 176, ls2[1].base = 20;
+        gl[2].x0 = 150, gl[2].x1 = 160, gl[3].x0 = 161, gl[3].x1 = 178; /* gap 119-150: overlaps 140-158, neither inside */
+        CHECK(!lay_gutter_cuts(gl, ls2, 2, sg) && ls2[1].ncut == 0, "layout: evenly set glyphs, gap and gutter only overlapping: no cut");
+    }
+
+    /* three-line tables: a rule across the table's lines, not an underlined blank */
+    {
+        bl_rules g = {0};
+        bl_rule h[] = {{70, 160, 500, 160}};
+        g.h = h, g.nh = 1;
+        seg sg[2] = {{.x0 = 77, .x1 = 140}, {.x0 = 400, .x1 = 490}};
+        vline ls2[2] = {{.y0 = 146, .y1 = 159, .h = 13, .s0 = 0, .ns = 2}, {.y0 = 163, .y1 = 176, .h = 13, .s0 = 0, .ns = 2}};
+        CHECK(lay_rules_span(&g, ls2, 0, 2, sg), "layout: a rule across the table's width spans it");
+        h[0].x0 = 395, h[0].x1 = 460; /* under a figure: an underlined blank */
+        CHECK(!lay_rules_span(&g, ls2, 0, 2, sg), "layout: an underline under one figure does not");
+    }
+
+    /* a cell's rest at the top of the next page, no rules: within the open table's grid, mostly in
+     * one column (centred text wider than its header's name too); not prose across the columns */
+    {
+        bl_layout_state open = {0};
+        const float gx[] = {70, 150, 230}, gr[] = {120, 190, 270};
+        memcpy(open.grid_x, gx, sizeof gx), memcpy(open.grid_r, gr, sizeof gr);
+        open.ngrid = 3;
+        seg rest = {.x0 = 145, .x1 = 197}, across = {.x0 = 70, .x1 = 265}, margin = {.x0 = 60, .x1 = 100};
+        CHECK(lay_in_column(&open, &rest), "layout: 验收合格率 centred under 三级指标 lies in its column");
+        CHECK(!lay_in_column(&open, &across), "layout: a line across the columns does not");
+        CHECK(!lay_in_column(&open, &margin), "layout: a line starting left of the table does not");
     }
 
     /* a table without rules between its rows: 1 / 0 / 0 down a narrow ruled cell is one
