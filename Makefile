@@ -132,7 +132,7 @@ fixtures: all
 LAYOUT_SRCS = fixtures/tables/src/*.tbl fixtures/prose/*.txt fixtures/src/seed.txt fixtures/src/nonfigures.txt
 layouts:
 	python3 tools/layouts.py --out fixtures/layouts --layout grid --layout dense --layout narrow \
-	  --layout threeline --layout borderless $(LAYOUT_SRCS)
+	  --layout threeline --layout borderless --layout middle $(LAYOUT_SRCS)
 
 # the DOCX and OFD twins of every fixture (#15): LibreOffice saves the sources as DOCX
 # (the forms and their error variants, the seed and its variants, the prose reports);

@@ -286,6 +286,11 @@ bool bl_layout_page(bl_doc *doc, bl_buf *raw, size_t *cap, const char *text, siz
                 t0++;
             while (t1 > t0 && !ls[t1].framed)
                 t1--;
+            /* and the frame's lines above its first row of cells (a header cell's first line, the
+             * cells beside it centred lower down), not another table's */
+            while (t0 > 0 && ls[t0 - 1].ns == 1 && !ls[t0 - 1].table && ls[t0 - 1].framed &&
+                   lay_one_frame(&rl, &ls[t0 - 1], &ls[t0]) && !lay_ruled_between(&rl, &ls[t0 - 1], &ls[t0], segs))
+                t0--;
         } else if (st->ruled_only) {
             continue; /* boxes that cannot tell a gutter from a gap: only ruled tables */
         }
@@ -420,13 +425,8 @@ bool bl_layout_page(bl_doc *doc, bl_buf *raw, size_t *cap, const char *text, siz
             if (!ls[j].ns)
                 continue;
             bool num = false;
-            for (int s = ls[j].s0; s < ls[j].s0 + ls[j].ns && !num; s++) {
-                cellb tmp = {0};
-                lay_cell_append_seg(&tmp, text, gs, &segs[s], false);
-                num = lay_numeric_cell(tmp.text.data ? tmp.text.data : "", tmp.text.len);
-                bl_buf_release(&tmp.text);
-                free(tmp.gl);
-            }
+            for (int s = ls[j].s0; s < ls[j].s0 + ls[j].ns && !num; s++)
+                num = lay_numeric_seg(text, gs, &segs[s]);
             /* (a line beside the rules - a heading left of a centred table - is a row of its own) */
             bool start = j == l || (ruled_rows ? lay_ruled_between(&rl, &ls[prev_l], &ls[j], segs) ||
                                                      !lay_ruled_above(&rl, l ? ls[l - 1].y1 : 0, &ls[j], segs) ||
@@ -441,6 +441,7 @@ bool bl_layout_page(bl_doc *doc, bl_buf *raw, size_t *cap, const char *text, siz
                     rows = bl_xrealloc(rows, caprow * sizeof *rows);
                 }
                 memset(&rows[nrow++], 0, sizeof *rows);
+                rows[nrow - 1].line0 = (int)j;
             }
             for (int s = ls[j].s0; s < ls[j].s0 + ls[j].ns; s++) {
                 /* a merged cell's next line beside a new row, no rule above it in its column: its own row's */
@@ -448,6 +449,23 @@ bool bl_layout_page(bl_doc *doc, bl_buf *raw, size_t *cap, const char *text, siz
                 if (p >= 0 && line_row[p] + 1 < nrow && segs[s].ruled && !lay_rule_over(&rl, &ls[p], &ls[j], &segs[s])) {
                     lay_row_add_seg(&rows[line_row[p]], text, gs, &segs[s], false);
                     continue;
+                }
+                /* a figure set in the middle of a merged cell, beside a later row (20 centred over
+                 * two indicator rows): the row that starts under the rule above it, when the rows
+                 * from there have nothing in its cell */
+                if (ruled_rows && start && j > l && segs[s].ruled && nrow >= 2 && lay_numeric_seg(text, gs, &segs[s])) {
+                    float ry = lay_rule_above_y(&rl, &ls[j], &segs[s]);
+                    size_t k = 0;
+                    while (k + 1 < nrow && ls[rows[k].line0].y0 < ry)
+                        k++;
+                    bool empty = ry > -1e29f && k + 1 < nrow;
+                    for (size_t m = k; empty && m + 1 < nrow; m++)
+                        for (int c = 0; c < rows[m].ncells && empty; c++)
+                            empty = lay_overlap(rows[m].cells[c].x0, rows[m].cells[c].x1, segs[s].cx0, segs[s].cx1) <= 0.5f;
+                    if (empty) {
+                        lay_row_add_seg(&rows[k], text, gs, &segs[s], false);
+                        continue;
+                    }
                 }
                 lay_row_add_seg(&rows[nrow - 1], text, gs, &segs[s], start);
             }

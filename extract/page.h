@@ -106,6 +106,8 @@ bool lay_gutter_cuts(const glyph *gs, vline *ls, size_t nl, const seg *segs);
 bool lay_footer_frame(const bl_rules *rl, const vline *p, const vline *q);
 /* A horizontal rule inside lines l..e-1 runs across four fifths of their text's width. */
 bool lay_rules_span(const bl_rules *rl, const vline *ls, size_t l, size_t e, const seg *segs);
+/* The height of the nearest horizontal rule over most of segment a of line b, above it; -1e30 none. */
+float lay_rule_above_y(const bl_rules *rl, const vline *b, const seg *a);
 bool lay_ruled_above(const bl_rules *rl, float lo, const vline *b, const seg *segs);
 bool lay_one_frame(const bl_rules *rl, const vline *a, const vline *b);
 bool lay_ruled_in_column(const bl_rules *rl, const vline *ls, size_t r0, size_t j, const seg *segs);
@@ -116,6 +118,8 @@ bool lay_rule_over(const bl_rules *rl, const vline *p, const vline *j, const seg
 /* rows.c: segments into rows of cells; the row a page break splits */
 bool lay_is_cjk_start(const char *s);
 bool lay_numeric_cell(const char *s, size_t n);
+/* Segment s's text is a figure or a placeholder (lay_numeric_cell). */
+bool lay_numeric_seg(const char *text, const glyph *gs, const seg *s);
 bool lay_prose_cell(const char *s, size_t n);
 void lay_cell_add(cellb *c, const char *text, const glyph *g, bool space_before);
 bool lay_line_full(const cellb *c);

@@ -406,6 +406,16 @@ bool lay_finishes(const pending_row *p, const rowb *r, const bl_layout_state *st
     return !repeat;
 }
 
+bool lay_numeric_seg(const char *text, const glyph *gs, const seg *s)
+{
+    cellb tmp = {0};
+    lay_cell_append_seg(&tmp, text, gs, s, false);
+    bool num = lay_numeric_cell(tmp.text.data ? tmp.text.data : "", tmp.text.len);
+    bl_buf_release(&tmp.text);
+    free(tmp.gl);
+    return num;
+}
+
 bool lay_in_column(const bl_layout_state *st, const seg *s)
 {
     if (st->ngrid < 1 || s->x0 < st->grid_x[0] - 2.0f || s->x1 > st->grid_r[st->ngrid - 1] + 2.0f)

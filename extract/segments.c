@@ -581,6 +581,18 @@ static bool rule_over(const bl_rules *rl, float lo, const vline *b, const seg *a
     return false;
 }
 
+float lay_rule_above_y(const bl_rules *rl, const vline *b, const seg *a)
+{
+    float best = -1e30f, hi = b->y0 + 0.08f * b->h;
+    for (size_t k = 0; k < rl->nh; k++) {
+        const bl_rule *r = &rl->h[k];
+        if (r->y0 <= hi && r->y0 > best && r->x1 - r->x0 >= 1.1f * b->h &&
+            lay_overlap(r->x0, r->x1, a->x0, a->x1) > 0.5f * (a->x1 - a->x0))
+            best = r->y0;
+    }
+    return best;
+}
+
 bool lay_ruled_above(const bl_rules *rl, float lo, const vline *b, const seg *segs)
 {
     for (int s = b->s0; s < b->s0 + b->ns; s++)

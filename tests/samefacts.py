@@ -137,7 +137,7 @@ def main():
                                                                             dict(got or {})))
         return
     d = a[0]
-    layouts = a[1:] or ["grid", "dense", "narrow", "threeline", "borderless"]
+    layouts = a[1:] or ["grid", "dense", "narrow", "threeline", "borderless", "middle"]
     std = os.path.join(d, "standard")
     differ = 0
     for f in sorted(os.listdir(std)):

@@ -17,6 +17,8 @@ and each is written as DIR/L/NAME.pdf for every layout L (default: all four):
   threeline the standard page with three-line tables (三线表): a rule over the first row, one
             under it and one under the last row, none between the others and no vertical ones
   borderless the standard page with tables printed without any rules (cells apart by space only)
+  middle    the standard page with cell text centred vertically (Word's and WPS's 垂直居中): a
+            row's one-line cells stand beside the middle of its wrapped ones
 
 LibreOffice (headless) converts every file of a layout in one run. Dev- and test-time only:
 tests/layouts.sh uses it when soffice is present and skips, saying so, when it is not.
@@ -24,7 +26,7 @@ tests/layouts.sh uses it when soffice is present and skips, saying so, when it i
 import argparse, os, re, shutil, subprocess, sys, tempfile, unicodedata
 from xml.sax.saxutils import escape
 
-LAYOUTS = ("standard", "grid", "dense", "narrow", "threeline", "borderless")
+LAYOUTS = ("standard", "grid", "dense", "narrow", "threeline", "borderless", "middle")
 
 # page: (width cm, height cm, margins cm, body pt, cell pt, font, grid)
 PAGE = {
@@ -34,6 +36,7 @@ PAGE = {
     "narrow":   (21.0, 29.7, 2.5, 16, 12, "Noto Serif CJK SC", False),
     "threeline": (21.0, 29.7, 2.5, 16, 10.5, "Noto Serif CJK SC", False),
     "borderless": (21.0, 29.7, 2.5, 16, 10.5, "Noto Serif CJK SC", False),
+    "middle": (21.0, 29.7, 2.5, 16, 10.5, "Noto Serif CJK SC", False),
 }
 
 # each layout's cell style for the first, a middle and the last row of a table (HEAD's styles)
@@ -208,6 +211,7 @@ def fodt(layout, landscape, blocks):
         out.append('  </table:table>\n')
     head = HEAD.format(font=font, body=body, cell=cell, indent=2 * body, pw=pw, ph=ph, m=margin,
                        orient="landscape" if pw > ph else "portrait", grid=grid_attrs,
+                       valign="middle" if layout == "middle" else "top",
                        styles="".join(styles))
     return head + "".join(out) + TAIL
 
@@ -264,18 +268,18 @@ HEAD = """<?xml version="1.0" encoding="UTF-8"?>
   </style:style>
   <style:style style:name="TC" style:family="table-cell">
    <style:table-cell-properties fo:border="0.5pt solid #000000" fo:padding="0.05cm"
-     style:vertical-align="top"/>
+     style:vertical-align="{valign}"/>
   </style:style>
   <style:style style:name="TTop" style:family="table-cell">
    <style:table-cell-properties fo:border-top="1pt solid #000000" fo:border-bottom="0.5pt solid #000000"
-     fo:border-left="none" fo:border-right="none" fo:padding="0.05cm" style:vertical-align="top"/>
+     fo:border-left="none" fo:border-right="none" fo:padding="0.05cm" style:vertical-align="{valign}"/>
   </style:style>
   <style:style style:name="TNone" style:family="table-cell">
-   <style:table-cell-properties fo:border="none" fo:padding="0.05cm" style:vertical-align="top"/>
+   <style:table-cell-properties fo:border="none" fo:padding="0.05cm" style:vertical-align="{valign}"/>
   </style:style>
   <style:style style:name="TLast" style:family="table-cell">
    <style:table-cell-properties fo:border-top="none" fo:border-bottom="1pt solid #000000"
-     fo:border-left="none" fo:border-right="none" fo:padding="0.05cm" style:vertical-align="top"/>
+     fo:border-left="none" fo:border-right="none" fo:padding="0.05cm" style:vertical-align="{valign}"/>
   </style:style>
 {styles} </office:automatic-styles>
  <office:master-styles>

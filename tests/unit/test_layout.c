@@ -271,6 +271,19 @@ void test_layout(void)
         CHECK(!lay_gutter_cuts(gl, ls2, 2, sg) && ls2[1].ncut == 0, "layout: evenly set glyphs, gap and gutter only overlapping: no cut");
     }
 
+    /* the rule above a figure centred in a merged cell: the cell's top rule, over it; not a
+     * glyph's stroke, nor a rule beside it */
+    {
+        bl_rules g = {0};
+        bl_rule h[] = {{400, 100, 440, 100}, {400, 130, 404, 130}, {300, 120, 390, 120}};
+        g.h = h, g.nh = 3;
+        vline L1 = {.y0 = 140, .y1 = 150, .h = 10};
+        seg twenty = {.x0 = 415, .x1 = 425};
+        CHECK(lay_rule_above_y(&g, &L1, &twenty) == 100, "layout: the rule above 20 is its merged cell's top");
+        g.nh = 0;
+        CHECK(lay_rule_above_y(&g, &L1, &twenty) < -1e29f, "layout: no rule above: none");
+    }
+
     /* three-line tables: a rule across the table's lines, not an underlined blank */
     {
         bl_rules g = {0};
