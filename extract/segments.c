@@ -358,6 +358,56 @@ static int cell_lines(const vline *ls, size_t nl, size_t l, const seg *segs, con
     return n;
 }
 
+/*
+ * The cell of segment a over its lines (n of them) holds two texts either side of the
+ * channel c0..c1: no wide glyph of the cell in it; the left text on the top lines only
+ * (*nleft of them, two or more), a line below starting right of it; each text a character
+ * a line, its lines starting at one place (stacked, not centred prose).
+ */
+static bool two_stacks(const char *text, const glyph *gs, const vline *ls, const size_t *lines, int n,
+                       const seg *segs, const seg *a, float c0, float c1, int *nleft)
+{
+    bool below = false, left_ended = false;
+    float lx = -1, rx = -1;
+    *nleft = 0;
+    for (int i = 0; i < n; i++) {
+        int g0, g1, first;
+        in_cell(&ls[lines[i]], segs, a->cx0, a->cx1, &g0, &g1, &first);
+        bool has_left = false;
+        float r0 = -1, s0 = -1;
+        int nwl = 0, nwr = 0;
+        for (int h = g0; h < g1; h++) {
+            if (gs[h].space)
+                continue;
+            if (s0 < 0)
+                s0 = gs[h].x0;
+            bool wide = lay_wide_glyph(text, &gs[h]);
+            if (wide && gs[h].x1 > c0 + 0.5f && gs[h].x0 < c1 - 0.5f)
+                return false; /* the channel is not clear */
+            nwl += wide && gs[h].x1 <= c0 + 0.5f;
+            nwr += wide && gs[h].x0 >= c1 - 0.5f;
+            if (gs[h].x1 <= c0 + 0.5f && !has_left) {
+                has_left = true;
+                if (lx >= 0 && fabsf(gs[h].x0 - lx) >= 1.0f)
+                    return false;
+                lx = gs[h].x0;
+            }
+            if (wide && gs[h].x0 >= c1 - 0.5f && r0 < 0)
+                r0 = gs[h].x0;
+        }
+        if (nwl > 1 || nwr > 1 || (r0 >= 0 && rx >= 0 && fabsf(r0 - rx) >= 1.0f) || (has_left && left_ended))
+            return false;
+        if (r0 >= 0)
+            rx = r0;
+        if (!has_left) {
+            left_ended = true;
+            below |= i > 0 && s0 >= c1 - 0.5f;
+        } else
+            (*nleft)++;
+    }
+    return below && *nleft >= 2;
+}
+
 bool lay_stacks(const char *text, const glyph *gs, vline *ls, size_t nl, const seg *segs, const bl_rules *rl)
 {
     bool any = false;
@@ -385,52 +435,8 @@ bool lay_stacks(const char *text, const glyph *gs, vline *ls, size_t nl, const s
                 }
                 float c0 = p->x1, c1 = q->x0;
                 p = q;
-                /*
-                 * no wide glyph of the cell in it; the text left of it on the top lines
-                 * only, a line below starting right of it; each text's lines start at one
-                 * place (stacked, not centred prose)
-                 */
-                bool clear = true, below = false, left_ended = false, ok = true;
-                int nleft = 0;
-                float lx = -1, rx = -1;
-                for (int i = 0; i < n && clear && ok; i++) {
-                    int g0, g1;
-                    in_cell(&ls[lines[i]], segs, a->cx0, a->cx1, &g0, &g1, &first);
-                    bool has_left = false;
-                    float r0 = -1, s0 = -1;
-                    int nwl = 0, nwr = 0;
-                    for (int h = g0; h < g1; h++) {
-                        if (gs[h].space)
-                            continue;
-                        if (s0 < 0)
-                            s0 = gs[h].x0;
-                        bool wide = lay_wide_glyph(text, &gs[h]);
-                        if (wide && gs[h].x1 > c0 + 0.5f && gs[h].x0 < c1 - 0.5f)
-                            clear = false;
-                        nwl += wide && gs[h].x1 <= c0 + 0.5f;
-                        nwr += wide && gs[h].x0 >= c1 - 0.5f;
-                        if (gs[h].x1 <= c0 + 0.5f && !has_left) {
-                            has_left = true;
-                            ok &= lx < 0 || fabsf(gs[h].x0 - lx) < 1.0f;
-                            lx = gs[h].x0;
-                        }
-                        if (wide && gs[h].x0 >= c1 - 0.5f && r0 < 0)
-                            r0 = gs[h].x0;
-                    }
-                    ok &= nwl <= 1 && nwr <= 1; /* a character a line each */
-                    if (r0 >= 0) {
-                        ok &= rx < 0 || fabsf(r0 - rx) < 1.0f;
-                        rx = r0;
-                    }
-                    if (has_left && left_ended)
-                        ok = false;
-                    if (!has_left) {
-                        left_ended = true;
-                        below |= i > 0 && s0 >= c1 - 0.5f;
-                    } else
-                        nleft++;
-                }
-                if (!clear || !ok || !below || nleft < 2)
+                int nleft;
+                if (!two_stacks(text, gs, ls, lines, n, segs, a, c0, c1, &nleft))
                     continue;
                 /* the left text has somewhere to go: a free cell on its left, or cells of one
                  * segment each up to one */
@@ -561,26 +567,10 @@ void lay_straddlers(const vline *ls, size_t nl, seg *segs, const bl_rules *rl)
 }
 
 /*
- * A horizontal rule from height lo down to line b over most of some segment
- * of b, outside b's box and longer than a glyph (not a stroke of one).
+ * The nearest horizontal rule at or above line b's top over most of segment a (a segment
+ * of b), longer than a glyph, so not a stroke of one: its height. The one test the row
+ * rules below share.
  */
-/*
- * A horizontal rule at a height from lo to line b's top over most of segment
- * a (a segment of b): outside b's box and longer than a glyph, so not a
- * stroke of one. The one test the row rules below share.
- */
-static bool rule_over(const bl_rules *rl, float lo, const vline *b, const seg *a)
-{
-    float hi = b->y0 + 0.08f * b->h;
-    for (size_t k = 0; k < rl->nh; k++) {
-        const bl_rule *r = &rl->h[k];
-        if (r->y0 >= lo && r->y0 <= hi && r->x1 - r->x0 >= 1.1f * b->h &&
-            lay_overlap(r->x0, r->x1, a->x0, a->x1) > 0.5f * (a->x1 - a->x0))
-            return true;
-    }
-    return false;
-}
-
 float lay_rule_above_y(const bl_rules *rl, const vline *b, const seg *a)
 {
     float best = -1e30f, hi = b->y0 + 0.08f * b->h;
@@ -591,6 +581,12 @@ float lay_rule_above_y(const bl_rules *rl, const vline *b, const seg *a)
             best = r->y0;
     }
     return best;
+}
+
+/* Such a rule at a height from lo to line b's top. */
+static bool rule_over(const bl_rules *rl, float lo, const vline *b, const seg *a)
+{
+    return lay_rule_above_y(rl, b, a) >= lo;
 }
 
 bool lay_ruled_above(const bl_rules *rl, float lo, const vline *b, const seg *segs)
