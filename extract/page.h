@@ -93,7 +93,7 @@ bool lay_stacks(const char *text, const glyph *gs, vline *ls, size_t nl, const s
  * Cells without rules whose texts nearly touch (元）（A）（B） under 资金情况（万 | 全年预算数 |
  * 全年执行数): a gap between two glyphs of a segment, well wider than the segment's other
  * gaps, lying in a gutter between two segments of the line above or below (within a line's
- * height of it) is a cell boundary. Adds those cuts; true when it added one (the caller
+ * height of it, and three segments or more: a row of cells) is a cell boundary. Adds those cuts; true when it added one (the caller
  * segments the lines again).
  */
 bool lay_gutter_cuts(const glyph *gs, vline *ls, size_t nl, const seg *segs);

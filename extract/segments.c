@@ -454,12 +454,13 @@ bool lay_stacks(const char *text, const glyph *gs, vline *ls, size_t nl, const s
 }
 
 /*
- * A gutter of line m (a gap between two of its segments) over a point or more of x0..x1
- * (when whole, one of the two wholly inside the other): its middle there; 0 none.
+ * A gutter of line m (a gap between two of its segments; a row of three cells or more,
+ * not a line of prose with one wide space) over a point or more of x0..x1 (when whole,
+ * one of the two wholly inside the other): its middle there; 0 none.
  */
 static float in_gutter(const vline *m, const seg *segs, float x0, float x1, bool whole)
 {
-    for (int k = m->s0; k + 1 < m->s0 + m->ns; k++) {
+    for (int k = m->s0; m->ns >= 3 && k + 1 < m->s0 + m->ns; k++) {
         float g0 = segs[k].x1, g1 = segs[k + 1].x0;
         float lo = g0 > x0 ? g0 : x0, hi = g1 < x1 ? g1 : x1;
         if (hi - lo >= 1.0f && (!whole || (g0 >= x0 - 0.5f && g1 <= x1 + 0.5f) || (x0 >= g0 - 0.5f && x1 <= g1 + 0.5f)))

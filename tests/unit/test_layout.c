@@ -255,15 +255,18 @@ void test_layout(void)
      * others under the line above's gutter parts the two cells; not without a line next to
      * it, nor (evenly set glyphs) where the gap only overlaps the gutter */
     {
-        seg up[2] = {{.x0 = 77, .x1 = 140}, {.x0 = 158, .x1 = 210}};
         glyph gl[4] = {{.x0 = 98, .x1 = 108, .y0 = 163, .y1 = 176}, {.x0 = 109, .x1 = 119, .y0 = 163, .y1 = 176},
                        {.x0 = 170, .x1 = 180, .y0 = 163, .y1 = 176}, {.x0 = 181, .x1 = 198, .y0 = 163, .y1 = 176}};
-        seg sg[3] = {up[0], up[1], {.g0 = 0, .g1 = 4, .x0 = 98, .x1 = 198}};
-        vline ls2[2] = {{.y0 = 146, .y1 = 159, .h = 13, .s0 = 0, .ns = 2}, {.y0 = 163, .y1 = 176, .h = 13, .s0 = 2, .ns = 1}};
+        seg sg[4] = {{.x0 = 77, .x1 = 140}, {.x0 = 158, .x1 = 210}, {.x0 = 233, .x1 = 286},
+                     {.g0 = 0, .g1 = 4, .x0 = 98, .x1 = 198}};
+        vline ls2[2] = {{.y0 = 146, .y1 = 159, .h = 13, .s0 = 0, .ns = 3}, {.y0 = 163, .y1 = 176, .h = 13, .s0 = 3, .ns = 1}};
         CHECK(lay_gutter_cuts(gl, ls2, 2, sg) && ls2[1].ncut == 1 && ls2[1].cuts[0] > 140 && ls2[1].cuts[0] < 158 &&
                   ls2[0].ncut == 0,
               "layout: a gap under the line above's gutter parts two cells");
         ls2[1].ncut = 0;
+        ls2[0].ns = 2; /* a line of prose with one wide space above it: no row of cells */
+        CHECK(!lay_gutter_cuts(gl, ls2, 2, sg) && ls2[1].ncut == 0, "layout: under a line of two pieces (prose): no cut");
+        ls2[0].ns = 3;
         ls2[1].y0 = 190, ls2[1].y1 = 203; /* two lines' height below: another table's line */
         CHECK(!lay_gutter_cuts(gl, ls2, 2, sg) && ls2[1].ncut == 0, "layout: no line next to it: no cut");
         ls2[1].y0 = 163, ls2[1].y1 = 176, ls2[1].base = 20;
