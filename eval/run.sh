@@ -81,7 +81,7 @@ if [ -d ../shared/corpus/real-texts ] && [ -f ../shared/tools/realscore.py ]; th
     python3 ../shared/tools/realscore.py "$BIN" | sed 's/^/  /'
     echo "the same reports from their text markup (--txt)"
     python3 ../shared/tools/realscore.py --txt "$BIN" | tail -1 | sed 's/^/  /'
-    echo "the same reports laid out four ways by tools/layouts.py (#13), per layout"
+    echo "the same reports laid out seven ways by tools/layouts.py (#13), per layout"
     sh tests/layouts-real.sh "$BIN" --table
     echo "the same reports as DOCX and OFD (#15), per format"
     sh tests/formats-real.sh "$BIN" --table

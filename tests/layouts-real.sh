@@ -23,7 +23,7 @@ std=""
 for l in standard grid dense narrow threeline borderless middle; do
     line=$(python3 "$SCORE" --dir "$out/$l" "$BIN" | tail -1)
     got=$(printf '%s' "$line" | sed -n 's/.*facts \([0-9]*\)\/\([0-9]*\).*/\1 \2/p')
-    if [ "${2:-}" = --table ]; then printf '  %-9s %s\n' "$l" "$line"; continue; fi
+    if [ "${2:-}" = --table ]; then printf '  %-10s %s\n' "$l" "$line"; continue; fi
     if [ "$l" = standard ]; then std=$got; echo "PASS: layouts-real: standard $line"; continue; fi
     # within one point: |got/n - std/n| <= 1%
     if printf '%s %s\n' "$std" "$got" | awk '{ d = ($1 - $3) / $2 * 100; exit !(d <= 1 && d >= -1) }'; then
