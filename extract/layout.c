@@ -163,16 +163,16 @@ bool bl_layout_page(bl_doc *doc, bl_buf *raw, size_t *cap, const char *text, siz
             for (size_t l = 0; l < nl; l++)
                 lay_segment_line(gs, &ls[l], segs, &nseg, &rl);
         }
-        lay_straddlers(ls, nl, segs, &rl);
     }
     /* 3d. cells without rules whose texts nearly touch: a gap under a neighbour's gutter parts them */
     if (nmulti_lines >= 1 && lay_gutter_cuts(gs, ls, nl, segs)) {
         nseg = 0;
         for (size_t l = 0; l < nl; l++)
             lay_segment_line(gs, &ls[l], segs, &nseg, have_rules ? &rl : NULL);
-        if (have_rules)
-            lay_straddlers(ls, nl, segs, &rl);
     }
+    /* (once the segments are final: text set past a rule back to its cell) */
+    if (have_rules)
+        lay_straddlers(ls, nl, segs, &rl);
     /*
      * the even line gap of a spread page (a document grid spaces lines as it
      * spaces letters): the median gap between consecutive evenly spaced lines,
