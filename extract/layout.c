@@ -494,13 +494,19 @@ bool bl_layout_page(bl_doc *doc, bl_buf *raw, size_t *cap, const char *text, siz
          */
         /* (a table going on from the last page: its columns' left edge, and rows of it above) */
         float left = continues && st->ngrid ? st->grid_x[0] : 1e30f;
+        /* (without rules, where a cell's text is all its extent: a row of words after a row
+         * of figures that starts right of the whole of the header's first cell - or of the
+         * first column the table goes on in - is a row of the table too) */
+        float left_r = continues && st->ngrid ? st->grid_r[0] : 1e30f;
         for (size_t k = 0; k < nrow; k++) {
             const cellb *c0 = rows[k].ncells ? &rows[k].cells[0] : NULL;
             bool after_rows = k > 0 ? !rows[k - 1].header : continues && st->ngrid;
-            if (c0 && c0->ruled && after_rows && rows[k].header && c0->x0 > left + 2.0f)
+            if (c0 && after_rows && rows[k].header && (c0->ruled ? c0->x0 > left + 2.0f : c0->x0 > left_r))
                 rows[k].header = false;
             if (c0 && c0->ruled && c0->x0 < left)
                 left = c0->x0;
+            if (c0 && !c0->ruled && rows[k].header)
+                left_r = c0->x1;
         }
         /*
          * columns, per section (a header row and the rows under it): the header's
