@@ -378,6 +378,14 @@ bool lay_finishes(const pending_row *p, const rowb *r, const bl_layout_state *st
     bool mixed = nnum && nnum < r->ncells && nnum < pnum;
     if (nnum && !figures && !mixed)
         return false;
+    /* a cell goes on over the page only from the row's lowest line: one whose text ended
+     * higher up ended in the row (建立 / 已建立 under 有效保障, ended half way down a tall
+     * row of 保障下游群众安全 that ran to the page's foot, are a new row's) */
+    float ylow = -1e30f, em = 0;
+    for (int m = 0; m < p->row.ncells; m++)
+        if (p->row.cells[m].text.len && p->row.cells[m].line_y > ylow)
+            ylow = p->row.cells[m].line_y, em = p->row.cells[m].line_em;
+    float tol = 0.5f * (st->pitch > 0 ? st->pitch : 1.5f * em); /* half a line */
     int last_under = -1;
     for (int k = 0; k < r->ncells; k++) {
         const cellb *c = &r->cells[k];
@@ -390,7 +398,8 @@ bool lay_finishes(const pending_row *p, const rowb *r, const bl_layout_state *st
             bool goes_on = figures ? u->numeric && lay_line_full(u)
                          : mixed   ? lay_line_seen_full(u) && (!c->numeric || u->numeric)
                                    : !u->numeric || lay_line_seen_full(u);
-            under = goes_on && u->text.len && lay_overlap(c->x0, c->x1, u->x0, u->x1) > 0.5f * (c->x1 - c->x0);
+            under = goes_on && u->text.len && u->line_y >= ylow - tol &&
+                    lay_overlap(c->x0, c->x1, u->x0, u->x1) > 0.5f * (c->x1 - c->x0);
         }
         if (!under)
             return false;
@@ -429,6 +438,10 @@ bool lay_in_column(const bl_layout_state *st, const seg *s)
 /* Append row r's words to the cells of p they lie under (their glyphs are another page's). */
 void lay_finish_row(pending_row *p, rowb *r)
 {
+    /* its cells' last lines now this page's (a row may go on again): those that do not go on
+     * here ended on the last page */
+    for (int m = 0; m < p->row.ncells; m++)
+        p->row.cells[m].line_y = -1e30f;
     for (int k = 0; k < r->ncells; k++) {
         cellb *c = &r->cells[k];
         int best = 0;
@@ -439,6 +452,8 @@ void lay_finish_row(pending_row *p, rowb *r)
                 bo = o, best = m;
         }
         cellb *u = &p->row.cells[best];
+        if (c->text.len)
+            u->line_y = c->line_y;
         for (size_t i = 0; i < c->text.len; i++) {
             bl_buf_addc(&u->text, c->text.data[i]);
             if (u->ngl == u->capgl) {
