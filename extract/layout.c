@@ -215,6 +215,37 @@ bool bl_layout_page(bl_doc *doc, bl_buf *raw, size_t *cap, const char *text, siz
                 ls[m].table = ntab;
         }
     }
+    /*
+     * and without rules, where the page starts with rows of labels alone (上年结转资金,
+     * 其他资金: rows with no figures): lines of one cell as tall as the table's text, each
+     * set as a column's text is (centred in it, or from its left edge) and a row's step below
+     * the last, up to a line that is not (a heading over the next table; a heading at the
+     * margin, left of a column's text) - when a row of cells follows, the run below finds them
+     */
+    bool open_unruled = st->pending && st->line_h > 0;
+    for (int c = 0; open_unruled && c < ((pending_row *)st->pending)->row.ncells; c++)
+        open_unruled = !((pending_row *)st->pending)->row.cells[c].ruled;
+    if (open_unruled && first_content >= 0 && st->open_at_end && st->ngrid > 1 && !ls[first_content].framed) {
+        size_t j = (size_t)first_content, end = j;
+        for (; j < nl; j++) {
+            if (!ls[j].ns)
+                continue;
+            if (ls[j].ns != 1 || fabsf(ls[j].h - st->line_h) > 0.15f * st->line_h ||
+                !lay_aligned_in_column(st, &segs[ls[j].s0]) || lay_prose_seg(text, gs, &segs[ls[j].s0]) ||
+                (j > (size_t)first_content && ls[j].y0 - ls[end - 1].y1 - vbase > 1.2f * ls[end - 1].h))
+                break;
+            end = j + 1;
+        }
+        size_t next = j;
+        while (next < nl && !ls[next].ns)
+            next++;
+        bool row_follows = next < nl && ls[next].ns >= 2 && ls[next].y0 - ls[end - 1].y1 - vbase <= 1.2f * ls[end - 1].h;
+        if (end > (size_t)first_content && !row_follows) {
+            ntab++;
+            for (size_t m = (size_t)first_content; m < end; m++)
+                ls[m].table = ntab;
+        }
+    }
     long t_last = -1; /* the last table's last line */
     for (size_t a = 0; a < nl; a++) {
         if (ls[a].ns < 2 || ls[a].table)
@@ -257,6 +288,11 @@ bool bl_layout_page(bl_doc *doc, bl_buf *raw, size_t *cap, const char *text, siz
             for (int k = segs[ls[m].s0].x0 > left_edge + ls[m].h ? 0 : 1; k < ls[m].ns; k++)
                 if (s1->x0 >= segs[ls[m].s0 + k].x0 - 2.0f && s1->x0 < segs[ls[m].s0 + k].x1)
                     inside = true;
+            /* (or centred as the first cells are, as tall: a label row of a table without rules,
+             * 上年结转资金 under 其中：当年财政拨款 - prose at the margin is not centred on them) */
+            for (size_t j = a; j <= last && !inside; j++)
+                inside = ls[j].ns >= 2 && fabsf(ls[last + 1].h - ls[j].h) <= 0.15f * ls[j].h &&
+                         fabsf((s1->x0 + s1->x1) - (segs[ls[j].s0].x0 + segs[ls[j].s0].x1)) <= 4.0f;
             if (!inside)
                 break;
             last++;
@@ -394,6 +430,17 @@ bool bl_layout_page(bl_doc *doc, bl_buf *raw, size_t *cap, const char *text, siz
             st->pitch = pitch;
         else
             pitch = 1.45f * ls[l].h; /* no wrapped line seen: a single-spaced line */
+        { /* and the height of its lines (the median of its first 64) */
+            float hs[64];
+            int nh = 0;
+            for (size_t j = l; j < e && nh < 64; j++)
+                if (ls[j].ns)
+                    hs[nh++] = ls[j].h;
+            if (nh) {
+                qsort(hs, (size_t)nh, sizeof *hs, lay_cmp_float);
+                st->line_h = hs[nh / 2];
+            }
+        }
         /*
          * rows: in a table ruled between its rows, a line starts one when a rule
          * lies above it; else when it holds a figure or follows a gap taller
@@ -431,7 +478,9 @@ bool bl_layout_page(bl_doc *doc, bl_buf *raw, size_t *cap, const char *text, siz
             bool start = j == l || (ruled_rows ? lay_ruled_between(&rl, &ls[prev_l], &ls[j], segs) ||
                                                      !lay_ruled_above(&rl, l ? ls[l - 1].y1 : 0, &ls[j], segs) ||
                                                      lay_ruled_in_column(&rl, ls, row_l, j, segs)
-                                               : (num && !(nrow && lay_figures_go_on(&rows[nrow - 1], text, gs, &ls[j], segs))) ||
+                                               : (num && !(nrow && (lay_figures_go_on(&rows[nrow - 1], text, gs, &ls[j], segs) ||
+                                                                     (ls[j].y0 - ls[prev_l].y0 <= pitch + 1.5f &&
+                                                                      lay_words_go_on(&rows[nrow - 1], ls, l, e, j, segs))))) ||
                                                      ls[j].y0 - ls[prev_l].y0 > pitch + 1.5f ||
                                                      (have_rules && lay_ruled_between(&rl, &ls[prev_l], &ls[j], segs)));
             if (start) {

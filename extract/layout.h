@@ -58,6 +58,7 @@ typedef struct {
     int ntables;        /* tables so far in the document */
     int nrows;          /* rows of the last table so far */
     float pitch;        /* its in-cell line pitch */
+    float line_h;       /* the height of its lines of text */
     bool ruled_rows;    /* it has rules between its rows */
     bool open_at_end;   /* the last page ended inside a table */
     float grid_x[64];   /* the open table's header grid: column left/right edges */

@@ -120,6 +120,8 @@ bool lay_is_cjk_start(const char *s);
 bool lay_numeric_cell(const char *s, size_t n);
 /* Segment s's text is a figure or a placeholder (lay_numeric_cell). */
 bool lay_numeric_seg(const char *text, const glyph *gs, const seg *s);
+/* Segment s reads as a sentence (lay_prose_cell). */
+bool lay_prose_seg(const char *text, const glyph *gs, const seg *s);
 bool lay_prose_cell(const char *s, size_t n);
 void lay_cell_add(cellb *c, const char *text, const glyph *g, bool space_before);
 bool lay_line_full(const cellb *c);
@@ -141,6 +143,15 @@ bool lay_cells_overlap(const rowb *r);
  * points, separators or a percent sign under a figure of r whose line ran to its rule.
  */
 bool lay_figures_go_on(const rowb *r, const char *text, const glyph *gs, const vline *L, const seg *segs);
+/*
+ * Line j (of a table without rules, lines [l, e)) holds only the rest of words wrapped in the
+ * row r so far, whatever digits they hold (产出指标（5 / 0 分）, 维修水库座 / 数): each of its
+ * segments lies under a cell of words whose last line is as wide as the widest text its
+ * column holds - a line the cell's width ended.
+ */
+bool lay_words_go_on(const rowb *r, const vline *ls, size_t l, size_t e, size_t j, const seg *segs);
+/* Segment s is set as a column of the open table's grid sets its text: centred in it, or from its left edge. */
+bool lay_aligned_in_column(const bl_layout_state *st, const seg *s);
 /* Segment s lies within the open table's grid, two thirds of it in one column (prose at the margin runs past the first). */
 bool lay_in_column(const bl_layout_state *st, const seg *s);
 bool lay_finishes(const pending_row *p, const rowb *r, const bl_layout_state *st);

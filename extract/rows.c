@@ -349,6 +349,34 @@ bool lay_figures_go_on(const rowb *r, const char *text, const glyph *gs, const v
     return true;
 }
 
+bool lay_words_go_on(const rowb *r, const vline *ls, size_t l, size_t e, size_t j, const seg *segs)
+{
+    const vline *L = &ls[j];
+    if (L->ns == 0)
+        return false;
+    for (int s = L->s0; s < L->s0 + L->ns; s++) {
+        const seg *sg = &segs[s];
+        const cellb *u = NULL;
+        for (int k = 0; k < r->ncells && !u; k++)
+            if (lay_overlap(sg->cx0, sg->cx1, r->cells[k].x0, r->cells[k].x1) > 0.5f * (sg->cx1 - sg->cx0))
+                u = &r->cells[k];
+        if (!u || !u->text.len || u->line_em <= 0 || lay_numeric_cell(u->text.data, u->text.len) ||
+            lay_prose_cell(u->text.data, u->text.len))
+            return false; /* (a label, not a sentence: prose set as a table runs to its edges too) */
+        /* the widest text its column holds in the table */
+        float wmax = 0;
+        for (size_t m = l; m < e; m++)
+            for (int t = ls[m].s0; t < ls[m].s0 + ls[m].ns; t++) {
+                const seg *o = &segs[t];
+                if (lay_overlap(o->x0, o->x1, u->x0, u->x1) > 0.5f * (o->x1 - o->x0) && o->x1 - o->x0 > wmax)
+                    wmax = o->x1 - o->x0;
+            }
+        if (u->line_x1 - u->line_x0 < wmax - u->line_em)
+            return false;
+    }
+    return true;
+}
+
 /*
  * The first row of a table's next page lay_finishes the row the page break split:
  * it holds no figure, each of its cells lies under a cell of the row that has
@@ -423,6 +451,24 @@ bool lay_numeric_seg(const char *text, const glyph *gs, const seg *s)
     bl_buf_release(&tmp.text);
     free(tmp.gl);
     return num;
+}
+
+bool lay_prose_seg(const char *text, const glyph *gs, const seg *s)
+{
+    cellb tmp = {0};
+    lay_cell_append_seg(&tmp, text, gs, s, false);
+    bool prose = lay_prose_cell(tmp.text.data ? tmp.text.data : "", tmp.text.len);
+    bl_buf_release(&tmp.text);
+    free(tmp.gl);
+    return prose;
+}
+
+bool lay_aligned_in_column(const bl_layout_state *st, const seg *s)
+{
+    for (int k = 0; k < st->ngrid; k++)
+        if (fabsf((s->x0 + s->x1) - (st->grid_x[k] + st->grid_r[k])) <= 4.0f || fabsf(s->x0 - st->grid_x[k]) <= 2.0f)
+            return true;
+    return false;
 }
 
 bool lay_in_column(const bl_layout_state *st, const seg *s)
