@@ -48,6 +48,8 @@ typedef struct {
     float line_x0, line_x1, line_em; /* its last line's edges and last glyph's width (a wrapped figure fills its line) */
     float line_y;                    /* and that line's middle */
     float line_wmax;                 /* the widest of its lines before the last (0: one line) */
+    int line_n, wmax_n;              /* the Chinese characters on its last line, and on that widest line */
+    bool spread;                     /* two of its characters on a line stand apart (a document grid's evenly spaced text) */
 } cellb;
 
 typedef struct {

@@ -168,6 +168,8 @@ void lay_cell_append_seg(cellb *c, const char *text, const glyph *gs, const seg 
                  !(lay_wide_glyph(text, w) && strchr("()[]%", text[g->off])) &&
                  !(lay_wide_glyph(text, g) && strchr("()[]", text[w->off]));
         }
+        if (!first && !g->space && !gs[k - 1].space && g->x0 - gs[k - 1].x1 > 0.25f * (g->x1 - g->x0))
+            c->spread = true;
         lay_cell_add(c, text, g, sp);
         first = false;
     }
@@ -176,7 +178,11 @@ void lay_cell_append_seg(cellb *c, const char *text, const glyph *gs, const seg 
         const glyph *g = &gs[s->g0];
         bool same = c->line_x1 > c->line_x0 && fabsf((g->y0 + g->y1) / 2 - c->line_y) < (g->y1 - g->y0) / 2;
         if (!same && c->line_x1 - c->line_x0 > c->line_wmax)
-            c->line_wmax = c->line_x1 - c->line_x0;
+            c->line_wmax = c->line_x1 - c->line_x0, c->wmax_n = c->line_n;
+        int n = 0;
+        for (int k = s->g0; k < s->g1; k++)
+            n += !gs[k].space && lay_wide_glyph(text, &gs[k]);
+        c->line_n = same ? c->line_n + n : n;
         c->line_x0 = same && c->line_x0 < s->x0 ? c->line_x0 : s->x0;
         c->line_y = (g->y0 + g->y1) / 2;
         c->line_x1 = s->x1;
@@ -378,6 +384,30 @@ bool lay_words_go_on(const rowb *r, const vline *ls, size_t l, size_t e, size_t 
 }
 
 /*
+ * A cell of words wrapped over lines whose last line stops short of the lines above by more
+ * than three quarters of a character, and holds fewer characters: its paragraph ended there (上年结转资 / 金, 其中：当年 /
+ * 财政拨款) and the words c under it on the next page are another row's - unless they start
+ * with a sign no line may start with (a line one character short pushed down for it: ）、，。)
+ * or with a Latin word or figure (wrapped whole). Not in a ruled grid of evenly spaced
+ * characters, whose lines of narrow signs (4、其他试验() are shorter than their slots.
+ */
+static bool lay_paragraph_ended(const cellb *u, const cellb *c)
+{
+    if ((u->ruled && u->spread) || u->line_wmax <= 0 || u->wmax_n < 3 || !c->text.len || u->line_n >= u->wmax_n ||
+        u->line_x1 - u->line_x0 >= u->line_wmax - 0.75f * u->line_wmax / (float)u->wmax_n)
+        return false;
+    const unsigned char *t = (const unsigned char *)c->text.data;
+    if (t[0] < 0x80)
+        return !((t[0] >= '0' && t[0] <= '9') || (t[0] >= 'A' && t[0] <= 'Z') || (t[0] >= 'a' && t[0] <= 'z') ||
+                 strchr(")]}%,.;:!?", t[0]));
+    static const char *const closing[] = {"）", "，", "。", "、", "；", "：", "！", "？", "」", "』", "】", "》", "％", "”", "’"};
+    for (size_t k = 0; k < sizeof closing / sizeof *closing; k++)
+        if (c->text.len >= 3 && memcmp(c->text.data, closing[k], 3) == 0)
+            return false;
+    return true;
+}
+
+/*
  * The first row of a table's next page lay_finishes the row the page break split:
  * it holds no figure, each of its cells lies under a cell of the row that has
  * words (or a figure whose line ran to its rule: a unit or words wrapped on);
@@ -425,7 +455,7 @@ bool lay_finishes(const pending_row *p, const rowb *r, const bl_layout_state *st
              * rule (≥360天服 / 务读者, 550 / 万粒); figures only under figures that go on */
             bool goes_on = figures ? u->numeric && lay_line_full(u)
                          : mixed   ? lay_line_seen_full(u) && (!c->numeric || u->numeric)
-                                   : !u->numeric || lay_line_seen_full(u);
+                                   : u->numeric ? lay_line_seen_full(u) : !lay_paragraph_ended(u, c);
             under = goes_on && u->text.len && u->line_y >= ylow - tol &&
                     lay_overlap(c->x0, c->x1, u->x0, u->x1) > 0.5f * (c->x1 - c->x0);
         }
