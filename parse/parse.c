@@ -367,6 +367,22 @@ static int paren_depth(const char *t, size_t from, size_t to)
     return d;
 }
 
+/* A line that starts a section: a Chinese numeral and 、 (四、), or 第…部分. */
+static bool section_heading(const char *s, size_t n)
+{
+    static const char *const digits[] = {"一", "二", "三", "四", "五", "六", "七", "八", "九", "十"};
+    size_t i = 0;
+    while (i + 3 <= n) {
+        bool d = false;
+        for (size_t k = 0; k < sizeof digits / sizeof *digits && !d; k++)
+            d = memcmp(s + i, digits[k], 3) == 0;
+        if (!d)
+            break;
+        i += 3;
+    }
+    return (i > 0 && starts(s + i, n - i, "、")) || starts(s, n, "第");
+}
+
 /*
  * The money amount qs[qi] starts a new list when 其中 stands between it and the
  * budget or spending fact stated just before it (no other amount between them):
@@ -395,7 +411,10 @@ static void open_list(const bl_doc *doc, const bl_quantity *qs, size_t qi, part_
     bool bracket = z >= 3 && (t[z - 1] == '(' || starts(t + z - 3, 3, "（"));
     size_t e = z + 6;
     int depth = 0;
-    while (e < doc->text_len && t[e] != '\n') {
+    /* (over the line ends a PDF's layout put inside the sentence, up to a heading: 四、…) */
+    while (e < doc->text_len) {
+        if (t[e] == '\n' && section_heading(t + e + 1, doc->text_len - e - 1))
+            break;
         if (is_open(t, e))
             depth++;
         else if (is_close(t, e) && depth-- == 0 && bracket)
@@ -583,7 +602,7 @@ int bl_parse(bl_doc *doc)
             L.to = 0;
         if (money && !L.to)
             open_list(doc, qs, qi, &L);
-        bool part = money && L.to && c->num_at > L.from && paren_depth(t, L.from, c->num_at) == 0;
+        bool part = money && L.to && c->num_at > L.from && c->num_at < L.to && paren_depth(t, L.from, c->num_at) == 0;
         if (part) {
             bl_role_hit h;
             if (c->p == P_CHANGE || bl_role_of_money(t, part_clause(doc, t, L.from, c->num_at), c->num_at, &h) < 0 ||

@@ -194,4 +194,42 @@ void test_parse(void)
           "read_header: the other columns keep their names; column 3 has no header cell");
     read_header(&h, head, 3, 0);
     CHECK(!h.clash[2] && h.role[2] == C_EXECUTED, "read_header: one cell a column, no clash");
+    /* a 其中 list runs over the lines its sentence wraps to, up to a heading: a figure past
+     * its end is no part of its total (a section's own total a page on) */
+    const char *list = "省检察院年度基本支出预算 15,844.04 万元，其中：人员经费\n13,452.12 万元、公用经费 2,391.92 万元。\n"
+                       "七、一般公共预算支出预算情况说明\n省检察院一般公共预算财政拨款支出预算24,169.74万元。\n";
+    bl_doc *d = bl_doc_new("unit");
+    bl_extract_bytes(d, list, strlen(list), false, NULL);
+    bl_normalize(d);
+    bl_parse(d);
+    int total = 0, parts = 0, stray = -1;
+    for (size_t i = 0; i < d->nfacts; i++) {
+        char v[64];
+        bl_dec_format(d->facts[i].value, v, sizeof v);
+        if (strcmp(v, "15844.04") == 0)
+            total = d->facts[i].id;
+        else if (strcmp(v, "13452.12") == 0 || strcmp(v, "2391.92") == 0)
+            parts += total && d->facts[i].part_of == total;
+        else if (strcmp(v, "24169.74") == 0)
+            stray = d->facts[i].part_of;
+    }
+    CHECK(parts == 2, "parse: 其中 parts on the line its sentence wraps to are parts (%d of 2)", parts);
+    CHECK(stray == 0, "parse: a figure after the list's end and a heading is no part (part_of %d)", stray);
+    bl_doc_free(d);
+    /* a list whose parts did not read as figures (a table's rows): the next figure, a section on */
+    const char *empty = "省检察院年度基本支出预算 15,844.04 万元。其中：\n七、一般公共预算支出预算情况说明\n"
+                        "省检察院一般公共预算财政拨款支出预算24,169.74万元。\n";
+    d = bl_doc_new("unit");
+    bl_extract_bytes(d, empty, strlen(empty), false, NULL);
+    bl_normalize(d);
+    bl_parse(d);
+    stray = -1;
+    for (size_t i = 0; i < d->nfacts; i++) {
+        char v[64];
+        bl_dec_format(d->facts[i].value, v, sizeof v);
+        if (strcmp(v, "24169.74") == 0)
+            stray = d->facts[i].part_of;
+    }
+    CHECK(stray == 0, "parse: a figure a heading after an empty 其中 list is no part (part_of %d)", stray);
+    bl_doc_free(d);
 }
