@@ -39,6 +39,18 @@ static bool share_gutter(const vline *a, const vline *b, const seg *segs)
     return false;
 }
 
+/* A line that reads as a sentence: a segment of one (lay_prose_seg), or one with a Chinese comma. */
+static bool prose_line(const char *text, const glyph *gs, const vline *L, const seg *segs)
+{
+    for (int k = L->s0; k < L->s0 + L->ns; k++) {
+        if (lay_prose_seg(text, gs, &segs[k]))
+            return true;
+        for (int g = segs[k].g0; g < segs[k].g1; g++)
+            if (gs[g].len == 3 && memcmp(text + gs[g].off, "，", 3) == 0)
+                return true;
+    }
+    return false;
+}
 
 bool bl_layout_page(bl_doc *doc, bl_buf *raw, size_t *cap, const char *text, size_t n,
                     const bl_box *boxes, size_t nbox, int page, bl_layout_state *st,
@@ -262,7 +274,12 @@ bool bl_layout_page(bl_doc *doc, bl_buf *raw, size_t *cap, const char *text, siz
             if (ls[j].ns >= 2) {
                 if (gap > 2.5f * h)
                     break;
-                if (share_gutter(&ls[prev_multi], &ls[j], segs))
+                bool shares = share_gutter(&ls[prev_multi], &ls[j], segs);
+                /* a sentence whose gaps (spaces a justified line stretched round its figures)
+                 * line up with no gutter of the row above is prose after the table */
+                if (!shares && !ls[j].framed && prose_line(text, gs, &ls[j], segs))
+                    break;
+                if (shares)
                     aligned = true;
                 prev_multi = j;
                 last = j;
@@ -329,6 +346,26 @@ bool bl_layout_page(bl_doc *doc, bl_buf *raw, size_t *cap, const char *text, siz
                 t0--;
         } else if (st->ruled_only) {
             continue; /* boxes that cannot tell a gutter from a gap: only ruled tables */
+        } else if (!cont) {
+            /* lines mostly of sentences are prose whose stretched spaces happen to line up
+             * (省委办公厅 2017 年… over sentences, then 省委办公厅 2017 年度… again) */
+            float tx0 = 1e30f, tx1 = -1e30f; /* (a line of one piece three quarters as wide as all is prose too) */
+            for (size_t j = a; j <= last; j++)
+                if (ls[j].ns) {
+                    tx0 = fminf(tx0, segs[ls[j].s0].x0);
+                    tx1 = fmaxf(tx1, segs[ls[j].s0 + ls[j].ns - 1].x1);
+                }
+            int nlines = 0, nprose = 0;
+            for (size_t j = a; j <= last; j++)
+                if (ls[j].ns) {
+                    nlines++;
+                    nprose += prose_line(text, gs, &ls[j], segs) ||
+                              (ls[j].ns == 1 && segs[ls[j].s0].x1 - segs[ls[j].s0].x0 >= 0.75f * (tx1 - tx0));
+                }
+            if (2 * nprose > nlines) {
+                a = last;
+                continue;
+            }
         }
         /* a one-row frame just under the last table, as wide in its last cells: that table's footer */
         bool footer = ntab > 0 && have_rules && t_last >= 0 && ls[t0].framed;
