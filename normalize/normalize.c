@@ -385,8 +385,8 @@ static bool decimals_continue(const ch *a, size_t an, const ch *b, size_t bn)
 /*
  * A full line that ends in a whole number and a next line that starts with
  * digits going on into decimals or a unit: one figure the layout broke at the
- * margin (基本支出 75 / 7.49 万元). Only for full lines: a short line ended its
- * paragraph or its cell.
+ * margin (基本支出 75 / 7.49 万元, 自评得分 9 / 2 分). Only for full lines: a short line
+ * ended its paragraph or its cell.
  */
 static bool integer_continues(const ch *a, size_t an, const ch *b, size_t bn)
 {
@@ -405,7 +405,7 @@ static bool integer_continues(const ch *a, size_t an, const ch *b, size_t bn)
     if (b[j].cp == ' ' && j + 1 < bn)
         j++;
     uint32_t u = b[j].cp;
-    return u == 0x4E07 /* 万 */ || u == 0x5143 /* 元 */ || u == 0x4EBF /* 亿 */ || u == '%';
+    return u == 0x4E07 /* 万 */ || u == 0x5143 /* 元 */ || u == 0x4EBF /* 亿 */ || u == '%' || u == 0x5206 /* 分 */;
 }
 
 /* Was the character at raw offset `src` a full-width form before mapping? */
