@@ -473,24 +473,25 @@ bool lay_finishes(const pending_row *p, const rowb *r, const bl_layout_state *st
     return !repeat;
 }
 
-bool lay_numeric_seg(const char *text, const glyph *gs, const seg *s)
+/* What a test of a cell's text says of a segment's text, read as a cell reads it. */
+static bool seg_is(const char *text, const glyph *gs, const seg *s, bool (*test)(const char *, size_t))
 {
     cellb tmp = {0};
     lay_cell_append_seg(&tmp, text, gs, s, false);
-    bool num = lay_numeric_cell(tmp.text.data ? tmp.text.data : "", tmp.text.len);
+    bool yes = test(tmp.text.data ? tmp.text.data : "", tmp.text.len);
     bl_buf_release(&tmp.text);
     free(tmp.gl);
-    return num;
+    return yes;
+}
+
+bool lay_numeric_seg(const char *text, const glyph *gs, const seg *s)
+{
+    return seg_is(text, gs, s, lay_numeric_cell);
 }
 
 bool lay_prose_seg(const char *text, const glyph *gs, const seg *s)
 {
-    cellb tmp = {0};
-    lay_cell_append_seg(&tmp, text, gs, s, false);
-    bool prose = lay_prose_cell(tmp.text.data ? tmp.text.data : "", tmp.text.len);
-    bl_buf_release(&tmp.text);
-    free(tmp.gl);
-    return prose;
+    return seg_is(text, gs, s, lay_prose_cell);
 }
 
 bool lay_aligned_in_column(const bl_layout_state *st, const seg *s)
