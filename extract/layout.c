@@ -234,9 +234,10 @@ bool bl_layout_page(bl_doc *doc, bl_buf *raw, size_t *cap, const char *text, siz
      * the last, up to a line that is not (a heading over the next table; a heading at the
      * margin, left of a column's text) - when a row of cells follows, the run below finds them
      */
-    bool open_unruled = st->pending && st->line_h > 0;
-    for (int c = 0; open_unruled && c < ((pending_row *)st->pending)->row.ncells; c++)
-        open_unruled = !((pending_row *)st->pending)->row.cells[c].ruled;
+    const pending_row *pend = st->pending;
+    bool open_unruled = pend && st->line_h > 0;
+    for (int c = 0; open_unruled && c < pend->row.ncells; c++)
+        open_unruled = !pend->row.cells[c].ruled;
     if (open_unruled && first_content >= 0 && st->open_at_end && st->ngrid > 1 && !ls[first_content].framed) {
         size_t j = (size_t)first_content, end = j;
         for (; j < nl; j++) {

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../normalize/normalize.h"
 #include "../normalize/quantity.h"
 #include "clause.h"
 #include "counts.h"
@@ -346,6 +347,9 @@ static bool role_fact(bl_doc *doc, const bl_quantity *qs, cand *c, bl_fact *f)
     return true;
 }
 
+/* how far a 其中 list reads on for its end (bytes; the backward scans stop after as much) */
+#define LIST_REACH 2048
+
 /* A 其中 list of parts: from after its 其中 to its end, and the total it splits. */
 typedef struct {
     size_t from, to; /* to == 0: no list open */
@@ -367,19 +371,15 @@ static int paren_depth(const char *t, size_t from, size_t to)
     return d;
 }
 
-/* A line that starts a section: a Chinese numeral and 、 (四、), or 第…部分. */
+/* A paragraph that starts a section: a Chinese numeral and 、 (四、, 十二、), or 第…部分. */
 static bool section_heading(const char *s, size_t n)
 {
-    static const char *const digits[] = {"一", "二", "三", "四", "五", "六", "七", "八", "九", "十"};
     size_t i = 0;
-    while (i + 3 <= n) {
-        bool d = false;
-        for (size_t k = 0; k < sizeof digits / sizeof *digits && !d; k++)
-            d = memcmp(s + i, digits[k], 3) == 0;
-        if (!d)
-            break;
-        i += 3;
-    }
+    uint32_t cp;
+    int k;
+    while (i < n && (k = bl_utf8_next((const unsigned char *)s + i, n - i, &cp)) > 0 &&
+           (bl_numeral_digit(cp) > 0 || bl_numeral_unit(cp) == 1))
+        i += (size_t)k;
     return (i > 0 && starts(s + i, n - i, "、")) || starts(s, n, "第");
 }
 
@@ -411,8 +411,10 @@ static void open_list(const bl_doc *doc, const bl_quantity *qs, size_t qi, part_
     bool bracket = z >= 3 && (t[z - 1] == '(' || starts(t + z - 3, 3, "（"));
     size_t e = z + 6;
     int depth = 0;
-    /* (over the line ends a PDF's layout put inside the sentence, up to a heading: 四、…) */
-    while (e < doc->text_len) {
+    /* (over paragraph ends - items set as paragraphs of their own: 其中： / （一）… / （二）… -
+     * up to a section heading, and no further than LIST_REACH: text without full stops stays linear) */
+    size_t reach = doc->text_len - e > LIST_REACH ? e + LIST_REACH : doc->text_len;
+    while (e < reach) {
         if (t[e] == '\n' && section_heading(t + e + 1, doc->text_len - e - 1))
             break;
         if (is_open(t, e))
